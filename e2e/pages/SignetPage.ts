@@ -1,0 +1,77 @@
+/** Page object: Signet's main window, found by role and name as a person would. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class SignetPage {
+  constructor(readonly page: Page) {}
+
+  get drafts(): Locator {
+    return this.page.getByRole('navigation', { name: 'Drafts' });
+  }
+  get title(): Locator {
+    return this.page.getByRole('textbox', { name: 'Title' });
+  }
+  get body(): Locator {
+    return this.page.getByRole('textbox', { name: 'Draft body' });
+  }
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Formatting' });
+  }
+  get saveStatus(): Locator {
+    return this.page.getByRole('status', { name: 'Save status' });
+  }
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search drafts' });
+  }
+  get draftList(): Locator {
+    return this.drafts.getByRole('list');
+  }
+
+  tool(name: string): Locator {
+    return this.toolbar.getByRole('button', { name, exact: true });
+  }
+
+  draftItem(title: string): Locator {
+    return this.draftList.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) });
+  }
+
+  async ready(): Promise<void> {
+    await expect(this.drafts).toBeVisible();
+  }
+
+  async newDraft(title?: string): Promise<void> {
+    await this.drafts.getByRole('button', { name: 'New draft' }).click();
+    await expect(this.title).toBeVisible();
+    if (title !== undefined) {
+      await this.title.fill(title);
+    }
+  }
+
+  /** Puts the caret at the end of the body. */
+  async focusBodyEnd(): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('Control+End');
+    await this.settle();
+  }
+
+  /** Lexical learns about caret moves from an async selectionchange: give it a frame. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('Saved', { timeout: 10_000 });
+  }
+
+  async openDraft(title: string): Promise<void> {
+    await this.draftItem(title).click();
+    await expect(this.title).toHaveValue(title);
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,138 @@
+/**
+ * `createApp(ports)` builds every service from its ports and returns the command handlers.
+ * It imports no Electron, so the same app runs in unit tests, in the e2e web host and inside
+ * Electron.
+ */
+import * as path from 'node:path';
+import * as fsp from 'node:fs/promises';
+import type { Preferences } from './contract';
+import { AppError, createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { DraftStore } from './drafts/DraftStore';
+import { consoleLogger, type AppPorts } from './ports';
+import { isAllowedExternalUrl } from './security/urls';
+import { imageMimeType } from './drafts/assets';
+import { readPreferences, writePreferences } from './settings/preferences';
+
+export interface SignetApp {
+  dispatch: Dispatch;
+  handlers: Handlers;
+  /** Reads a draft image for the asset protocol / HTTP route; null when there is none. */
+  readAsset(draftId: string, fileName: string): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
+  /** Flushes pending saves and stops watchers. */
+  close(): Promise<void>;
+}
+
+export async function createApp(ports: AppPorts): Promise<SignetApp> {
+  const log = ports.log ?? consoleLogger;
+  const draftsDir = ports.settings.get('draftsDir') ?? path.join(ports.dataDir, 'drafts');
+
+  const drafts = await openStore(draftsDir);
+
+  async function openStore(dir: string): Promise<DraftStore> {
+    return DraftStore.open({
+      dir,
+      fs: ports.fs,
+      clock: ports.clock,
+      log,
+      onEvent: (event) => {
+        const { type, ...payload } = event;
+        ports.emit(type, payload as never);
+      },
+    });
+  }
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({
+      version: ports.version,
+      platform: process.platform,
+      dataDir: ports.dataDir,
+      draftsDir: drafts.dir,
+      assetBaseUrl: ports.assetBaseUrl,
+      runtime: ports.runtime,
+    }),
+    getPreferences: () => readPreferences(ports.settings),
+    setPreferences: (patch) => {
+      const next: Preferences = { ...readPreferences(ports.settings) };
+      if (patch.theme !== undefined) next.theme = patch.theme;
+      if (patch.spellcheck !== undefined) next.spellcheck = patch.spellcheck;
+      if (patch.lastOpenDraftId !== undefined) next.lastOpenDraftId = patch.lastOpenDraftId;
+      writePreferences(ports.settings, next);
+      return next;
+    },
+    listDrafts: (req) => drafts.list(req),
+    getDraft: ({ id }) => drafts.get(id),
+    createDraft: (req) => drafts.create(req ?? {}),
+    saveDraft: (req) => drafts.save(req),
+    trashDraft: async ({ id }) => {
+      await drafts.trash(id);
+      return null;
+    },
+    restoreDraft: async ({ id }) => {
+      await drafts.restore(id);
+      return null;
+    },
+    emptyTrash: async () => ({ removed: await drafts.emptyTrash() }),
+    listRevisions: ({ id }) => drafts.listRevisions(id),
+    getRevision: ({ id, revisionId }) => drafts.getRevision(id, revisionId),
+    restoreRevision: ({ id, revisionId }) => drafts.restoreRevision(id, revisionId),
+    getConflict: ({ id }) => drafts.getConflict(id),
+    resolveConflict: ({ id, choice }) => drafts.resolveConflict(id, choice),
+    listQuarantine: () => drafts.listQuarantine(),
+    addImage: async ({ id, fileName, dataBase64 }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const stored = await drafts.addAsset(id, fileName, bytes);
+      return { fileName: stored, url: assetUrl(id, stored) };
+    },
+    pickImage: async ({ id }) => {
+      const picked = await ports.dialogs.pickImage({ title: 'Insert an image' });
+      if (!picked) return null;
+      if (!imageMimeType(picked)) {
+        throw new AppError('BAD_REQUEST', 'That file is not an image Signet can show. Pick a PNG, JPEG, GIF, WebP, AVIF or SVG file.');
+      }
+      const bytes = await fsp.readFile(picked).catch(() => {
+        throw new AppError('IO_ERROR', `Signet could not read ${path.basename(picked)}. Check that the file exists and you may open it.`);
+      });
+      const stored = await drafts.addAsset(id, path.basename(picked), bytes);
+      return { fileName: stored, url: assetUrl(id, stored) };
+    },
+    getDraftsFolder: () => ({ path: drafts.dir }),
+    moveDraftsFolder: async ({ path: requested }) => {
+      const target =
+        requested ?? (await ports.dialogs.pickFolder({ title: 'Move drafts to…', defaultPath: drafts.dir }));
+      if (!target) return null;
+      if (!path.isAbsolute(target)) throw new AppError('BAD_REQUEST', 'Choose a full folder path for your drafts.');
+      await drafts.moveTo(target);
+      ports.settings.set('draftsDir', drafts.dir);
+      return { path: drafts.dir };
+    },
+    openExternal: async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) return { opened: false };
+      await ports.openExternal(url);
+      return { opened: true };
+    },
+  };
+
+  function assetUrl(draftId: string, fileName: string): string {
+    return `${ports.assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(fileName)}`;
+  }
+
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, (name, error) =>
+      log.error(`command ${name} failed`, { error: error instanceof Error ? error.stack : String(error) }),
+    ),
+    async readAsset(draftId, fileName) {
+      const file = drafts.assetPath(draftId, fileName);
+      const mimeType = file ? imageMimeType(file) : null;
+      if (!file || !mimeType) return null;
+      try {
+        return { bytes: await fsp.readFile(file), mimeType };
+      } catch {
+        return null;
+      }
+    },
+    async close() {
+      await drafts.close();
+    },
+  };
+}

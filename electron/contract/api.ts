@@ -1,0 +1,158 @@
+/**
+ * The IPC contract: every command the renderer may call, what it sends and what it gets back,
+ * and the events the main process pushes. One builder turns it into `window.signet`, used by the
+ * Electron preload (over ipcRenderer) and by the web host's page shim (over a WebSocket).
+ */
+import type { input, output } from 'zod';
+import type { RequestSchemas } from './schemas';
+import type {
+  AppInfo,
+  AssetRef,
+  Draft,
+  DraftConflict,
+  DraftListResult,
+  Notice,
+  Preferences,
+  QuarantineEntry,
+  Revision,
+  RevisionSummary,
+  SaveResult,
+} from './types';
+
+/** What each command answers with. */
+export interface ResponseMap {
+  getAppInfo: AppInfo;
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+  listDrafts: DraftListResult;
+  getDraft: Draft;
+  createDraft: Draft;
+  saveDraft: SaveResult;
+  trashDraft: null;
+  restoreDraft: null;
+  emptyTrash: { removed: number };
+  listRevisions: RevisionSummary[];
+  getRevision: Revision;
+  restoreRevision: Draft;
+  getConflict: DraftConflict | null;
+  resolveConflict: Draft;
+  listQuarantine: QuarantineEntry[];
+  addImage: AssetRef;
+  /** `null` when the author cancelled the picker. */
+  pickImage: AssetRef | null;
+  getDraftsFolder: { path: string };
+  /** `null` when the author cancelled the picker. */
+  moveDraftsFolder: { path: string } | null;
+  openExternal: { opened: boolean };
+}
+
+export type CommandName = keyof ResponseMap & keyof RequestSchemas;
+
+/** What the renderer sends (before defaults are applied). */
+export type RequestOf<C extends CommandName> = input<RequestSchemas[C]>;
+/** What a handler receives (after the schema applied defaults). */
+export type ParsedRequestOf<C extends CommandName> = output<RequestSchemas[C]>;
+export type ResponseOf<C extends CommandName> = ResponseMap[C];
+
+/** Error codes the renderer can branch on. */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'SAVE_FAILED'
+  | 'IO_ERROR'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** A sentence for the author that says what happened and what to do. */
+  message: string;
+}
+
+/** Nothing throws across the boundary: every answer is one of these. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Events the main process pushes to the renderer. */
+export interface EventMap {
+  /** Drafts changed on disk (by Signet or by another program); the list should refresh. */
+  draftsChanged: { ids: string[]; external: boolean };
+  /** A draft changed on disk and in Signet at once: the author must choose. */
+  draftConflict: { id: string };
+  /** A draft file could not be read and was quarantined. */
+  quarantined: { entries: QuarantineEntry[] };
+  notice: Notice;
+  /** A save is failing (disk full, no permission): the text is kept in memory and retried. */
+  saveStatus: { id: string; state: 'failing' | 'recovered'; message: string };
+  /** A menu item or global shortcut the renderer carries out. */
+  menuCommand: { command: MenuCommand };
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'newDraft' | 'find' | 'showDrafts' | 'showTrash' | 'saveNow' | 'moveDraftsFolder';
+
+export type EventName = keyof EventMap;
+
+/** The command names, as a runtime list (the builder and the shell iterate over it). */
+export const COMMANDS = [
+  'getAppInfo',
+  'getPreferences',
+  'setPreferences',
+  'listDrafts',
+  'getDraft',
+  'createDraft',
+  'saveDraft',
+  'trashDraft',
+  'restoreDraft',
+  'emptyTrash',
+  'listRevisions',
+  'getRevision',
+  'restoreRevision',
+  'getConflict',
+  'resolveConflict',
+  'listQuarantine',
+  'addImage',
+  'pickImage',
+  'getDraftsFolder',
+  'moveDraftsFolder',
+  'openExternal',
+] as const satisfies readonly CommandName[];
+
+export const EVENTS = [
+  'draftsChanged',
+  'draftConflict',
+  'quarantined',
+  'notice',
+  'saveStatus',
+  'menuCommand',
+] as const satisfies readonly EventName[];
+
+/** IPC channel for a command; only the shell and the preload use channel strings. */
+export const commandChannel = (name: CommandName): string => `signet:cmd:${name}`;
+export const eventChannel = (name: EventName): string => `signet:evt:${name}`;
+
+/** `window.signet`: one async function per command, plus a typed event subscription. */
+export type SignetApi = {
+  [C in CommandName]: (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+export interface Transport {
+  invoke(name: CommandName, request: unknown): Promise<Result<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** Builds `window.signet` from a transport. The only place that knows the API's shape. */
+export function buildSignetApi(transport: Transport): SignetApi {
+  const api: Record<string, unknown> = {};
+  for (const name of COMMANDS) {
+    api[name] = (request?: unknown) => transport.invoke(name, request);
+  }
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event ${event}`);
+    return transport.subscribe(event, listener);
+  };
+  return Object.freeze(api) as SignetApi;
+}

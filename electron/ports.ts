@@ -1,0 +1,67 @@
+/**
+ * The ports `createApp` is built from. Inside Electron the shell fills them with Electron's
+ * services; in unit tests and in the e2e web host plain Node code fills them.
+ */
+import type { EventMap, EventName, Preferences } from './contract';
+import type { FsPort } from './drafts/fsPort';
+
+/** What the settings file holds. Small things only: electron-store rewrites it on every set. */
+export interface SettingsData {
+  schemaVersion: number;
+  preferences: Preferences;
+  /** Where drafts live when the author moved them out of the data folder. */
+  draftsDir?: string;
+  windowState?: WindowStateData;
+}
+
+export interface WindowStateData {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  isMaximized: boolean;
+  isFullScreen: boolean;
+}
+
+/** The subset of electron-store / conf that Signet uses (both implement it). */
+export interface SettingsPort {
+  get<K extends keyof SettingsData>(key: K): SettingsData[K];
+  set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void;
+}
+
+export interface DialogPort {
+  /** Absolute path of a chosen folder, or null when cancelled. */
+  pickFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
+  /** Absolute path of a chosen image file, or null when cancelled. */
+  pickImage(options: { title: string }): Promise<string | null>;
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface AppPorts {
+  /** The data folder (SIGNET_DATA_DIR, or the platform's user-data folder). */
+  dataDir: string;
+  settings: SettingsPort;
+  dialogs: DialogPort;
+  /** Opens a URL in the system browser. The app has already checked it is http(s) or mailto. */
+  openExternal(url: string): Promise<void>;
+  /** Pushes an event to every window. */
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /** URL prefix under which draft images are served: `${assetBaseUrl}${draftId}/${fileName}`. */
+  assetBaseUrl: string;
+  runtime: 'electron' | 'web';
+  version: string;
+  fs?: FsPort;
+  clock?: () => Date;
+  log?: Logger;
+}
+
+export const consoleLogger: Logger = {
+  info: (m, d) => console.log(`[signet] ${m}`, d ?? ''),
+  warn: (m, d) => console.warn(`[signet] ${m}`, d ?? ''),
+  error: (m, d) => console.error(`[signet] ${m}`, d ?? ''),
+};

@@ -1,0 +1,67 @@
+/**
+ * The renderer's Content-Security-Policy. Applied three times on purpose (defence in depth): as a
+ * response header on every `app://` response, through `webRequest.onHeadersReceived` for anything
+ * else the session loads, and as a `<meta>` tag in `renderer/index.html` (the web host serves
+ * the same built page, so the tag protects it there too).
+ * https://www.electronjs.org/docs/latest/tutorial/security#7-define-a-content-security-policy
+ *
+ * Remote `http:`/`https:` images are allowed: posts pasted from the web reference images that
+ * stay on their own servers, and the author must see them while editing. Nothing else may leave
+ * the page (`connect-src 'self'`), and no script, style or font may come from elsewhere.
+ */
+
+/** Kept a plain string so the renderer build can inline it into index.html's meta tag. */
+export const RENDERER_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: signet-asset: https: http:; " +
+  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
+  "object-src 'none'";
+
+/**
+ * The policy for electron-vite's dev server only: Vite injects CSS as `<style>` elements, React
+ * Refresh adds an inline preamble script, and HMR talks over a WebSocket to the dev origin.
+ * Never used in a packaged app (see `rendererEntry`).
+ */
+export function devRendererCsp(devOrigin: string): string {
+  const ws = devOrigin.replace(/^http/, 'ws');
+  return RENDERER_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${ws}`);
+}
+
+/**
+ * For draft images served by `signet-asset:`: an SVG opened as a document could run script, so
+ * such a response may do nothing but draw itself.
+ */
+export const ASSET_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+
+/** The policy a response from `url` gets: the dev policy for the dev server, the strict one otherwise. */
+export function cspForResponse(url: string, devOrigin: string | null): string {
+  if (devOrigin !== null) {
+    try {
+      const u = new URL(url);
+      if (`${u.protocol}//${u.host}` === devOrigin) return devRendererCsp(devOrigin);
+    } catch {
+      // An unparsable URL gets the strict policy.
+    }
+  }
+  return RENDERER_CSP;
+}
+
+/**
+ * Response headers with `csp` as the only Content-Security-Policy. Header names are
+ * case-insensitive, so a server's `content-security-policy` is replaced, not doubled (two policies
+ * would both apply, and a looser one would not loosen anything, but a stricter one from a server
+ * could break the page in ways that are hard to see).
+ */
+export function withCspHeader(
+  headers: Record<string, string | string[]> | undefined,
+  csp: string,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() === 'content-security-policy') continue;
+    out[name] = Array.isArray(value) ? value : [value];
+  }
+  out['Content-Security-Policy'] = [csp];
+  return out;
+}

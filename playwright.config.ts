@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, type SignetFixtureOptions } from './e2e/fixtures';
+
+/** `SIGNET_E2E_TARGET=web|electron` runs one target; unset runs both (Electron skips loudly without a binary). */
+const only = process.env.SIGNET_E2E_TARGET;
+
+export default defineConfig<SignetFixtureOptions>({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  globalSetup: './e2e/globalSetup.ts',
+  use: {
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'web', use: { target: 'web' } },
+    { name: 'electron', use: { target: 'electron' } },
+  ].filter((p) => !only || p.name === only),
+});

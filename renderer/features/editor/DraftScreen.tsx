@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Draft, EditorStateJSON } from '../../../electron/contract';
+import { call, errorMessage, on } from '../../bridge';
+import { readingMinutes } from '../../ui/format';
+import { SignetEditor, type SignetEditorApi } from '../../editor';
+import { ConflictDialog } from './ConflictDialog';
+import { RevisionsDialog } from './RevisionsDialog';
+import { useAutosave, type SaveState } from './useAutosave';
+
+interface DraftScreenProps {
+  draft: Draft;
+  assetBaseUrl: string;
+  spellcheck: boolean;
+  /** Load the draft again from the store (after an outside change, a restore, a conflict). */
+  onReload(): void;
+  onTrashed(): void;
+  onNotice(message: string, level?: 'info' | 'warning' | 'error'): void;
+  registerFlush(flush: (() => Promise<void>) | null): void;
+}
+
+const SAVE_LABEL: Record<SaveState, string> = {
+  saved: 'Saved',
+  unsaved: 'Editing…',
+  saving: 'Saving…',
+  failing: 'Not saved — retrying',
+  conflict: 'Changed elsewhere — choose a version',
+};
+
+export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrashed, onNotice, registerFlush }: DraftScreenProps) {
+  const [title, setTitle] = useState(draft.title);
+  const [words, setWords] = useState(0);
+  const [showRevisions, setShowRevisions] = useState(false);
+  const [showConflict, setShowConflict] = useState(false);
+  const editorApi = useRef<SignetEditorApi | null>(null);
+  const titleRef = useRef(draft.title);
+  const stateRef = useRef<EditorStateJSON | null>(draft.editorState);
+  const isTrashed = Boolean(draft.trashedAt);
+
+  const autosave = useAutosave(draft.id, draft.updatedAt, () => setShowConflict(true));
+  const current = useCallback(
+    () => ({ title: titleRef.current, editorState: editorApi.current?.flush() ?? stateRef.current }),
+    [],
+  );
+
+  useEffect(() => {
+    registerFlush(autosave.flush);
+    return () => registerFlush(null);
+  }, [autosave.flush, registerFlush]);
+
+  // Another program changed this draft's file: take its version when nothing here is unsaved.
+  const saveState = useRef(autosave.state);
+  saveState.current = autosave.state;
+  useEffect(
+    () =>
+      on('draftsChanged', ({ ids, external }) => {
+        if (external && ids.includes(draft.id) && saveState.current === 'saved') onReload();
+      }),
+    [draft.id, onReload],
+  );
+  useEffect(
+    () =>
+      on('draftConflict', ({ id }) => {
+        if (id === draft.id) setShowConflict(true);
+      }),
+    [draft.id],
+  );
+
+  const onImageFiles = useCallback(
+    async (files: File[]) => {
+      const stored: Array<{ fileName: string; url: string }> = [];
+      for (const file of files) {
+        try {
+          const dataBase64 = await fileToBase64(file);
+          stored.push(
+            await call('addImage', { id: draft.id, fileName: file.name || 'image.png', mimeType: file.type, dataBase64 }),
+          );
+        } catch (error) {
+          onNotice(`“${file.name}” was not added: ${errorMessage(error)}`, 'error');
+        }
+      }
+      return stored;
+    },
+    [draft.id, onNotice],
+  );
+
+  const resolveAssetUrl = useCallback(
+    (fileName: string) => `${assetBaseUrl}${encodeURIComponent(draft.id)}/${encodeURIComponent(fileName)}`,
+    [assetBaseUrl, draft.id],
+  );
+
+  return (
+    <main className="draft-screen" aria-label="Draft">
+      {isTrashed ? (
+        <div className="banner" role="status">
+          <p>This draft is in the trash. Restore it to edit it again.</p>
+          <button
+            type="button"
+            className="primary-button"
+            onClick={() =>
+              void call('restoreDraft', { id: draft.id })
+                .then(onReload)
+                .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
+            }
+          >
+            Restore draft
+          </button>
+        </div>
+      ) : null}
+      <div className="draft-toolbar">
+        <span className={`save-state save-${autosave.state}`} role="status" aria-label="Save status">
+          {SAVE_LABEL[autosave.state]}
+        </span>
+        <span className="word-count" aria-label="Word count">
+          {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+        </span>
+        <span className="spacer" />
+        <button type="button" className="secondary-button" onClick={() => setShowRevisions(true)}>
+          Revisions
+        </button>
+        {!isTrashed ? (
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() =>
+              void autosave
+                .flush()
+                .then(() => call('trashDraft', { id: draft.id }))
+                .then(onTrashed)
+                .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
+            }
+          >
+            Move to trash
+          </button>
+        ) : null}
+      </div>
+      {autosave.message ? (
+        <p className="inline-error" role="alert">
+          {autosave.message}
+        </p>
+      ) : null}
+      <div className="draft-page">
+        <input
+          className="title-input"
+          aria-label="Title"
+          placeholder="Title"
+          value={title}
+          readOnly={isTrashed}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            titleRef.current = event.target.value;
+            autosave.change({ title: event.target.value }, current);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              editorApi.current?.focus();
+            }
+          }}
+        />
+        <SignetEditor
+          key={draft.id}
+          draftId={draft.id}
+          initialState={draft.editorState}
+          readOnly={isTrashed}
+          spellcheck={spellcheck}
+          ariaLabel="Draft body"
+          onReady={(api) => {
+            editorApi.current = api;
+          }}
+          onChange={(state, stats) => {
+            stateRef.current = state;
+            setWords(stats.words);
+            autosave.change({ editorState: state }, current);
+          }}
+          onStats={(stats) => setWords(stats.words)}
+          onImageFiles={onImageFiles}
+          resolveAssetUrl={resolveAssetUrl}
+          onOpenLink={(url) => void call('openExternal', { url })}
+        />
+      </div>
+      <RevisionsDialog
+        open={showRevisions}
+        draftId={draft.id}
+        assetBaseUrl={assetBaseUrl}
+        onClose={() => setShowRevisions(false)}
+        beforeRestore={autosave.flush}
+        onRestored={() => {
+          setShowRevisions(false);
+          onNotice('The revision was restored. The version before it is kept in Revisions.', 'info');
+          onReload();
+        }}
+      />
+      <ConflictDialog
+        open={showConflict}
+        draftId={draft.id}
+        onClose={() => setShowConflict(false)}
+        onResolved={(resolved, note) => {
+          setShowConflict(false);
+          autosave.setBase(resolved.updatedAt);
+          onNotice(note, 'info');
+          onReload();
+        }}
+      />
+    </main>
+  );
+}
+
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditorStateJSON } from '../../../electron/contract';
+import { call, SignetError } from '../../bridge';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failing' | 'conflict';
+
+export interface DraftContent {
+  title: string;
+  editorState: EditorStateJSON | null;
+}
+
+/** Save after this much quiet… */
+const IDLE_MS = 500;
+/** …and at least this often while the author keeps typing, so little is ever at risk. */
+const MAX_WAIT_MS = 1500;
+const RETRY_MS = 3000;
+
+/**
+ * Debounced autosave of one draft. Keeps the latest content in memory until the main process
+ * acknowledged it; a failed save is retried and the content is never dropped.
+ */
+export function useAutosave(
+  draftId: string,
+  initialUpdatedAt: string,
+  onConflict: () => void,
+): {
+  state: SaveState;
+  message: string | null;
+  change(content: Partial<DraftContent>, current: () => DraftContent): void;
+  flush(): Promise<void>;
+  setBase(updatedAt: string): void;
+} {
+  const [state, setState] = useState<SaveState>('saved');
+  const [message, setMessage] = useState<string | null>(null);
+  const base = useRef(initialUpdatedAt);
+  const latest = useRef<(() => DraftContent) | null>(null);
+  const dirty = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const maxTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const conflicted = useRef(false);
+  const onConflictRef = useRef(onConflict);
+  onConflictRef.current = onConflict;
+
+  const clearTimers = () => {
+    for (const t of [idleTimer, maxTimer, retryTimer]) {
+      if (t.current) clearTimeout(t.current);
+      t.current = null;
+    }
+  };
+
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimers();
+    if (inFlight.current) {
+      await inFlight.current;
+      if (!dirty.current) return;
+    }
+    if (!dirty.current || !latest.current || conflicted.current) return;
+    const content = latest.current();
+    dirty.current = false;
+    setState('saving');
+    const run = call('saveDraft', {
+      id: draftId,
+      title: content.title,
+      editorState: content.editorState,
+      baseUpdatedAt: base.current,
+    })
+      .then((result) => {
+        base.current = result.updatedAt;
+        setMessage(null);
+        setState(dirty.current ? 'unsaved' : 'saved');
+      })
+      .catch((error: unknown) => {
+        dirty.current = true;
+        if (error instanceof SignetError && error.code === 'CONFLICT') {
+          conflicted.current = true;
+          setState('conflict');
+          setMessage(error.message);
+          onConflictRef.current();
+          return;
+        }
+        setState('failing');
+        setMessage(error instanceof SignetError ? error.message : 'Signet could not save this draft.');
+        retryTimer.current = setTimeout(() => void flush(), RETRY_MS);
+      })
+      .finally(() => {
+        inFlight.current = null;
+      });
+    inFlight.current = run;
+    await run;
+    if (dirty.current && !conflicted.current && !retryTimer.current) {
+      // More was typed while the save was on its way.
+      idleTimer.current = setTimeout(() => void flush(), IDLE_MS);
+    }
+  }, [draftId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const change = useCallback(
+    (_content: Partial<DraftContent>, current: () => DraftContent) => {
+      latest.current = current;
+      dirty.current = true;
+      setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
+      if (idleTimer.current) clearTimeout(idleTimer.current);
+      idleTimer.current = setTimeout(() => void flush(), IDLE_MS);
+      if (!maxTimer.current) maxTimer.current = setTimeout(() => void flush(), MAX_WAIT_MS);
+    },
+    [flush],
+  );
+
+  const setBase = useCallback((updatedAt: string) => {
+    base.current = updatedAt;
+    conflicted.current = false;
+    dirty.current = false;
+    setMessage(null);
+    setState('saved');
+  }, []);
+
+  useEffect(() => {
+    // Save what is left when the window closes or the page is hidden.
+    const onHide = () => {
+      if (dirty.current) void flush();
+    };
+    window.addEventListener('beforeunload', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('beforeunload', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      // Switching drafts: send what was typed before this screen goes away.
+      if (dirty.current) void flush();
+      clearTimers();
+    };
+  }, [flush]);
+
+  return { state, message, change, flush, setBase };
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, unit tests, build, the quick benchmark, and the e2e suite — every
+// step runs even when an earlier one fails, so one run shows everything. Ends with one plain line
+// summed over all suites: `N passed, N failed, N skipped` (a failing lint/typecheck/build step
+// counts as one failed check).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, 'test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+function check(name, command, args) {
+  if (run(name, command, args)) totals.passed += 1;
+  else totals.failed += 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('format', 'npx', ['prettier', '--check', '.']);
+check('typecheck', 'npx', ['tsc', '-b']);
+
+const vitestFile = path.join(results, 'vitest.json');
+const vitestOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestFile}`]);
+const vitest = readJson(vitestFile);
+if (vitest) {
+  totals.passed += vitest.numPassedTests;
+  totals.failed += vitest.numFailedTests;
+  totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  if (!vitestOk && vitest.numFailedTests === 0) totals.failed += 1; // a file that failed to load
+} else if (!vitestOk) totals.failed += 1;
+
+check('build', 'npx', ['electron-vite', 'build']);
+
+if (existsSync(path.join(root, 'bench/run.ts'))) check('bench (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick']);
+
+const pwFile = path.join(results, 'playwright.json');
+const pwOk = run('e2e', 'npx', ['playwright', 'test']);
+const pw = readJson(pwFile);
+if (pw?.stats) {
+  totals.passed += pw.stats.expected + (pw.stats.flaky ?? 0);
+  totals.failed += pw.stats.unexpected;
+  totals.skipped += pw.stats.skipped;
+  if (!pwOk && pw.stats.unexpected === 0) totals.failed += 1; // global setup or a worker failed
+} else if (!pwOk) totals.failed += 1;
+
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+if (totals.skipped) console.log('Skipped tests are listed above with their reasons (e.g. no Electron binary on this machine).');
+const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+writeFileSync(path.join(results, 'summary.txt'), summary + '\n');
+console.log(`\n${summary}`);
+process.exit(failedSteps.length ? 1 : 0);
