@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, type SignetFixtureOptions } from './e2e/fixtures';
+import type { SignetFixtureOptions } from './e2e/fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 
 /** `SIGNET_E2E_TARGET=web|electron` runs one target; unset runs both (Electron skips loudly without a binary). */
 const only = process.env.SIGNET_E2E_TARGET;

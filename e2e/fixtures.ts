@@ -8,17 +8,9 @@ import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
-import { electronBinaryPath } from './electron/hasElectron';
+import { electronBinaryPath, electronTestSwitches, NO_ELECTRON_REASON } from './electron/hasElectron';
 
-export const CHROMIUM_PATH = process.env.SIGNET_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface SignetFixtureOptions {
@@ -47,7 +39,7 @@ interface Running {
 async function startWeb(browser: Browser, dataDir: string): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/host/cli.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SIGNET_DATA_DIR: dataDir },
+    env: { ...process.env, SIGNET_DATA_DIR: dataDir, SIGNET_REVISION_INTERVAL_MS: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await readHostUrl(child);
@@ -101,10 +93,16 @@ function readHostUrl(child: ChildProcess): Promise<string> {
 }
 
 async function startElectron(dataDir: string): Promise<Running> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  // The built app, never a dev server.
+  delete env.ELECTRON_RENDERER_URL;
   const app: ElectronApplication = await _electron.launch({
-    args: [path.join(ROOT, 'out/main/main.js')],
+    // Without executablePath Playwright require()s electron, which tries a download.
+    executablePath: electronBinaryPath()!,
+    args: [...electronTestSwitches(), path.join(ROOT, 'out/main/main.js')],
     cwd: ROOT,
-    env: { ...process.env, SIGNET_DATA_DIR: dataDir } as Record<string, string>,
+    env: { ...env, SIGNET_DATA_DIR: dataDir, SIGNET_REVISION_INTERVAL_MS: '1000' },
   });
   const page = await app.firstWindow();
   // Record instead of opening a real browser.
@@ -141,11 +139,7 @@ export const test = base.extend<SignetFixtureOptions & { signet: SignetHandle }>
   target: ['web', { option: true }],
   signet: async ({ target, browser }, use, testInfo) => {
     if (target === 'electron') {
-      test.skip(
-        !electronBinaryPath(),
-        'SKIPPED: no Electron binary (node_modules/electron/dist is missing; it cannot be downloaded offline). ' +
-          'This spec runs on the web host here and on Electron where `npx install-electron` has run.',
-      );
+      test.skip(!electronBinaryPath(), `SKIPPED on Electron: ${NO_ELECTRON_REASON} (it ran on the web host).`);
     }
     const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-e2e-'));
     const start = () => (target === 'web' ? startWeb(browser, dataDir) : startElectron(dataDir));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { CHROMIUM_PATH } from './fixtures';
+import { CHROMIUM_PATH } from './support/chromium';
 
 /** Before any spec: Chromium must exist (it cannot be downloaded here) and the app must be built. */
 export default function globalSetup(): void {

@@ -34,6 +34,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       fs: ports.fs,
       clock: ports.clock,
       log,
+      revisionIntervalMs: ports.revisionIntervalMs,
       onEvent: (event) => {
         const { type, ...payload } = event;
         ports.emit(type, payload as never);

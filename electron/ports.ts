@@ -57,6 +57,8 @@ export interface AppPorts {
   version: string;
   fs?: FsPort;
   clock?: () => Date;
+  /** Least time between two automatic revisions while a draft is edited (tests shorten it). */
+  revisionIntervalMs?: number;
   log?: Logger;
 }
 
@@ -65,3 +67,9 @@ export const consoleLogger: Logger = {
   warn: (m, d) => console.warn(`[signet] ${m}`, d ?? ''),
   error: (m, d) => console.error(`[signet] ${m}`, d ?? ''),
 };
+
+/** `SIGNET_REVISION_INTERVAL_MS` (tests shorten the revision interval); anything else → default. */
+export function revisionIntervalFromEnv(value: string | undefined): number | undefined {
+  const ms = Number(value);
+  return value && Number.isInteger(ms) && ms > 0 ? ms : undefined;
+}

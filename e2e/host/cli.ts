@@ -4,12 +4,17 @@
  * Prints `SIGNET_HOST_URL=<url>` (tests read that line) and a line for people.
  */
 import * as path from 'node:path';
+import { revisionIntervalFromEnv } from '../../electron/ports';
 import { ROOT, startHost } from './server';
 
 const portArg = process.argv.find((arg) => arg.startsWith('--port='));
 const dataDir = path.resolve(process.env.SIGNET_DATA_DIR ?? path.join(ROOT, '.signet-dev-data'));
 
-const host = await startHost({ dataDir, port: portArg ? Number(portArg.slice(7)) : 0 });
+const host = await startHost({
+  dataDir,
+  port: portArg ? Number(portArg.slice(7)) : 0,
+  revisionIntervalMs: revisionIntervalFromEnv(process.env.SIGNET_REVISION_INTERVAL_MS),
+});
 console.log(`SIGNET_HOST_URL=${host.url}`);
 console.log(`\nSignet is running in your browser at:\n\n  ${host.url}\n\nData folder: ${dataDir}\nPress Ctrl+C to stop.`);
 

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import * as path from 'node:path';
 import * as fsp from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,18 +14,25 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type SignetApp } from '../../electron/app';
 import type { EventMap, EventName } from '../../electron/contract';
-import type { SettingsData, SettingsPort } from '../../electron/ports';
-import { SETTINGS_DEFAULTS } from '../../electron/settings/preferences';
-import { RENDERER_CSP } from '../../electron/shell/policy/csp';
+import type { SettingsData } from '../../electron/ports';
+import {
+  openSettings,
+  settingsPortFrom,
+  settingsStoreOptions,
+  type KeyValueStore,
+} from '../../electron/settings/settingsOptions';
+import { RENDERER_CSP } from '../../electron/security/csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export interface HostOptions {
   dataDir: string;
   /** 0 = any free port. */
   port?: number;
   rendererDir?: string;
+  revisionIntervalMs?: number;
 }
 
 export interface Host {
@@ -77,16 +85,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const openedExternally: string[] = [];
 
   await fsp.mkdir(options.dataDir, { recursive: true });
-  const conf = new Conf<SettingsData>({
-    cwd: options.dataDir,
-    configName: 'settings',
-    defaults: SETTINGS_DEFAULTS,
-    projectVersion: '0.1.0',
+  const storeOptions = settingsStoreOptions({ dataDir: options.dataDir, appVersion: VERSION });
+  const conf = openSettings(() => new Conf<SettingsData>(storeOptions), {
+    file: path.join(options.dataDir, `${storeOptions.configName}.json`),
+    onRecovered: (movedTo) => console.warn(`[signet] settings file could not be read; moved to ${movedTo}`),
   });
-  const settings: SettingsPort = {
-    get: (key) => conf.get(key),
-    set: (key, value) => conf.set(key, value as never),
-  };
+  const settings = settingsPortFrom(conf as unknown as KeyValueStore);
 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -109,7 +113,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
     assetBaseUrl: `${origin}/__signet/assets/`,
     runtime: 'web',
-    version: '0.1.0',
+    version: VERSION,
+    revisionIntervalMs: options.revisionIntervalMs,
   });
 
   const page = indexHtml.replace('<head>', '<head>\n    <script src="/__signet/shim.js"></script>');

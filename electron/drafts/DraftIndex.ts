@@ -32,14 +32,38 @@ export function draftStateOf(
   return stateOfEntry(entryFlags(draft), now.getTime());
 }
 
+/**
+ * Words too common to tell drafts apart (Lucene's and NLTK's English lists, merged). They are left
+ * out of the index and of queries: every draft has them, so each one would make a search walk all
+ * 10,000 drafts, and prefix matching turns "the" into the, then, there, these, they….
+ */
+const STOP_WORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have
+  having he her here hers herself him himself his how i if in into is it its itself just me more most
+  my myself no nor not now of off on once only or other our ours ourselves out over own same she should
+  so some such than that the their theirs them themselves then there these they this those through to
+  too under until up very was we were what when where which while who whom why will with would you
+  your yours yourself yourselves`.split(/\s+/),
+);
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/** How long one slice of background indexing may hold the event loop. */
+const INDEX_SLICE_MS = 12;
+
 export class DraftIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly search = new MiniSearch<SearchDoc>({
     fields: ['title', 'text'],
     storeFields: [],
-    processTerm: normalizeTerm,
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    // Documents arrive already folded (see `fold`); queries are folded by `queryTerms`.
+    processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
+    searchOptions: { boost: { title: 3 }, combineWith: 'AND', maxFuzzy: 2 },
   });
+  /** Drafts not yet in the search index: opening adds them in the background. */
+  private readonly unindexed = new Map<string, SearchDoc>();
+  private indexing: Promise<void> | null = null;
 
   get size(): number {
     return this.entries.size;
@@ -62,8 +86,11 @@ export class DraftIndex {
     return entry && { ...entry.summary, state: stateOfEntry(entry, now.getTime()) };
   }
 
-  /** Adds or replaces a draft. Search is updated in place, not rebuilt. */
-  put(draft: Draft): void {
+  /**
+   * Adds or replaces a draft. With `deferSearch`, the draft is searchable at once by plain
+   * matching and goes into the full-text index on the next `indexInBackground`.
+   */
+  put(draft: Draft, options: { deferSearch?: boolean } = {}): void {
     const text = plainTextOf(draft.editorState);
     const entry: Entry = {
       summary: {
@@ -77,38 +104,109 @@ export class DraftIndex {
       ...entryFlags(draft),
     };
     this.entries.set(draft.id, entry);
-    const doc = { id: draft.id, title: draft.title, text };
-    if (this.search.has(draft.id)) this.search.replace(doc);
-    else this.search.add(doc);
+    const doc = { id: draft.id, title: fold(draft.title), text: fold(text) };
+    if (this.search.has(draft.id)) {
+      this.search.replace(doc);
+    } else if (options.deferSearch || this.unindexed.has(draft.id)) {
+      this.unindexed.set(draft.id, doc);
+    } else {
+      this.search.add(doc);
+    }
   }
 
   remove(id: string): void {
     if (!this.entries.delete(id)) return;
-    this.search.discard(id);
+    if (!this.unindexed.delete(id)) this.search.discard(id);
+  }
+
+  /**
+   * Adds every deferred draft to the full-text index in slices, so the process stays responsive
+   * while 10,000 drafts are indexed (that takes seconds: MiniSearch keeps a posting per word and
+   * draft). Resolves when the index is complete.
+   */
+  indexInBackground(): Promise<void> {
+    this.indexing ??= (async () => {
+      while (this.unindexed.size > 0) {
+        const sliceEnd = performance.now() + INDEX_SLICE_MS;
+        for (const [id, doc] of this.unindexed) {
+          this.unindexed.delete(id);
+          this.search.add(doc);
+          if (performance.now() >= sliceEnd) break;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    })().finally(() => {
+      this.indexing = null;
+    });
+    return this.indexing;
   }
 
   list(input: ListInput, now: Date): DraftListResult {
     const nowMs = now.getTime();
     const query = input.query?.trim() ?? '';
-    const matches: DraftSummary[] = [];
-    const consider = (entry: Entry): void => {
-      const state = stateOfEntry(entry, nowMs);
-      if (matchesFilter(state, input.filter)) matches.push({ ...entry.summary, state });
-    };
+    const isWanted = (entry: Entry): boolean => matchesFilter(stateOfEntry(entry, nowMs), input.filter);
+    let matches: Entry[] = [];
     if (query) {
-      // Relevance order: MiniSearch already sorts by score.
-      for (const hit of this.search.search(query)) {
+      // Relevance order: MiniSearch sorts by score.
+      for (const hit of this.searchIndex(query)) {
         const entry = this.entries.get(hit.id as string);
-        if (entry) consider(entry);
+        if (entry && isWanted(entry)) matches.push(entry);
+      }
+      // Drafts still waiting for the full-text index are found by plain matching, after the
+      // ranked ones, so a search right after opening misses nothing.
+      if (this.unindexed.size > 0) {
+        const terms = queryTerms(query);
+        const plain: Entry[] = [];
+        for (const doc of this.unindexed.values()) {
+          const entry = this.entries.get(doc.id);
+          if (!entry || !terms.every((t) => doc.title.includes(t) || doc.text.includes(t))) continue;
+          if (isWanted(entry)) plain.push(entry);
+        }
+        matches.push(...plain.sort(byUpdatedDesc));
       }
     } else {
-      for (const entry of this.entries.values()) consider(entry);
-      matches.sort(
-        (a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? -1 : 1),
-      );
+      matches = [...this.entries.values()].filter(isWanted).sort(byUpdatedDesc);
     }
-    return { items: matches.slice(input.offset, input.offset + input.limit), total: matches.length };
+    const items = matches
+      .slice(input.offset, input.offset + input.limit)
+      .map((entry) => ({ ...entry.summary, state: stateOfEntry(entry, nowMs) }));
+    return { items, total: matches.length };
   }
+
+  /**
+   * Every word must match (AND); a word matches as typed, with a typo from five letters on
+   * (fuzzy 0.2), or as the start of a longer word (prefix). A word start of two or three letters
+   * only expands within titles: in bodies it would expand to thousands of words, each in most
+   * drafts, and one search of 10,000 drafts would take a tenth of a second while telling the
+   * author little.
+   */
+  private searchIndex(query: string): { id: unknown }[] {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    const queries = terms.map((term) => {
+      const fuzzy = term.length >= 5 ? 0.2 : false;
+      if (term.length >= 4) return { queries: [term], prefix: true, fuzzy };
+      return {
+        combineWith: 'OR' as const,
+        queries: [
+          { queries: [term], prefix: false, fuzzy },
+          { queries: [term], fields: ['title'], prefix: term.length >= 2, fuzzy: false },
+        ],
+      };
+    });
+    return this.search.search({ combineWith: 'AND', queries });
+  }
+}
+
+/** A query's words, folded, without stop words or repeats. */
+function queryTerms(query: string): string[] {
+  const words = tokenize(fold(query)).filter((term) => term.length > 0 && !STOP_WORDS.has(term));
+  return [...new Set(words)];
+}
+
+function byUpdatedDesc({ summary: a }: Entry, { summary: b }: Entry): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function entryFlags(draft: Pick<Draft, 'trashedAt' | 'destinations' | 'meta'>): Omit<Entry, 'summary'> {
@@ -140,6 +238,6 @@ function matchesFilter(state: DraftState, filter: DraftFilter): boolean {
 }
 
 /** Lower case without accents, so "cafe" finds "Café". */
-function normalizeTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }

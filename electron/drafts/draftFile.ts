@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import type { Draft } from '../contract';
+import { DRAFT_ID } from './ids';
 import { DRAFT_SCHEMA_VERSION } from './types';
-
-export const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -75,6 +74,11 @@ export function parseDraftFile(text: string, expectedId?: string): ParsedDraftFi
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'not-json', why: `The file is not valid JSON (${detail}).` };
   }
+  return parseDraftValue(data, expectedId);
+}
+
+/** Checks and migrates a draft already parsed from JSON (a draft file, or one inside a revision). */
+export function parseDraftValue(data: unknown, expectedId?: string): ParsedDraftFile {
   if (!isRecord(data)) {
     return { ok: false, kind: 'invalid', why: 'The file is not a Signet draft (it holds no draft object).' };
   }

@@ -32,8 +32,10 @@ multiply nothing course stay wheel full force blue object decide surface deep mo
 record boat common gold possible plane stead dry wonder laugh thousand ago ran check game shape equate hot miss
 brought heat snow tire bring yes distant fill east paint language among`.split(/\s+/);
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'van', 'dro', 'sel', 'qui', 'nor', 'pha', 'gen', 'tis', 'ul', 'bre',
-  'cor', 'dex', 'fla', 'mon', 'ryth', 'zen', 'ast', 'ple', 'vor', 'ium', 'ex', 'sta', 'gal', 'pri'];
+const CONSONANTS = 'bcdfghjklmnprstvwz';
+const ONSETS = ['br', 'ch', 'cl', 'dr', 'fl', 'gr', 'pl', 'pr', 'sh', 'sk', 'sp', 'st', 'th', 'tr'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];
+const RARE_WORDS = 20_000;
 
 export type Rng = () => number;
 
@@ -49,31 +51,53 @@ export function seededRng(seed: number): Rng {
   };
 }
 
-let rareWords: string[] | null = null;
-/** 20,000 made-up words: the long tail (names, jargon, rare words) real vocabularies have. */
-export function rareVocabulary(): string[] {
-  if (rareWords) return rareWords;
+let vocabulary: { words: string[]; cdf: Float64Array } | null = null;
+
+/**
+ * Common English words in frequency order, then 20,000 made-up words (the names, jargon and rare
+ * words a real vocabulary has), drawn by Zipf's law (rank k has weight 1/k), as word frequencies
+ * in real text are: the common words make up about two thirds of a text.
+ */
+function zipfVocabulary(): { words: string[]; cdf: Float64Array } {
+  if (vocabulary) return vocabulary;
   const rng = seededRng(7);
-  const words = new Set<string>();
-  while (words.size < 20_000) {
-    const n = 2 + Math.floor(rng() * 3);
+  const words = new Set<string>(COMMON);
+  while (words.size < COMMON.length + RARE_WORDS) {
+    const syllables = 2 + Math.floor(rng() * 3);
     let w = '';
-    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rng() * SYLLABLES.length)];
+    for (let i = 0; i < syllables; i++) {
+      w += rng() < 0.25 ? ONSETS[Math.floor(rng() * ONSETS.length)] : CONSONANTS[Math.floor(rng() * CONSONANTS.length)];
+      w += VOWELS[Math.floor(rng() * VOWELS.length)];
+    }
+    if (rng() < 0.5) w += CONSONANTS[Math.floor(rng() * CONSONANTS.length)];
     words.add(w);
   }
-  rareWords = [...words];
-  return rareWords;
+  const list = [...words];
+  const cdf = new Float64Array(list.length);
+  let total = 0;
+  for (let k = 0; k < list.length; k++) cdf[k] = total += 1 / (k + 1);
+  for (let k = 0; k < list.length; k++) cdf[k] = cdf[k]! / total;
+  vocabulary = { words: list, cdf };
+  return vocabulary;
 }
 
 export function randomWord(rng: Rng): string {
-  // Roughly Zipf: most words are common, about one in six comes from the long tail.
-  if (rng() < 0.84) {
-    const r = rng();
-    return COMMON[Math.floor(r * r * COMMON.length)]!;
-  }
-  const rare = rareVocabulary();
+  const { words, cdf } = zipfVocabulary();
   const r = rng();
-  return rare[Math.floor(r * r * rare.length)]!;
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return words[lo]!;
+}
+
+/** A word from the rarer part of the vocabulary, as a searched-for name or term would be. */
+export function rareWord(rng: Rng): string {
+  const { words } = zipfVocabulary();
+  return words[COMMON.length + Math.floor(rng() * RARE_WORDS)]!;
 }
 
 function words(rng: Rng, n: number): string {

@@ -5,6 +5,7 @@
  * https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
 import * as path from 'node:path';
+import { RENDERER_CSP } from '../../security/csp';
 import { APP_ORIGIN, originOf } from './sender';
 
 export const APP_SCHEME = 'app';
@@ -12,8 +13,7 @@ export const APP_HOST = 'signet';
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 export type RendererEntry =
-  | { kind: 'app'; url: string; origin: string }
-  | { kind: 'dev'; url: string; origin: string };
+  { kind: 'app'; url: string; origin: string } | { kind: 'dev'; url: string; origin: string };
 
 /**
  * The dev server is used only in an unpackaged app and only on loopback: a packaged Signet never
@@ -24,7 +24,12 @@ export function rendererEntry(options: { isPackaged: boolean; devServerUrl?: str
   if (!isPackaged && devServerUrl) {
     const origin = originOf(devServerUrl);
     const url = origin ? new URL(devServerUrl) : null;
-    if (url && origin && (url.protocol === 'http:' || url.protocol === 'https:') && isLoopback(url.hostname)) {
+    if (
+      url &&
+      origin &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      isLoopback(url.hostname)
+    ) {
       return { kind: 'dev', url: url.href, origin };
     }
   }
@@ -96,4 +101,15 @@ const MIME_TYPES: Record<string, string> = {
  */
 export function rendererMimeType(file: string): string {
   return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Headers of an `app://` response: the CSP travels with the page, and no type is ever guessed. */
+export function rendererResponseHeaders(file: string): Record<string, string> {
+  return {
+    'Content-Type': rendererMimeType(file),
+    'Content-Security-Policy': RENDERER_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    // The files change with every build and are read from local disk: never serve a stale one.
+    'Cache-Control': 'no-cache',
+  };
 }

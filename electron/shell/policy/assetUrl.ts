@@ -1,3 +1,5 @@
+import { ASSET_CSP } from '../../security/csp';
+
 /**
  * Draft images: `signet-asset://draft/<draftId>/<fileName>`, served by `protocol.handle` from the
  * draft's assets folder through `app.readAsset`. The parser is the gate in front of the disk.
@@ -52,4 +54,15 @@ function decodeSegment(segment: string): string | null {
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[/\\\u0000-\u001f\u007f]/.test(decoded)) return null;
   return decoded;
+}
+
+/** Headers of a draft image response (an SVG opened on its own must not run script). */
+export function assetResponseHeaders(mimeType: string): Record<string, string> {
+  return {
+    'Content-Type': mimeType,
+    'Content-Security-Policy': ASSET_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    // The author can replace an image under the same name.
+    'Cache-Control': 'no-cache',
+  };
 }

@@ -23,7 +23,12 @@ export interface NavigationRequest {
  * link opens in the system browser; a redirect never does (the author did not ask for it), and
  * nothing a subframe does leaves the app.
  */
-export function decideNavigation({ url, isMainFrame, kind, appOrigins }: NavigationRequest): NavigationDecision {
+export function decideNavigation({
+  url,
+  isMainFrame,
+  kind,
+  appOrigins,
+}: NavigationRequest): NavigationDecision {
   const origin = originOf(url);
   if (isMainFrame && origin !== null && appOrigins.includes(origin)) return { allow: true };
   return { allow: false, openExternally: kind === 'navigate' && isMainFrame && isAllowedExternalUrl(url) };

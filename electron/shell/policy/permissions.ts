@@ -19,7 +19,12 @@ export interface PermissionQuery {
   appOrigins: readonly string[];
 }
 
-export function isPermissionGranted({ permission, requestingUrl, isMainFrame, appOrigins }: PermissionQuery): boolean {
+export function isPermissionGranted({
+  permission,
+  requestingUrl,
+  isMainFrame,
+  appOrigins,
+}: PermissionQuery): boolean {
   if (!ALLOWED_PERMISSIONS.has(permission) || !isMainFrame) return false;
   const origin = originOf(requestingUrl);
   return origin !== null && appOrigins.includes(origin);

@@ -4,6 +4,8 @@
  * https://www.electronjs.org/docs/latest/tutorial/security#17-validate-the-sender-of-all-ipc-messages
  */
 
+import type { Result } from '../../contract';
+
 /** The origin of the packaged renderer (see `appUrl.ts`). */
 export const APP_ORIGIN = 'app://signet';
 
@@ -40,4 +42,15 @@ export function isTrustedSender({ frameUrl, isMainFrame, appOrigins }: SenderInf
   if (!isMainFrame) return false;
   const origin = originOf(frameUrl);
   return origin !== null && appOrigins.includes(origin);
+}
+
+/** The answer to a message from an untrusted sender (its payload is never looked at). */
+export function forbiddenResult(): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'FORBIDDEN',
+      message: 'Only Signet’s own window may ask for that. The request was refused.',
+    },
+  };
 }

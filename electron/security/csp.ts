@@ -17,6 +17,13 @@ export const RENDERER_CSP =
   "object-src 'none'";
 
 /**
+ * The same policy for index.html's `<meta http-equiv="Content-Security-Policy">`: a meta tag cannot
+ * carry `frame-ancestors` (Chromium ignores it there and logs a warning), so it is left out; the
+ * response headers still send it.
+ */
+export const RENDERER_META_CSP = RENDERER_CSP.replace(" frame-ancestors 'none';", '');
+
+/**
  * The policy for electron-vite's dev server only: Vite injects CSS as `<style>` elements, React
  * Refresh adds an inline preamble script, and HMR talks over a WebSocket to the dev origin.
  * Never used in a packaged app (see `rendererEntry`).

@@ -1,0 +1,18 @@
+import MiniSearch from 'minisearch';
+import { plainTextOf, countWords } from '/work/main/electron/drafts/plainText';
+import { realisticDraft, seededRng } from '/work/main/electron/drafts/testing/realisticDrafts';
+const rng = seededRng(1);
+const drafts = [];
+for (let i = 0; i < 10000; i++) drafts.push(realisticDraft(rng, 'd' + i, new Date(1e12 + i * 1000)));
+let t = performance.now();
+const texts = drafts.map(d => plainTextOf(d.editorState));
+console.log('plain', performance.now() - t);
+t = performance.now(); let w = 0; for (const x of texts) w += countWords(x); console.log('count', performance.now() - t, w);
+t = performance.now();
+const ms = new MiniSearch({ fields: ['title','text'], storeFields: [] });
+texts.forEach((text, i) => ms.add({ id: 'd'+i, title: drafts[i]!.title, text }));
+console.log('minisearch default', performance.now() - t);
+t = performance.now();
+const ms2 = new MiniSearch({ fields: ['title','text'], storeFields: [], processTerm: (x) => x.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() });
+texts.forEach((text, i) => ms2.add({ id: 'd'+i, title: drafts[i]!.title, text }));
+console.log('minisearch nfd', performance.now() - t);

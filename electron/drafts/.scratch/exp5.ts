@@ -1,0 +1,12 @@
+import MiniSearch from 'minisearch';
+import { plainTextOf } from '../plainText';
+import { realisticDraft, seededRng } from '../testing/realisticDrafts';
+const STOP = new Set(`a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves`.split(/\s+/));
+const rng = seededRng(1);
+const drafts = [];
+for (let i = 0; i < 10000; i++) drafts.push(realisticDraft(rng, 'd' + i, new Date(1e12 + i * 1000)));
+const texts = drafts.map(d => plainTextOf(d.editorState));
+const ms = new MiniSearch({ fields: ['title','text'], storeFields: [], processTerm: (t: string) => { const l = t.toLowerCase(); return STOP.has(l) ? null : l; } });
+let t = performance.now();
+texts.forEach((text, i) => ms.add({ id: 'd'+i, title: drafts[i]!.title, text }));
+console.log('stop add', performance.now() - t, ms.termCount);

@@ -1,0 +1,45 @@
+/** The ports `createApp` needs, filled with Electron's services. */
+import { app, BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
+import type { AppPorts, Logger, SettingsPort } from '../ports';
+import { isAllowedExternalUrl } from '../security/urls';
+import { sendToAppWindows } from './ipc';
+import { ASSET_BASE_URL } from './policy/assetUrl';
+import { firstPickedPath, pickFolderDialogOptions, pickImageDialogOptions } from './policy/dialogOptions';
+
+export function createShellPorts(options: {
+  dataDir: string;
+  settings: SettingsPort;
+  appOrigins: readonly string[];
+  log: Logger;
+}): AppPorts {
+  return {
+    dataDir: options.dataDir,
+    settings: options.settings,
+    dialogs: {
+      pickFolder: async (o) => firstPickedPath(await showOpenDialog(pickFolderDialogOptions(o))),
+      pickImage: async (o) => firstPickedPath(await showOpenDialog(pickImageDialogOptions(o))),
+    },
+    openExternal: (url) => openExternalSafely(url),
+    emit: (event, payload) => sendToAppWindows(event, payload, options.appOrigins),
+    assetBaseUrl: ASSET_BASE_URL,
+    runtime: 'electron',
+    version: app.getVersion(),
+    log: options.log,
+  };
+}
+
+/**
+ * `shell.openExternal` hands a URL to the OS, which will run whatever handles its scheme; only
+ * http(s) and mailto ever get there, whoever asks.
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
+ */
+export async function openExternalSafely(url: string): Promise<void> {
+  if (!isAllowedExternalUrl(url)) return;
+  await shell.openExternal(url);
+}
+
+/** Attached to the focused window when there is one, so it is a sheet on macOS and modal elsewhere. */
+function showOpenDialog(options: OpenDialogOptions) {
+  const parent = BrowserWindow.getFocusedWindow();
+  return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+}

@@ -1,0 +1,229 @@
+import './theme/editor.css';
+
+import { createHeadlessEditor } from '@lexical/headless';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { EditorState } from 'lexical';
+import { type JSX, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+
+import type { EditorStateJSON } from '../../electron/contract';
+import { editorNodes } from './editorNodes';
+import { ImageAssetsContext } from './nodes/imageSources';
+import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
+import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
+import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
+import { type ImageFilesHandler, ImagesPlugin } from './plugins/ImagesPlugin';
+import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { ListIndentPlugin } from './plugins/ListIndentPlugin';
+import { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
+import { PastePlugin } from './plugins/PastePlugin';
+import { ReadMorePlugin } from './plugins/ReadMorePlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { migrateEditorState, stampEditorState } from './serialization/editorStateVersion';
+import { editorTheme } from './theme/editorTheme';
+import { isAllowedLinkUrl } from './utils/linkUrl';
+import type { TextStats } from './utils/textStats';
+import { useLatest } from './utils/useLatest';
+
+export type EditorStats = TextStats;
+
+/** Imperative API of the editor, through `ref` or `onReady`. */
+export interface SignetEditorApi {
+  /** The document as JSON, serialised now; a pending debounced onChange is cancelled (the caller saves this). */
+  flush(): EditorStateJSON;
+  /** Puts the caret back in the document. */
+  focus(): void;
+}
+
+export interface SignetEditorProps {
+  /** The draft's saved editor JSON, or null for a new, empty draft. Read once per draftId. */
+  initialState: EditorStateJSON | null;
+  /** The editor remounts (fresh history, fresh state) whenever this changes. */
+  draftId: string;
+  /** Called debounced (300 ms after typing pauses, at least every 2 s while typing) with the latest document. */
+  onChange(state: EditorStateJSON, stats: EditorStats): void;
+  /** Word and character counts: once after the draft loads (no onChange then), and with every onChange. */
+  onStats?(stats: EditorStats): void;
+  /** Copies image files into the draft's assets; each result becomes an image node. */
+  onImageFiles: ImageFilesHandler;
+  /** URL to display an asset file of this draft. */
+  resolveAssetUrl(fileName: string): string;
+  /** Ctrl/Cmd+click on a link (or any click when read-only); only http(s)/mailto URLs are passed. */
+  onOpenLink?(url: string): void;
+  spellcheck?: boolean;
+  readOnly?: boolean;
+  /** Accessible name of the document area. */
+  ariaLabel?: string;
+  /** Alternative to `ref`: receives the API once the editor is ready. */
+  onReady?(api: SignetEditorApi): void;
+  ref?: Ref<SignetEditorApi>;
+}
+
+type LoadResult = { state: EditorState | undefined; error: null } | { state: undefined; error: string };
+
+/**
+ * Parses the saved JSON before the editor exists, in a headless editor with the same nodes, so a
+ * draft that cannot be read (corrupt file, newer Signet) is shown as an error instead of crashing
+ * the window, and is never overwritten by an empty document.
+ */
+function loadInitialState(json: EditorStateJSON | null): LoadResult {
+  if (json === null) return { state: undefined, error: null };
+  try {
+    const parser = createHeadlessEditor({
+      namespace: 'signet',
+      nodes: editorNodes,
+      onError: (error) => {
+        throw error;
+      },
+    });
+    const state = parser.parseEditorState(migrateEditorState(json) as Parameters<typeof parser.parseEditorState>[0]);
+    return { state, error: null };
+  } catch (error) {
+    return { state: undefined, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function EditablePlugin({ isEditable }: { isEditable: boolean }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => editor.setEditable(isEditable), [editor, isEditable]);
+  return null;
+}
+
+interface ApiPluginProps {
+  changeApi: { readonly current: ChangeApi | null };
+  /** Set when the draft could not be loaded: flush must hand back the saved JSON untouched. */
+  unreadableState: EditorStateJSON | null;
+  handleRef: Ref<SignetEditorApi> | undefined;
+  onReady: ((api: SignetEditorApi) => void) | undefined;
+}
+
+function ApiPlugin({ changeApi, unreadableState, handleRef, onReady }: ApiPluginProps): null {
+  const [editor] = useLexicalComposerContext();
+  const [api] = useState<SignetEditorApi>(() => ({
+    flush: () => {
+      if (unreadableState !== null) return unreadableState;
+      // After unmount (the host flushing on a draft switch) the editor still holds the final
+      // document, so serialise that rather than anything older.
+      return changeApi.current?.flush() ?? stampEditorState(editor.getEditorState().toJSON());
+    },
+    focus: () => editor.focus(),
+  }));
+  useImperativeHandle(handleRef, () => api, [api]);
+  const ready = useLatest(onReady);
+  useEffect(() => ready.current?.(api), [api, ready]);
+  return null;
+}
+
+function EditorInstance({
+  initialState,
+  onChange,
+  onStats,
+  onImageFiles,
+  resolveAssetUrl,
+  onOpenLink,
+  spellcheck = true,
+  readOnly = false,
+  ariaLabel = 'Post body',
+  onReady,
+  handleRef,
+}: Omit<SignetEditorProps, 'ref' | 'draftId'> & { handleRef: Ref<SignetEditorApi> | undefined }): JSX.Element {
+  const [load] = useState(() => loadInitialState(initialState));
+  const [notice, setNotice] = useState<string | null>(null);
+  const changeApi = useRef<ChangeApi | null>(null);
+  const latestResolver = useLatest(resolveAssetUrl);
+  // Stable for the context so every image does not re-render when the parent re-renders.
+  const [resolveAsset] = useState(() => (fileName: string) => latestResolver.current(fileName));
+  const setChangeApi = useCallback((api: ChangeApi | null) => {
+    changeApi.current = api;
+  }, []);
+
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'signet',
+    nodes: editorNodes,
+    theme: editorTheme,
+    editable: !readOnly && load.error === null,
+    editorState: load.state,
+    onError: (error) => {
+      // An exception inside an update means that edit was not applied; say so instead of failing silently.
+      console.error(error);
+      setNotice('Something went wrong while editing; the last change may not have been applied.');
+    },
+  }));
+  const isEditable = !readOnly && load.error === null;
+
+  return (
+    <ImageAssetsContext.Provider value={resolveAsset}>
+      <div className={`signet-editor${isEditable ? '' : ' signet-editor--readonly'}`}>
+        <LexicalComposer initialConfig={initialConfig}>
+          {isEditable && <ToolbarPlugin />}
+          {load.error !== null && (
+            <div className="signet-editor__notice signet-editor__notice--error" role="alert">
+              This draft could not be opened, and it has not been changed. {load.error}
+            </div>
+          )}
+          {notice !== null && (
+            <div className="signet-editor__notice" role="alert">
+              <span>{notice}</span>
+              <button type="button" className="signet-button" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+          <div className="signet-editor__canvas">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="signet-editor__input"
+                  ariaLabel={ariaLabel}
+                  ariaMultiline
+                  spellCheck={spellcheck}
+                  aria-placeholder="Write your post…"
+                  placeholder={<div className="signet-editor__placeholder">Write your post…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            <LinkEditorPlugin onOpenLink={onOpenLink} />
+            {isEditable && <ImageInspectorPlugin />}
+          </div>
+          <EditablePlugin isEditable={isEditable} />
+          <HistoryPlugin />
+          <ListPlugin />
+          <ListIndentPlugin />
+          <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={{ rel: 'noreferrer' }} />
+          <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasHorizontalScroll />
+          <HorizontalRulePlugin />
+          <MarkdownShortcutPlugin transformers={SIGNET_TRANSFORMERS} />
+          <ContentRulesPlugin />
+          <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />
+          <ReadMorePlugin />
+          <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
+          {load.error === null && <ChangePlugin onChange={onChange} onStats={onStats} onApi={setChangeApi} />}
+          <ApiPlugin
+            changeApi={changeApi}
+            unreadableState={load.error !== null ? initialState : null}
+            handleRef={handleRef}
+            onReady={onReady}
+          />
+        </LexicalComposer>
+      </div>
+    </ImageAssetsContext.Provider>
+  );
+}
+
+/**
+ * Signet's post body editor. One instance per open draft: it remounts when `draftId` changes, so
+ * undo history and selection never leak from one draft into another.
+ */
+export function SignetEditor({ ref, draftId, ...props }: SignetEditorProps): JSX.Element {
+  return <EditorInstance key={draftId} handleRef={ref} {...props} />;
+}

@@ -1,0 +1,14 @@
+export { SignetEditor, type EditorStats, type SignetEditorApi, type SignetEditorProps } from './SignetEditor';
+export { editorNodes } from './editorNodes';
+export { editorTheme } from './theme/editorTheme';
+export { $createImageNode, $isImageNode, ImageNode, type ImagePayload, type SerializedImageNode } from './nodes/ImageNode';
+export { $createReadMoreNode, $isReadMoreNode, ReadMoreNode, type SerializedReadMoreNode } from './nodes/ReadMoreNode';
+export { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
+export {
+  EDITOR_STATE_VERSION,
+  EDITOR_STATE_VERSION_KEY,
+  migrateEditorState,
+  NewerEditorStateError,
+} from './serialization/editorStateVersion';
+export { sanitizePastedHtml } from './serialization/sanitizePastedHtml';
+export { isAllowedLinkUrl, validateLinkUrl } from './utils/linkUrl';

@@ -1,0 +1,111 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect } from 'react';
+
+import type { EditorStateJSON } from '../../../../electron/contract';
+import { stampEditorState } from '../../serialization/editorStateVersion';
+import { createIncrementalStats, type TextStats } from '../../utils/textStats';
+import { useLatest } from '../../utils/useLatest';
+
+/** Quiet time after the last edit before the document is serialised and reported. */
+export const CHANGE_DEBOUNCE_MS = 300;
+/** Upper bound on how long continuous typing can postpone a report (autosave must still happen). */
+export const CHANGE_MAX_WAIT_MS = 2000;
+
+export interface ChangeApi {
+  /** Serialises the current document now and cancels the pending debounced report. */
+  flush(): EditorStateJSON;
+}
+
+interface ChangePluginProps {
+  onChange(state: EditorStateJSON, stats: TextStats): void;
+  /** Word and character counts: once after the draft loads, then with every onChange. */
+  onStats?: ((stats: TextStats) => void) | undefined;
+  onApi(api: ChangeApi | null): void;
+}
+
+/**
+ * Reports the document to the host, debounced.
+ *
+ * Nothing here runs on the keystroke path except a timer reset: serialising a 20,000-word draft
+ * and counting its words happens after a pause in typing (and then in an idle callback, so a
+ * keystroke that arrives meanwhile is not delayed behind it). The word count re-counts only the
+ * top-level blocks that changed (see createIncrementalStats).
+ *
+ * Selection-only updates are ignored. On unmount (switching drafts) a pending change is reported
+ * at once, so the last edits before the switch are not lost.
+ */
+export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): null {
+  const [editor] = useLexicalComposerContext();
+  const latest = useLatest({ onChange, onStats, onApi });
+
+  useEffect(() => {
+    const stats = createIncrementalStats();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let idleHandle: number | null = null;
+    let pendingSince: number | null = null;
+
+    const cancel = () => {
+      if (timer !== null) clearTimeout(timer);
+      if (idleHandle !== null) cancelIdleCallback(idleHandle);
+      timer = null;
+      idleHandle = null;
+    };
+    const serialize = () => {
+      const editorState = editor.getEditorState();
+      return { json: stampEditorState(editorState.toJSON()), stats: editorState.read(stats.$compute) };
+    };
+    const emit = () => {
+      cancel();
+      pendingSince = null;
+      const { json, stats: counts } = serialize();
+      latest.current.onChange(json, counts);
+      latest.current.onStats?.(counts);
+    };
+    const emitWhenIdle = () => {
+      timer = null;
+      // Electron's Chromium has requestIdleCallback; the timeout bounds the wait on a busy page.
+      if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(emit, { timeout: 500 });
+      else emit();
+    };
+    const schedule = () => {
+      const now = performance.now();
+      pendingSince ??= now;
+      cancel();
+      timer = setTimeout(emitWhenIdle, Math.max(0, Math.min(CHANGE_DEBOUNCE_MS, pendingSince + CHANGE_MAX_WAIT_MS - now)));
+    };
+
+    // The initial count, for the host's word counter, without delaying the first paint.
+    const reportInitialStats = () => {
+      initialHandle = null;
+      latest.current.onStats?.(editor.getEditorState().read(stats.$compute));
+    };
+    let initialHandle: number | null =
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(reportInitialStats, { timeout: 1000 }) : null;
+    if (initialHandle === null) reportInitialStats();
+
+    const unregister = editor.registerUpdateListener((update) => {
+      if (update.dirtyElements.size === 0 && update.dirtyLeaves.size === 0) return;
+      stats.markDirty(update);
+      schedule();
+    });
+    latest.current.onApi({
+      flush: () => {
+        cancel();
+        pendingSince = null;
+        return serialize().json;
+      },
+    });
+
+    return () => {
+      unregister();
+      if (initialHandle !== null) cancelIdleCallback(initialHandle);
+      // The callbacks of the last render are wanted here (they belong to this draft), not those from mount.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      latest.current.onApi(null);
+      if (pendingSince !== null) emit();
+      else cancel();
+    };
+  }, [editor, latest]);
+
+  return null;
+}

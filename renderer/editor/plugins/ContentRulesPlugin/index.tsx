@@ -1,0 +1,56 @@
+import { LinkNode } from '@lexical/link';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HeadingNode } from '@lexical/rich-text';
+import {
+  $getSiblingCaret,
+  $insertNodeToNearestRootAtCaret,
+  $isRootOrShadowRoot,
+  type LexicalNode,
+  mergeRegister,
+} from 'lexical';
+import { useEffect } from 'react';
+
+import { ImageNode } from '../../nodes/ImageNode';
+import { ReadMoreNode } from '../../nodes/ReadMoreNode';
+import { isAllowedLinkUrl } from '../../utils/linkUrl';
+
+/** Moves a block node that ended up inside a paragraph (pasted `<p>text <img> text</p>`) up to block level. */
+function $hoistBlockToNearestRoot(node: LexicalNode): void {
+  const parent = node.getParent();
+  if (parent === null || $isRootOrShadowRoot(parent)) return;
+  // Split the enclosing blocks around the node without leaving empty halves behind.
+  $insertNodeToNearestRootAtCaret(node, $getSiblingCaret(node, 'next'), {
+    $shouldSplit: () => false,
+    removeEmptyDestination: true,
+  });
+}
+
+/**
+ * Invariants of a Signet document, enforced as node transforms so they hold for every source of
+ * content (typing, Markdown shortcuts, HTML paste, Lexical clipboard JSON, old drafts):
+ * - headings are H2–H4 (H1 is the post title);
+ * - links are http(s) or mailto only;
+ * - images and read-more breaks sit at block level.
+ */
+export function ContentRulesPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerNodeTransform(HeadingNode, (node) => {
+          const tag = node.getTag();
+          if (tag === 'h1') node.setTag('h2');
+          else if (tag === 'h5' || tag === 'h6') node.setTag('h4');
+        }),
+        editor.registerNodeTransform(LinkNode, (node) => {
+          if (isAllowedLinkUrl(node.getURL())) return;
+          for (const child of node.getChildren()) node.insertBefore(child);
+          node.remove();
+        }),
+        editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
+        editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
+      ),
+    [editor],
+  );
+  return null;
+}
