@@ -39,6 +39,11 @@ export default tseslint.config(
     },
   },
   {
+    // The shell's decisions are pure functions that run under plain Node.
+    files: ['electron/shell/policy/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell, storeOnlyInShell] }] },
+  },
+  {
     files: ['electron/main.ts', 'electron/preload.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [storeOnlyInShell] }] },
   },

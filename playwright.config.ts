@@ -21,7 +21,7 @@ export default defineConfig<SignetFixtureOptions>({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'web', use: { target: 'web' } },
-    { name: 'electron', use: { target: 'electron' } },
+    { name: 'web', use: { target: 'web' as const } },
+    { name: 'electron', use: { target: 'electron' as const } },
   ].filter((p) => !only || p.name === only),
 });

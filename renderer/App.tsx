@@ -103,6 +103,19 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [newDraft, notify, refresh]);
 
+  // In Electron the menu owns the shortcuts (menuCommand); in a browser only Save is ours to take.
+  useEffect(() => {
+    if (info?.runtime !== 'web') return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void flushOpenDraft.current?.();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [info?.runtime]);
+
   useEffect(() => {
     const theme = preferences?.theme ?? 'system';
     if (theme === 'system') delete document.documentElement.dataset.theme;

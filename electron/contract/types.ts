@@ -4,7 +4,7 @@
  */
 
 /** Lexical's serialized editor state (`editor.getEditorState().toJSON()`), kept as opaque JSON. */
-export type EditorStateJSON = { root: unknown } & Record<string, unknown>;
+export type EditorStateJSON = { root: Record<string, unknown> } & Record<string, unknown>;
 
 /** Where a draft stands, as shown and filtered in the draft list. */
 export type DraftState = 'local' | 'published' | 'scheduled' | 'queued' | 'trash';

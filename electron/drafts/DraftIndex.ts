@@ -7,8 +7,12 @@ import type { Draft, DraftFilter, DraftListResult, DraftState, DraftSummary } fr
 import type { ListInput } from './types';
 import { countWords, plainTextOf, snippetOf } from './plainText';
 
+/** A draft without its body: enough to write it again when its file cannot be read. */
+export type DraftShell = Omit<Draft, 'editorState'>;
+
 interface Entry {
   summary: Omit<DraftSummary, 'state'>;
+  shell: DraftShell;
   trashedAt?: string;
   /** Epoch ms of `meta.scheduledAt`; the state it gives depends on the time of the listing. */
   scheduledAtMs?: number;
@@ -64,6 +68,7 @@ export class DraftIndex {
   /** Drafts not yet in the search index: opening adds them in the background. */
   private readonly unindexed = new Map<string, SearchDoc>();
   private indexing: Promise<void> | null = null;
+  private isStopped = false;
 
   get size(): number {
     return this.entries.size;
@@ -81,6 +86,10 @@ export class DraftIndex {
     return this.entries.get(id)?.trashedAt !== undefined;
   }
 
+  shell(id: string): DraftShell | undefined {
+    return this.entries.get(id)?.shell;
+  }
+
   summary(id: string, now: Date): DraftSummary | undefined {
     const entry = this.entries.get(id);
     return entry && { ...entry.summary, state: stateOfEntry(entry, now.getTime()) };
@@ -92,7 +101,9 @@ export class DraftIndex {
    */
   put(draft: Draft, options: { deferSearch?: boolean } = {}): void {
     const text = plainTextOf(draft.editorState);
+    const { editorState: _body, ...shell } = draft;
     const entry: Entry = {
+      shell,
       summary: {
         id: draft.id,
         title: draft.title,
@@ -126,7 +137,7 @@ export class DraftIndex {
    */
   indexInBackground(): Promise<void> {
     this.indexing ??= (async () => {
-      while (this.unindexed.size > 0) {
+      while (this.unindexed.size > 0 && !this.isStopped) {
         const sliceEnd = performance.now() + INDEX_SLICE_MS;
         for (const [id, doc] of this.unindexed) {
           this.unindexed.delete(id);
@@ -139,6 +150,11 @@ export class DraftIndex {
       this.indexing = null;
     });
     return this.indexing;
+  }
+
+  /** Stops background indexing (the store is closing); unindexed drafts stay findable. */
+  stopIndexing(): void {
+    this.isStopped = true;
   }
 
   list(input: ListInput, now: Date): DraftListResult {
@@ -209,10 +225,12 @@ function byUpdatedDesc({ summary: a }: Entry, { summary: b }: Entry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function entryFlags(draft: Pick<Draft, 'trashedAt' | 'destinations' | 'meta'>): Omit<Entry, 'summary'> {
+type Flags = Omit<Entry, 'summary' | 'shell'>;
+
+function entryFlags(draft: Pick<Draft, 'trashedAt' | 'destinations' | 'meta'>): Flags {
   const destinations = Object.values(draft.destinations);
   const scheduledAtMs = draft.meta.scheduledAt ? Date.parse(draft.meta.scheduledAt) : NaN;
-  const flags: Omit<Entry, 'summary'> = {
+  const flags: Flags = {
     hasDestination: destinations.length > 0,
     isQueued: destinations.some((d) => d.status === 'queued'),
     isScheduled: destinations.some((d) => d.status === 'scheduled'),
@@ -223,7 +241,7 @@ function entryFlags(draft: Pick<Draft, 'trashedAt' | 'destinations' | 'meta'>): 
   return flags;
 }
 
-function stateOfEntry(entry: Omit<Entry, 'summary'>, nowMs: number): DraftState {
+function stateOfEntry(entry: Flags, nowMs: number): DraftState {
   if (entry.trashedAt !== undefined) return 'trash';
   if (entry.isQueued) return 'queued';
   const isScheduledLater =
@@ -237,7 +255,14 @@ function matchesFilter(state: DraftState, filter: DraftFilter): boolean {
   return filter === 'all' ? state !== 'trash' : state === filter;
 }
 
+// Any UTF-16 code unit above ASCII (surrogates included, as the regex has no u flag).
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower case without accents, so "cafe" finds "Café". */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }

@@ -63,7 +63,8 @@ async function renameWithRetry(fs: FsPort, from: string, to: string): Promise<vo
       return;
     } catch (error) {
       const code = errorCode(error);
-      const isTransient = process.platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
+      const isTransient =
+        process.platform === 'win32' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES');
       if (!isTransient || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
     }

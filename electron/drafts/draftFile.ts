@@ -17,7 +17,9 @@ const destinationSchema = z
     remoteModifiedAt: z.string().optional(),
     lastPublishedHash: z.string().optional(),
     status: z.string().optional(),
-    media: z.record(z.string(), z.object({ remoteId: z.string(), url: z.string(), hash: z.string() })).optional(),
+    media: z
+      .record(z.string(), z.object({ remoteId: z.string(), url: z.string(), hash: z.string() }))
+      .optional(),
   })
   // Publishers may learn to keep more about a destination; an older Signet must not drop it.
   .loose();
@@ -39,7 +41,10 @@ export const draftFileSchema = z.object({
   title: z.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
-  editorState: z.object({ root: z.looseObject({}) }).loose().nullable(),
+  editorState: z
+    .object({ root: z.looseObject({}) })
+    .loose()
+    .nullable(),
   meta: metaSchema,
   destinations: z.record(z.string(), destinationSchema),
   trashedAt: isoDate.optional(),

@@ -47,7 +47,11 @@ export async function quarantineFile(
   const ext = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);
   let target = fileName;
-  for (let n = 2; taken.has(target.toLowerCase()) || taken.has(`${target}${SIDECAR_SUFFIX}`.toLowerCase()); n++) {
+  for (
+    let n = 2;
+    taken.has(target.toLowerCase()) || taken.has(`${target}${SIDECAR_SUFFIX}`.toLowerCase());
+    n++
+  ) {
     target = `${stem}-${n}${ext}`;
   }
   const movedTo = path.join(qdir, target);
@@ -99,7 +103,12 @@ export async function listQuarantined(fs: FsPort, dir: string): Promise<Quaranti
     }
     if (sidecar) {
       files.push({
-        entry: { fileName: sidecar.fileName, movedTo, reason: reasonText(sidecar.why, movedTo), at: sidecar.at },
+        entry: {
+          fileName: sidecar.fileName,
+          movedTo,
+          reason: reasonText(sidecar.why, movedTo),
+          at: sidecar.at,
+        },
         kind: sidecar.kind,
         storedName: name,
       });
@@ -109,7 +118,12 @@ export async function listQuarantined(fs: FsPort, dir: string): Promise<Quaranti
         () => new Date(0).toISOString(),
       );
       files.push({
-        entry: { fileName: name, movedTo, reason: 'Signet could not read this file; the reason was not recorded.', at },
+        entry: {
+          fileName: name,
+          movedTo,
+          reason: 'Signet could not read this file; the reason was not recorded.',
+          at,
+        },
         kind: null,
         storedName: name,
       });

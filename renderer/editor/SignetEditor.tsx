@@ -12,7 +12,7 @@ import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import type { EditorState } from 'lexical';
+import type { EditorState, SerializedEditorState } from 'lexical';
 import { type JSX, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 
 import type { EditorStateJSON } from '../../electron/contract';
@@ -85,7 +85,10 @@ function loadInitialState(json: EditorStateJSON | null): LoadResult {
         throw error;
       },
     });
-    const state = parser.parseEditorState(migrateEditorState(json) as Parameters<typeof parser.parseEditorState>[0]);
+    const state = parser.parseEditorState(
+      // Lexical validates the shape while parsing; the contract types the JSON loosely.
+      migrateEditorState(json) as unknown as SerializedEditorState,
+    );
     return { state, error: null };
   } catch (error) {
     return { state: undefined, error: error instanceof Error ? error.message : String(error) };
@@ -135,7 +138,9 @@ function EditorInstance({
   ariaLabel = 'Post body',
   onReady,
   handleRef,
-}: Omit<SignetEditorProps, 'ref' | 'draftId'> & { handleRef: Ref<SignetEditorApi> | undefined }): JSX.Element {
+}: Omit<SignetEditorProps, 'ref' | 'draftId'> & {
+  handleRef: Ref<SignetEditorApi> | undefined;
+}): JSX.Element {
   const [load] = useState(() => loadInitialState(initialState));
   const [notice, setNotice] = useState<string | null>(null);
   const changeApi = useRef<ChangeApi | null>(null);

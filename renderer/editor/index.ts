@@ -1,8 +1,19 @@
 export { SignetEditor, type EditorStats, type SignetEditorApi, type SignetEditorProps } from './SignetEditor';
 export { editorNodes } from './editorNodes';
 export { editorTheme } from './theme/editorTheme';
-export { $createImageNode, $isImageNode, ImageNode, type ImagePayload, type SerializedImageNode } from './nodes/ImageNode';
-export { $createReadMoreNode, $isReadMoreNode, ReadMoreNode, type SerializedReadMoreNode } from './nodes/ReadMoreNode';
+export {
+  $createImageNode,
+  $isImageNode,
+  ImageNode,
+  type ImagePayload,
+  type SerializedImageNode,
+} from './nodes/ImageNode';
+export {
+  $createReadMoreNode,
+  $isReadMoreNode,
+  ReadMoreNode,
+  type SerializedReadMoreNode,
+} from './nodes/ReadMoreNode';
 export { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
 export {
   EDITOR_STATE_VERSION,

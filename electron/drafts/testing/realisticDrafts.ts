@@ -6,7 +6,8 @@
 import type { Draft, EditorStateJSON } from '../../contract';
 import { DRAFT_SCHEMA_VERSION } from '../types';
 
-const COMMON = `the of and to a in is it you that he was for on are with as I his they be at one have this from
+const COMMON =
+  `the of and to a in is it you that he was for on are with as I his they be at one have this from
 or had by word but what some we can out other were all there when up use your how said an each she which do
 their time if will way about many then them write would like so these her long make thing see him two has look
 more day could go come did number sound no most people my over know water than call first who may down side
@@ -66,7 +67,10 @@ function zipfVocabulary(): { words: string[]; cdf: Float64Array } {
     const syllables = 2 + Math.floor(rng() * 3);
     let w = '';
     for (let i = 0; i < syllables; i++) {
-      w += rng() < 0.25 ? ONSETS[Math.floor(rng() * ONSETS.length)] : CONSONANTS[Math.floor(rng() * CONSONANTS.length)];
+      w +=
+        rng() < 0.25
+          ? ONSETS[Math.floor(rng() * ONSETS.length)]
+          : CONSONANTS[Math.floor(rng() * CONSONANTS.length)];
       w += VOWELS[Math.floor(rng() * VOWELS.length)];
     }
     if (rng() < 0.5) w += CONSONANTS[Math.floor(rng() * CONSONANTS.length)];
@@ -110,7 +114,11 @@ function textNode(text: string, format = 0): Record<string, unknown> {
   return { type: 'text', version: 1, text, format, detail: 0, mode: 'normal', style: '' };
 }
 
-function element(type: string, children: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+function element(
+  type: string,
+  children: unknown[],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { type, version: 1, children, direction: 'ltr', format: '', indent: 0, ...extra };
 }
 
@@ -128,7 +136,14 @@ function paragraph(rng: Rng, wordCount: number): Record<string, unknown> {
     const roll = rng();
     if (roll < 0.08) children.push(textNode(`${words(rng, n)} `, 1));
     else if (roll < 0.12) {
-      children.push(element('link', [textNode(words(rng, n))], { url: `https://example.com/${randomWord(rng)}`, rel: null, target: null, title: null }));
+      children.push(
+        element('link', [textNode(words(rng, n))], {
+          url: `https://example.com/${randomWord(rng)}`,
+          rel: null,
+          target: null,
+          title: null,
+        }),
+      );
       children.push(textNode(' '));
     } else children.push(textNode(`${sentence(rng, n)} `));
   }
@@ -143,7 +158,9 @@ export function realisticEditorState(rng: Rng, wordCount: number): EditorStateJS
     const roll = rng();
     if (roll < 0.1) {
       const n = 3 + Math.floor(rng() * 5);
-      blocks.push(element('heading', [textNode(sentence(rng, n).slice(0, -1))], { tag: rng() < 0.5 ? 'h2' : 'h3' }));
+      blocks.push(
+        element('heading', [textNode(sentence(rng, n).slice(0, -1))], { tag: rng() < 0.5 ? 'h2' : 'h3' }),
+      );
       left -= n;
     } else if (roll < 0.18) {
       const items: unknown[] = [];

@@ -34,7 +34,11 @@ export function ImageComponent({
   const figureRef = useRef<HTMLElement>(null);
   const resolveAssetUrl = useResolveAssetUrl();
   const url =
-    fileName !== undefined ? resolveAssetUrl(fileName) : src !== undefined && isAllowedImageSrc(src) ? src : null;
+    fileName !== undefined
+      ? resolveAssetUrl(fileName)
+      : src !== undefined && isAllowedImageSrc(src)
+        ? src
+        : null;
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
 
   useEffect(
@@ -43,7 +47,8 @@ export function ImageComponent({
         CLICK_COMMAND,
         (event) => {
           const figure = figureRef.current;
-          if (figure === null || !(event.target instanceof Node) || !figure.contains(event.target)) return false;
+          if (figure === null || !(event.target instanceof Node) || !figure.contains(event.target))
+            return false;
           if (!event.shiftKey) clearSelection();
           setSelected(true);
           return true;
@@ -62,7 +67,11 @@ export function ImageComponent({
       data-signet-image-key={nodeKey}
     >
       {isBroken ? (
-        <div className="signet-image__missing" role="img" aria-label={hasAltText ? altText : 'Image not available'}>
+        <div
+          className="signet-image__missing"
+          role="img"
+          aria-label={hasAltText ? altText : 'Image not available'}
+        >
           Image not available{fileName !== undefined ? ` (${fileName})` : ''}
         </div>
       ) : (

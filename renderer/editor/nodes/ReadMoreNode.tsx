@@ -98,7 +98,8 @@ function ReadMoreComponent({ nodeKey }: { nodeKey: NodeKey }): JSX.Element {
         CLICK_COMMAND,
         (event) => {
           const element = ref.current;
-          if (element === null || !(event.target instanceof Node) || !element.contains(event.target)) return false;
+          if (element === null || !(event.target instanceof Node) || !element.contains(event.target))
+            return false;
           if (!event.shiftKey) clearSelection();
           setSelected(true);
           return true;

@@ -25,9 +25,14 @@ function versionOf(json: EditorStateJSON): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
 }
 
-/** Marks serialized editor JSON with the current format version. */
-export function stampEditorState(json: { root: unknown }): EditorStateJSON {
-  return { ...json, [EDITOR_STATE_VERSION_KEY]: EDITOR_STATE_VERSION };
+/** Marks serialized editor JSON (Lexical's `editorState.toJSON()`) with the current format version. */
+export function stampEditorState(json: { root: object }): EditorStateJSON {
+  // Lexical's root node JSON is a plain object; the contract only says so more loosely.
+  return {
+    ...json,
+    root: json.root as Record<string, unknown>,
+    [EDITOR_STATE_VERSION_KEY]: EDITOR_STATE_VERSION,
+  };
 }
 
 /**

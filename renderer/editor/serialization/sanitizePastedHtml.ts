@@ -8,10 +8,12 @@ import { isAllowedLinkUrl } from '../utils/linkUrl';
  * Pasted HTML, cut down to what a blog post can hold.
  *
  * Web pages and word processors put scripts, styles, event handlers, forms, embeds and tracking
- * pixels on the clipboard next to the content. DOMPurify removes anything executable; the rules
- * below then keep only structure Signet has nodes for (headings, lists, links, emphasis, quotes,
- * code, tables, images) and remove what DOMPurify allows but a post should not carry:
- * non-web links, hidden elements, 1×1 and known tracker images, and styling beyond emphasis.
+ * pixels on the clipboard next to the content. DOMPurify removes anything executable (and knows
+ * the parser tricks, such as mutation XSS, that a hand-written filter misses). Signet's own pass
+ * then applies the post's allow-list once more, element by element, so the output policy holds
+ * even where DOMPurify was configured or behaves differently (it cannot walk happy-dom's DOM, for
+ * one), and the rules after it remove what is harmless but does not belong in a post: non-web
+ * links, hidden elements, 1×1 and known tracker images, and styling beyond emphasis.
  *
  * Pure apart from the DOM it needs for parsing: HTML string in, HTML string out.
  */
@@ -22,15 +24,48 @@ const ALLOWED_TAGS = [
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'figure', 'figcaption', 'hr',
 ]; // prettier-ignore
 
-const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'start', 'style', READ_MORE_ATTRIBUTE];
+const ALLOWED_ATTR = [
+  'href',
+  'src',
+  'alt',
+  'title',
+  'width',
+  'height',
+  'colspan',
+  'rowspan',
+  'start',
+  'style',
+  READ_MORE_ATTRIBUTE,
+];
 
 // Elements removed together with everything inside them (DOMPurify's defaults already cover
 // script, style, iframe, svg, math, template, noscript, audio and video).
-const DROP_WITH_CONTENT = ['form', 'button', 'select', 'option', 'textarea', 'input', 'object', 'embed', 'canvas', 'dialog', 'map', 'frame', 'frameset'];
+const DROP_WITH_CONTENT = [
+  'form',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'object',
+  'embed',
+  'canvas',
+  'dialog',
+  'map',
+  'frame',
+  'frameset',
+];
 
 // Inline styles carry nothing Signet keeps except the emphasis that Google Docs and Word express
 // as CSS (Lexical reads these back into bold/italic/…), and white-space, which marks code.
-const KEPT_STYLE_PROPERTIES = ['font-weight', 'font-style', 'text-decoration', 'text-decoration-line', 'vertical-align', 'white-space'];
+const KEPT_STYLE_PROPERTIES = [
+  'font-weight',
+  'font-style',
+  'text-decoration',
+  'text-decoration-line',
+  'vertical-align',
+  'white-space',
+];
 
 const PURIFY_CONFIG: Config = {
   ALLOWED_TAGS,
@@ -55,7 +90,8 @@ const TRACKER_PATHS = [
 
 /** True for `<img>` elements whose only job is to report that the page was seen. */
 export function isTrackingImage(img: Element): boolean {
-  const tiny = (value: string | null) => value !== null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(value) && parseFloat(value) <= 2;
+  const tiny = (value: string | null) =>
+    value !== null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(value) && parseFloat(value) <= 2;
   const style = (img as HTMLElement).style as CSSStyleDeclaration | undefined;
   if (tiny(img.getAttribute('width')) || tiny(img.getAttribute('height'))) return true;
   if (style !== undefined && (tiny(style.width) || tiny(style.height))) return true;
@@ -78,6 +114,15 @@ function isHidden(element: HTMLElement): boolean {
   return style.display === 'none' || style.visibility === 'hidden' || element.hasAttribute('hidden');
 }
 
+const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
+const ALLOWED_ATTR_SET = new Set(ALLOWED_ATTR);
+// Removed with their contents by the allow-list pass: DOMPurify's own list plus DROP_WITH_CONTENT.
+const DROP_WITH_CONTENT_SET = new Set([
+  ...DROP_WITH_CONTENT,
+  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'svg', 'math', 'audio', 'video',
+  'head', 'title', 'meta', 'link', 'base', 'xmp', 'plaintext', 'colgroup',
+]); // prettier-ignore
+
 function unwrap(element: Element): void {
   element.replaceWith(...Array.from(element.childNodes));
 }
@@ -92,6 +137,67 @@ function filterStyle(element: HTMLElement): void {
   }
   if (kept.length > 0) element.setAttribute('style', kept.join('; '));
   else element.removeAttribute('style');
+}
+
+/** The post's allow-list, applied to every element and attribute that is left. */
+function enforceAllowList(root: Element): void {
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    // An ancestor dropped earlier in this loop took this element with it.
+    if (!root.contains(element)) continue;
+    const tag = element.tagName.toLowerCase();
+    if (DROP_WITH_CONTENT_SET.has(tag)) {
+      element.remove();
+      continue;
+    }
+    for (const name of element.getAttributeNames()) {
+      if (!ALLOWED_ATTR_SET.has(name.toLowerCase())) element.removeAttribute(name);
+    }
+    if (!ALLOWED_TAG_SET.has(tag)) unwrap(element);
+  }
+  const comments: Node[] = [];
+  const collect = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.COMMENT_NODE) comments.push(child);
+      else collect(child);
+    }
+  };
+  collect(root);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+}
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote', 'figure', 'figcaption',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'hr',
+]); // prettier-ignore
+
+/**
+ * A Signet quote holds lines of text, not blocks (Lexical's quote is an inline container), but web
+ * pages wrap quoted text in paragraphs. Each block inside a quote becomes a line of it.
+ */
+function flattenQuote(quote: Element): void {
+  const doc = quote.ownerDocument;
+  const lines: Node[][] = [[]];
+  const visit = (parent: Node) => {
+    for (const child of Array.from(parent.childNodes)) {
+      const tag = child.nodeType === Node.ELEMENT_NODE ? (child as Element).tagName.toLowerCase() : '';
+      if (BLOCK_TAGS.has(tag)) {
+        lines.push([]);
+        visit(child);
+        lines.push([]);
+      } else {
+        lines[lines.length - 1]?.push(child);
+      }
+    }
+  };
+  visit(quote);
+  const kept = lines.filter((line) =>
+    line.some((node) => (node.textContent ?? '').trim() !== '' || node.nodeName === 'IMG'),
+  );
+  quote.replaceChildren();
+  kept.forEach((line, index) => {
+    if (index > 0) quote.append(doc.createElement('br'));
+    quote.append(...line);
+  });
 }
 
 const purifiers = new WeakMap<object, Purifier>();
@@ -111,11 +217,12 @@ const MORE_COMMENT = /<!--\s*more\b[^>]*?-->/gi;
 export function sanitizePastedHtml(html: string, win: Window = window): string {
   const withMarkers = html.replace(MORE_COMMENT, `<hr ${READ_MORE_ATTRIBUTE}="">`);
   const body = purifierFor(win).sanitize(withMarkers, PURIFY_CONFIG) as unknown as HTMLElement;
+  enforceAllowList(body);
 
   // Hidden content first: a hidden element may wrap links or images that the rules below would
   // otherwise spend time on.
   for (const element of Array.from(body.querySelectorAll<HTMLElement>('[style], [hidden]'))) {
-    if (element.isConnected && isHidden(element)) element.remove();
+    if (body.contains(element) && isHidden(element)) element.remove();
   }
 
   for (const anchor of Array.from(body.querySelectorAll('a'))) {
@@ -136,6 +243,11 @@ export function sanitizePastedHtml(html: string, win: Window = window): string {
   }
 
   for (const element of Array.from(body.querySelectorAll<HTMLElement>('[style]'))) filterStyle(element);
+
+  // <pre><code>…</code></pre> is one code block, not a code block holding another.
+  for (const code of Array.from(body.querySelectorAll('pre code'))) unwrap(code);
+  // Innermost first, so a nested quote is flattened before its parent.
+  for (const quote of Array.from(body.querySelectorAll('blockquote')).reverse()) flattenQuote(quote);
 
   // A figure left with neither image nor text (its tracker image was removed) is noise.
   for (const figure of Array.from(body.querySelectorAll('figure'))) {

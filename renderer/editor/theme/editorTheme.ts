@@ -25,8 +25,8 @@ export const editorTheme: EditorThemeClasses = {
     ul: 'signet-list signet-list--ul',
     ol: 'signet-list signet-list--ol',
     listitem: 'signet-list__item',
+    // Lexical nests a list inside its own list item; that item must not show a bullet.
     nested: {
-      list: 'signet-list--nested',
       listitem: 'signet-list__item--nested',
     },
   },

@@ -50,7 +50,8 @@ export function validateLinkUrl(input: string): LinkUrlResult {
     else {
       return {
         ok: false,
-        message: 'That does not look like a web address. Use a link starting with https://, http:// or mailto:.',
+        message:
+          'That does not look like a web address. Use a link starting with https://, http:// or mailto:.',
       };
     }
   } else if (scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') {

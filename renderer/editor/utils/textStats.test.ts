@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createParagraphNode, $createTextNode, $getRoot, type ParagraphNode, type TextNode, UNDO_COMMAND } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type ParagraphNode,
+  type TextNode,
+  UNDO_COMMAND,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 
 import { editorNodes } from '../editorNodes';
@@ -54,7 +61,11 @@ describe('createIncrementalStats', () => {
     );
     expect(counts()).toEqual({ words: 5, characters: 23 });
     editor.update(
-      () => $getRoot().getLastChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().setTextContent('now just four words'),
+      () =>
+        $getRoot()
+          .getLastChildOrThrow<ParagraphNode>()
+          .getFirstChildOrThrow<TextNode>()
+          .setTextContent('now just four words'),
       { discrete: true },
     );
     expect(counts()).toEqual({ words: 6, characters: 26 });
@@ -68,7 +79,11 @@ describe('createIncrementalStats', () => {
       discrete: true,
     });
     editor.update(
-      () => $getRoot().getFirstChildOrThrow<ParagraphNode>().getFirstChildOrThrow<TextNode>().setTextContent('alpha beta gamma'),
+      () =>
+        $getRoot()
+          .getFirstChildOrThrow<ParagraphNode>()
+          .getFirstChildOrThrow<TextNode>()
+          .setTextContent('alpha beta gamma'),
       { discrete: true },
     );
     expect(counts().words).toBe(3);

@@ -71,7 +71,10 @@ export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): n
       const now = performance.now();
       pendingSince ??= now;
       cancel();
-      timer = setTimeout(emitWhenIdle, Math.max(0, Math.min(CHANGE_DEBOUNCE_MS, pendingSince + CHANGE_MAX_WAIT_MS - now)));
+      timer = setTimeout(
+        emitWhenIdle,
+        Math.max(0, Math.min(CHANGE_DEBOUNCE_MS, pendingSince + CHANGE_MAX_WAIT_MS - now)),
+      );
     };
 
     // The initial count, for the host's word counter, without delaying the first paint.
@@ -80,7 +83,9 @@ export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): n
       latest.current.onStats?.(editor.getEditorState().read(stats.$compute));
     };
     let initialHandle: number | null =
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(reportInitialStats, { timeout: 1000 }) : null;
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(reportInitialStats, { timeout: 1000 })
+        : null;
     if (initialHandle === null) reportInitialStats();
 
     const unregister = editor.registerUpdateListener((update) => {

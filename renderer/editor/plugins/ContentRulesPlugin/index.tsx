@@ -1,10 +1,16 @@
+import { CodeNode } from '@lexical/code';
 import { LinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { HeadingNode } from '@lexical/rich-text';
+import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import {
+  $createLineBreakNode,
+  $createTextNode,
   $getSiblingCaret,
+  $isElementNode,
+  $isParagraphNode,
   $insertNodeToNearestRootAtCaret,
   $isRootOrShadowRoot,
+  type LexicalEditor,
   type LexicalNode,
   mergeRegister,
 } from 'lexical';
@@ -30,27 +36,49 @@ function $hoistBlockToNearestRoot(node: LexicalNode): void {
  * content (typing, Markdown shortcuts, HTML paste, Lexical clipboard JSON, old drafts):
  * - headings are H2–H4 (H1 is the post title);
  * - links are http(s) or mailto only;
- * - images and read-more breaks sit at block level.
+ * - images and read-more breaks sit at block level;
+ * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them).
  */
+export function registerContentRules(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    editor.registerNodeTransform(HeadingNode, (node) => {
+      const tag = node.getTag();
+      if (tag === 'h1') node.setTag('h2');
+      else if (tag === 'h5' || tag === 'h6') node.setTag('h4');
+    }),
+    editor.registerNodeTransform(LinkNode, (node) => {
+      if (isAllowedLinkUrl(node.getURL())) return;
+      for (const child of node.getChildren()) node.insertBefore(child);
+      node.remove();
+    }),
+    editor.registerNodeTransform(CodeNode, (node) => {
+      for (const child of node.getChildren()) {
+        if ($isElementNode(child)) {
+          for (const grandchild of child.getChildren()) child.insertBefore(grandchild);
+          child.remove();
+        }
+      }
+    }),
+    editor.registerNodeTransform(QuoteNode, (node) => {
+      for (const child of node.getChildren()) {
+        if (!$isElementNode(child) || child.isInline()) continue;
+        // Paragraph-like blocks give up their content; anything else (a list) its text.
+        const content =
+          $isParagraphNode(child) || $isHeadingNode(child)
+            ? child.getChildren()
+            : [$createTextNode(child.getTextContent())];
+        if (child.getPreviousSibling() !== null) child.insertBefore($createLineBreakNode());
+        for (const inline of content) child.insertBefore(inline);
+        child.remove();
+      }
+    }),
+    editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
+    editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
+  );
+}
+
 export function ContentRulesPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerNodeTransform(HeadingNode, (node) => {
-          const tag = node.getTag();
-          if (tag === 'h1') node.setTag('h2');
-          else if (tag === 'h5' || tag === 'h6') node.setTag('h4');
-        }),
-        editor.registerNodeTransform(LinkNode, (node) => {
-          if (isAllowedLinkUrl(node.getURL())) return;
-          for (const child of node.getChildren()) node.insertBefore(child);
-          node.remove();
-        }),
-        editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
-        editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
-      ),
-    [editor],
-  );
+  useEffect(() => registerContentRules(editor), [editor]);
   return null;
 }

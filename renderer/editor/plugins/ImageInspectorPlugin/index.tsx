@@ -1,17 +1,20 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
-  $createNodeSelection,
+  $createParagraphNode,
   $getNodeByKey,
   $getSelection,
+  $isElementNode,
   $isNodeSelection,
-  $setSelection,
+  CLICK_COMMAND,
   COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_NORMAL,
   HISTORY_MERGE_TAG,
   KEY_TAB_COMMAND,
   mergeRegister,
   type NodeKey,
   SKIP_DOM_SELECTION_TAG,
 } from 'lexical';
+import { flushSync } from 'react-dom';
 import { type JSX, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 import { $isImageNode, type ImageNode } from '../../nodes/ImageNode';
@@ -36,7 +39,7 @@ function $selectedImage(): ImageNode | null {
  * Rendered beside the contenteditable rather than inside the image's decorator: Lexical treats
  * Backspace, Enter and paste inside a selected decorator as editing around that node, so inputs
  * in there would delete the image while the author types. Tab from a selected image moves into
- * the panel; Escape goes back to the image.
+ * the panel; Escape closes it and returns to the text after the image.
  */
 export function ImageInspectorPlugin(): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
@@ -44,11 +47,14 @@ export function ImageInspectorPlugin(): JSX.Element | null {
   // What the inputs show. Kept locally because the node changes only after Lexical commits the
   // update, and a controlled input fed from the node would jump its caret on every keystroke.
   const [fields, setFields] = useState({ altText: '', caption: '' });
+  // Escape (or Done) hides the panel for this image until it is clicked again or reached with Tab.
+  const [dismissedKey, setDismissedKey] = useState<NodeKey | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const altRef = useRef<HTMLInputElement>(null);
   // The first change in a visit to the panel starts an undo step; later ones merge into it, so one
   // Ctrl+Z undoes a whole alt text rather than one character.
   const hasEditedRef = useRef(false);
+  const lastSeen = useRef<InspectedImage | null>(null);
   const altId = useId();
   const captionId = useId();
   const hintId = useId();
@@ -59,36 +65,52 @@ export function ImageInspectorPlugin(): JSX.Element | null {
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read(() => {
             const node = $selectedImage();
-            return node === null ? null : { key: node.getKey(), altText: node.getAltText(), caption: node.getCaption() };
+            return node === null
+              ? null
+              : { key: node.getKey(), altText: node.getAltText(), caption: node.getCaption() };
           });
-          // While the author types in the panel the editor selection is unchanged, but focus is
-          // here; keep the panel for that image even if something else cleared the selection.
-          const isEditingInPanel = panelRef.current?.contains(document.activeElement) ?? false;
-          // Follow the node (another image selected, undo) unless the author is typing in the panel.
-          if (next !== null && !isEditingInPanel) {
-            setFields((current) =>
-              current.altText === next.altText && current.caption === next.caption
-                ? current
-                : { altText: next.altText, caption: next.caption },
-            );
+          // Runs on every keystroke: nothing to do while no image is or was selected.
+          const previous = lastSeen.current;
+          if (next === null && previous === null) return;
+          if (
+            next !== null &&
+            previous !== null &&
+            next.key === previous.key &&
+            next.altText === previous.altText &&
+            next.caption === previous.caption
+          ) {
+            return;
           }
-          setImage((current) => {
-            if (next === null) return isEditingInPanel ? current : null;
-            if (current !== null && current.key === next.key && current.altText === next.altText && current.caption === next.caption) {
-              return current;
-            }
-            return next;
-          });
+          lastSeen.current = next;
+          // While the author types in the panel the editor selection may change under it; keep
+          // the panel for that image, and do not overwrite what is being typed.
+          const isEditingInPanel = panelRef.current?.contains(document.activeElement) ?? false;
+          if (next !== null && !isEditingInPanel) setFields({ altText: next.altText, caption: next.caption });
+          setDismissedKey((dismissed) => (next !== null && next.key === dismissed ? dismissed : null));
+          if (next !== null || !isEditingInPanel) setImage(next);
         }),
         editor.registerCommand(
           KEY_TAB_COMMAND,
           (event) => {
             if (event.shiftKey || editor.getEditorState().read($selectedImage) === null) return false;
             event.preventDefault();
+            // Render the panel now so its input exists to take focus.
+            flushSync(() => setDismissedKey(null));
             altRef.current?.focus();
             return true;
           },
           COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(
+          CLICK_COMMAND,
+          (event) => {
+            if (event.target instanceof Element && event.target.closest('[data-signet-image-key]') !== null) {
+              setDismissedKey(null);
+            }
+            // The image itself still handles the click (selection).
+            return false;
+          },
+          COMMAND_PRIORITY_NORMAL,
         ),
       ),
     [editor],
@@ -125,12 +147,20 @@ export function ImageInspectorPlugin(): JSX.Element | null {
     [editor, image],
   );
 
-  const returnToImage = useCallback(() => {
+  // Escape and Done put the caret just after the image, so the author can keep writing. (Re-selecting
+  // the image instead leaves Chromium free to drop a caret at the start of the document.)
+  const close = useCallback(() => {
     if (image === null) return;
+    // Remove the panel first: if the focused input disappeared after the editor took focus, focus
+    // would fall back to <body> and the next keystroke would go nowhere.
+    flushSync(() => setDismissedKey(image.key));
     editor.update(() => {
-      const selection = $createNodeSelection();
-      selection.add(image.key);
-      $setSelection(selection);
+      const node = $getNodeByKey(image.key);
+      if (node === null) return;
+      const next = node.getNextSibling();
+      if (next === null) node.insertAfter($createParagraphNode().append()).selectStart();
+      else if ($isElementNode(next)) next.selectStart();
+      else node.selectNext(0, 0);
     });
     editor.focus();
   }, [editor, image]);
@@ -143,7 +173,7 @@ export function ImageInspectorPlugin(): JSX.Element | null {
     editor.focus();
   }, [editor, image]);
 
-  if (image === null) return null;
+  if (image === null || image.key === dismissedKey) return null;
   const isMissingAlt = fields.altText.trim().length === 0;
 
   return (
@@ -153,12 +183,17 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       role="group"
       aria-label="Image details"
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hasEditedRef.current = false;
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        hasEditedRef.current = false;
+        // Focus went elsewhere (the title field, another window): hide the panel unless the
+        // image is still the editor's selection.
+        const isStillSelected = editor.getEditorState().read(() => $selectedImage()?.getKey() === image.key);
+        if (!isStillSelected) setDismissedKey(image.key);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
-          returnToImage();
+          close();
         }
       }}
     >
@@ -198,7 +233,7 @@ export function ImageInspectorPlugin(): JSX.Element | null {
         }}
       />
       <div className="signet-image-inspector__actions">
-        <button type="button" className="signet-button" onClick={returnToImage}>
+        <button type="button" className="signet-button" onClick={close}>
           Done
         </button>
         <button type="button" className="signet-button signet-button--danger" onClick={remove}>

@@ -1,6 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
-import { $insertNodeToNearestRoot } from '@lexical/utils';
 import {
   $getNodeByKey,
   $getSelection,
@@ -15,6 +14,7 @@ import {
 import { useEffect } from 'react';
 
 import { $createImageNode, $isImageNode, type ImagePayload } from '../../nodes/ImageNode';
+import { $insertBlockAtCaret } from '../../utils/insertBlock';
 import { $restoreSelection } from '../../utils/restoreSelection';
 import { useLatest } from '../../utils/useLatest';
 
@@ -52,7 +52,7 @@ async function insertImageFiles(
   if (stored.length === 0) return;
   editor.update(() => {
     $restoreSelection(saved);
-    for (const { fileName } of stored) $insertNodeToNearestRoot($createImageNode({ fileName }));
+    for (const { fileName } of stored) $insertBlockAtCaret($createImageNode({ fileName }));
   });
 }
 
@@ -96,7 +96,9 @@ export async function storeDataImages(
   try {
     stored = await onImageFiles(pending.map(({ file }) => file));
   } catch (error) {
-    onError(`Pasted images could not be saved with the draft: ${error instanceof Error ? error.message : String(error)}`);
+    onError(
+      `Pasted images could not be saved with the draft: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return;
   }
   editor.update(() => {
@@ -123,7 +125,7 @@ export function ImagesPlugin({ onImageFiles, onError }: ImagesPluginProps): null
         editor.registerCommand(
           INSERT_IMAGE_COMMAND,
           (payloads) => {
-            for (const payload of payloads) $insertNodeToNearestRoot($createImageNode(payload));
+            for (const payload of payloads) $insertBlockAtCaret($createImageNode(payload));
             return true;
           },
           COMMAND_PRIORITY_EDITOR,

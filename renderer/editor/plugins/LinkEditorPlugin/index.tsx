@@ -16,7 +16,16 @@ import {
   type LexicalNode,
   mergeRegister,
 } from 'lexical';
-import { type FormEvent, type JSX, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type JSX,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 
 import { isAllowedLinkUrl, validateLinkUrl } from '../../utils/linkUrl';
 import { $restoreSelection } from '../../utils/restoreSelection';
@@ -109,7 +118,10 @@ export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Ele
           KEY_MODIFIER_COMMAND,
           (event) => {
             const isLinkShortcut =
-              event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+              event.key.toLowerCase() === 'k' &&
+              (event.ctrlKey || event.metaKey) &&
+              !event.altKey &&
+              !event.shiftKey;
             if (!isLinkShortcut) return false;
             event.preventDefault();
             return open();

@@ -32,7 +32,10 @@ export function ListIndentPlugin(): null {
           const anchor = selection.anchor.getNode();
           if ($findMatchingParent(anchor, $isListItemNode) !== null) {
             event.preventDefault();
-            return editor.dispatchCommand(event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND, undefined);
+            return editor.dispatchCommand(
+              event.shiftKey ? OUTDENT_CONTENT_COMMAND : INDENT_CONTENT_COMMAND,
+              undefined,
+            );
           }
           if (!event.shiftKey && $findMatchingParent(anchor, $isCodeNode) !== null) {
             event.preventDefault();

@@ -30,7 +30,12 @@ function isOwnLexicalPayload(data: DataTransfer, editor: LexicalEditor): boolean
   if (!payload) return false;
   try {
     const parsed: unknown = JSON.parse(payload);
-    return typeof parsed === 'object' && parsed !== null && 'namespace' in parsed && parsed.namespace === editor._config.namespace;
+    return (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'namespace' in parsed &&
+      parsed.namespace === editor._config.namespace
+    );
   } catch {
     return false;
   }

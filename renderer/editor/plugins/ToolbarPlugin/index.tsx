@@ -40,7 +40,15 @@ import {
   type TextFormatType,
   UNDO_COMMAND,
 } from 'lexical';
-import { type JSX, type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type JSX,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 
 import { INSERT_IMAGE_FILES_COMMAND } from '../ImagesPlugin';
 import {
@@ -124,7 +132,8 @@ function $readToolbarState(): ToolbarState {
     underline: selection.hasFormat('underline'),
     strikethrough: selection.hasFormat('strikethrough'),
     code: selection.hasFormat('code'),
-    isLink: $findMatchingParent(anchor, $isLinkNode) !== null || $findMatchingParent(focus, $isLinkNode) !== null,
+    isLink:
+      $findMatchingParent(anchor, $isLinkNode) !== null || $findMatchingParent(focus, $isLinkNode) !== null,
     isInTable: $findMatchingParent(anchor, $isTableCellNode) !== null,
   };
 }
@@ -143,7 +152,10 @@ function setBlockType(editor: LexicalEditor, current: BlockType, target: BlockTy
   const next = current === target ? 'paragraph' : target;
   if (current === 'bullet' || current === 'number') {
     if (next === 'bullet' || next === 'number') {
-      editor.dispatchCommand(next === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+      editor.dispatchCommand(
+        next === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+        undefined,
+      );
       return;
     }
     if (next === 'paragraph') {
@@ -184,7 +196,8 @@ function setBlockType(editor: LexicalEditor, current: BlockType, target: BlockTy
   });
 }
 
-const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+const IS_APPLE =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
 
 interface ToolButtonProps {
@@ -302,103 +315,185 @@ export function ToolbarPlugin(): JSX.Element {
     });
 
   return (
-    <div
-      ref={toolbarRef}
-      className="signet-toolbar"
-      role="toolbar"
-      aria-label="Formatting"
-      onKeyDown={onKeyDown}
-      onFocus={(event) => {
-        // The button that last had focus is where Tab comes back to.
-        if (event.target instanceof HTMLButtonElement && toolbarRef.current !== null) {
-          for (const button of toolbarRef.current.querySelectorAll('button')) button.tabIndex = -1;
-          event.target.tabIndex = 0;
-        }
-      }}
-    >
-      <ToolButton label="Undo" shortcut={`${MOD}Z`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-        <UndoIcon />
-      </ToolButton>
-      <ToolButton
-        label="Redo"
-        shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'}
-        disabled={!canRedo}
-        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+    <>
+      <div
+        ref={toolbarRef}
+        className="signet-toolbar"
+        role="toolbar"
+        aria-label="Formatting"
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          // The button that last had focus is where Tab comes back to.
+          if (event.target instanceof HTMLButtonElement && toolbarRef.current !== null) {
+            for (const button of toolbarRef.current.querySelectorAll('button')) button.tabIndex = -1;
+            event.target.tabIndex = 0;
+          }
+        }}
       >
-        <RedoIcon />
-      </ToolButton>
-      <Separator />
-      <ToolButton label="Normal text" pressed={state.blockType === 'paragraph'} onClick={() => block('paragraph')}>
-        ¶
-      </ToolButton>
-      <ToolButton label="Heading 2" pressed={state.blockType === 'h2'} onClick={() => block('h2')}>
-        H2
-      </ToolButton>
-      <ToolButton label="Heading 3" pressed={state.blockType === 'h3'} onClick={() => block('h3')}>
-        H3
-      </ToolButton>
-      <ToolButton label="Heading 4" pressed={state.blockType === 'h4'} onClick={() => block('h4')}>
-        H4
-      </ToolButton>
-      <Separator />
-      <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={state.bold} onClick={() => format('bold')}>
-        <b>B</b>
-      </ToolButton>
-      <ToolButton label="Italic" shortcut={`${MOD}I`} pressed={state.italic} onClick={() => format('italic')}>
-        <i>I</i>
-      </ToolButton>
-      <ToolButton label="Underline" shortcut={`${MOD}U`} pressed={state.underline} onClick={() => format('underline')}>
-        <u>U</u>
-      </ToolButton>
-      <ToolButton label="Strikethrough" pressed={state.strikethrough} onClick={() => format('strikethrough')}>
-        <s>S</s>
-      </ToolButton>
-      <ToolButton label="Inline code" pressed={state.code} onClick={() => format('code')}>
-        <InlineCodeIcon />
-      </ToolButton>
-      <ToolButton
-        label="Link"
-        shortcut={`${MOD}K`}
-        pressed={state.isLink}
-        onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
-      >
-        <LinkIcon />
-      </ToolButton>
-      <Separator />
-      <ToolButton label="Bulleted list" pressed={state.blockType === 'bullet'} onClick={() => block('bullet')}>
-        <BulletListIcon />
-      </ToolButton>
-      <ToolButton label="Numbered list" pressed={state.blockType === 'number'} onClick={() => block('number')}>
-        <NumberedListIcon />
-      </ToolButton>
-      <ToolButton label="Quote" pressed={state.blockType === 'quote'} onClick={() => block('quote')}>
-        <QuoteIcon />
-      </ToolButton>
-      <ToolButton label="Code block" pressed={state.blockType === 'code'} onClick={() => block('code')}>
-        <CodeBlockIcon />
-      </ToolButton>
-      <Separator />
-      <ToolButton
-        label="Insert table"
-        onClick={() =>
-          editor.dispatchCommand(INSERT_TABLE_COMMAND, {
-            rows: '3',
-            columns: '3',
-            includeHeaders: { rows: true, columns: false },
-          })
-        }
-      >
-        <TableIcon />
-      </ToolButton>
-      <ToolButton label="Horizontal rule" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
-        <RuleIcon />
-      </ToolButton>
-      <ToolButton label="Read more break" onClick={() => editor.dispatchCommand(INSERT_READ_MORE_COMMAND, undefined)}>
-        <ReadMoreIcon />
-      </ToolButton>
-      <ToolButton label="Insert image" onClick={() => fileInputRef.current?.click()}>
-        <ImageIcon />
-      </ToolButton>
+        <ToolButton
+          label="Undo"
+          shortcut={`${MOD}Z`}
+          disabled={!canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+        >
+          <UndoIcon />
+        </ToolButton>
+        <ToolButton
+          label="Redo"
+          shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'}
+          disabled={!canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+        >
+          <RedoIcon />
+        </ToolButton>
+        <Separator />
+        <ToolButton
+          label="Normal text"
+          pressed={state.blockType === 'paragraph'}
+          onClick={() => block('paragraph')}
+        >
+          ¶
+        </ToolButton>
+        <ToolButton label="Heading 2" pressed={state.blockType === 'h2'} onClick={() => block('h2')}>
+          H2
+        </ToolButton>
+        <ToolButton label="Heading 3" pressed={state.blockType === 'h3'} onClick={() => block('h3')}>
+          H3
+        </ToolButton>
+        <ToolButton label="Heading 4" pressed={state.blockType === 'h4'} onClick={() => block('h4')}>
+          H4
+        </ToolButton>
+        <Separator />
+        <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={state.bold} onClick={() => format('bold')}>
+          <b>B</b>
+        </ToolButton>
+        <ToolButton
+          label="Italic"
+          shortcut={`${MOD}I`}
+          pressed={state.italic}
+          onClick={() => format('italic')}
+        >
+          <i>I</i>
+        </ToolButton>
+        <ToolButton
+          label="Underline"
+          shortcut={`${MOD}U`}
+          pressed={state.underline}
+          onClick={() => format('underline')}
+        >
+          <u>U</u>
+        </ToolButton>
+        <ToolButton
+          label="Strikethrough"
+          pressed={state.strikethrough}
+          onClick={() => format('strikethrough')}
+        >
+          <s>S</s>
+        </ToolButton>
+        <ToolButton label="Inline code" pressed={state.code} onClick={() => format('code')}>
+          <InlineCodeIcon />
+        </ToolButton>
+        <ToolButton
+          label="Link"
+          shortcut={`${MOD}K`}
+          pressed={state.isLink}
+          onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
+        >
+          <LinkIcon />
+        </ToolButton>
+        <Separator />
+        <ToolButton
+          label="Bulleted list"
+          pressed={state.blockType === 'bullet'}
+          onClick={() => block('bullet')}
+        >
+          <BulletListIcon />
+        </ToolButton>
+        <ToolButton
+          label="Numbered list"
+          pressed={state.blockType === 'number'}
+          onClick={() => block('number')}
+        >
+          <NumberedListIcon />
+        </ToolButton>
+        <ToolButton label="Quote" pressed={state.blockType === 'quote'} onClick={() => block('quote')}>
+          <QuoteIcon />
+        </ToolButton>
+        <ToolButton label="Code block" pressed={state.blockType === 'code'} onClick={() => block('code')}>
+          <CodeBlockIcon />
+        </ToolButton>
+        <Separator />
+        <ToolButton
+          label="Insert table"
+          onClick={() =>
+            editor.dispatchCommand(INSERT_TABLE_COMMAND, {
+              rows: '3',
+              columns: '3',
+              includeHeaders: { rows: true, columns: false },
+            })
+          }
+        >
+          <TableIcon />
+        </ToolButton>
+        <ToolButton
+          label="Horizontal rule"
+          onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
+        >
+          <RuleIcon />
+        </ToolButton>
+        <ToolButton
+          label="Read more break"
+          onClick={() => editor.dispatchCommand(INSERT_READ_MORE_COMMAND, undefined)}
+        >
+          <ReadMoreIcon />
+        </ToolButton>
+        <ToolButton label="Insert image" onClick={() => fileInputRef.current?.click()}>
+          <ImageIcon />
+        </ToolButton>
+        {state.isInTable && (
+          <>
+            <Separator />
+            <span className="signet-toolbar__group" role="group" aria-label="Table">
+              <ToolButton
+                label="Insert row below"
+                onClick={() => table(() => void $insertTableRowAtSelection(true))}
+              >
+                +row
+              </ToolButton>
+              <ToolButton
+                label="Insert column right"
+                onClick={() => table(() => void $insertTableColumnAtSelection(true))}
+              >
+                +col
+              </ToolButton>
+              <ToolButton label="Delete row" onClick={() => table(() => $deleteTableRowAtSelection())}>
+                −row
+              </ToolButton>
+              <ToolButton label="Delete column" onClick={() => table(() => $deleteTableColumnAtSelection())}>
+                −col
+              </ToolButton>
+              <ToolButton
+                label="Delete table"
+                onClick={() =>
+                  table(() => {
+                    const selection = $getSelection();
+                    const node = $isRangeSelection(selection)
+                      ? selection.anchor.getNode()
+                      : selection?.getNodes()[0];
+                    const tableNode = node !== undefined ? $findTableNode(node) : null;
+                    if (tableNode === null) return;
+                    tableNode.selectPrevious();
+                    tableNode.remove();
+                  })
+                }
+              >
+                ×▦
+              </ToolButton>
+            </span>
+          </>
+        )}
+      </div>
+      {/* Outside the toolbar so assistive tech does not list it next to "Insert image". */}
       <input
         ref={fileInputRef}
         className="signet-visually-hidden"
@@ -414,40 +509,6 @@ export function ToolbarPlugin(): JSX.Element {
           if (files.length > 0) editor.dispatchCommand(INSERT_IMAGE_FILES_COMMAND, files);
         }}
       />
-      {state.isInTable && (
-        <>
-          <Separator />
-          <span className="signet-toolbar__group" role="group" aria-label="Table">
-            <ToolButton label="Insert row below" onClick={() => table(() => void $insertTableRowAtSelection(true))}>
-              +row
-            </ToolButton>
-            <ToolButton label="Insert column right" onClick={() => table(() => void $insertTableColumnAtSelection(true))}>
-              +col
-            </ToolButton>
-            <ToolButton label="Delete row" onClick={() => table(() => $deleteTableRowAtSelection())}>
-              −row
-            </ToolButton>
-            <ToolButton label="Delete column" onClick={() => table(() => $deleteTableColumnAtSelection())}>
-              −col
-            </ToolButton>
-            <ToolButton
-              label="Delete table"
-              onClick={() =>
-                table(() => {
-                  const selection = $getSelection();
-                  const node = $isRangeSelection(selection) ? selection.anchor.getNode() : selection?.getNodes()[0];
-                  const tableNode = node !== undefined ? $findTableNode(node) : null;
-                  if (tableNode === null) return;
-                  tableNode.selectPrevious();
-                  tableNode.remove();
-                })
-              }
-            >
-              ×▦
-            </ToolButton>
-          </span>
-        </>
-      )}
-    </div>
+    </>
   );
 }
