@@ -24,7 +24,7 @@ describe('RENDERER_CSP', () => {
   });
 
   it('shows draft images, data: URLs and remote images of pasted posts', () => {
-    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'signet-asset:', 'https:', 'http:']);
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'signet-asset:', 'https:', 'http:']);
   });
 
   it('closes base, forms, framing and plugins', () => {

@@ -12,7 +12,7 @@
 
 /** Kept a plain string so the renderer build can inline it into index.html's meta tag. */
 export const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: signet-asset: https: http:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: signet-asset: https: http:; " +
   "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
   "object-src 'none'";
 

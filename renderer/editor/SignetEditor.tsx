@@ -40,6 +40,8 @@ export type EditorStats = TextStats;
 export interface SignetEditorApi {
   /** The document as JSON, serialised now; a pending debounced onChange is cancelled (the caller saves this). */
   flush(): EditorStateJSON;
+  /** Whether there are edits not yet reported through onChange (then `flush` before saving). */
+  hasPendingChange(): boolean;
   /** Puts the caret back in the document. */
   focus(): void;
 }
@@ -118,6 +120,7 @@ function ApiPlugin({ changeApi, unreadableState, handleRef, onReady }: ApiPlugin
       // document, so serialise that rather than anything older.
       return changeApi.current?.flush() ?? stampEditorState(editor.getEditorState().toJSON());
     },
+    hasPendingChange: () => unreadableState === null && (changeApi.current?.hasPendingChange() ?? false),
     focus: () => editor.focus(),
   }));
   useImperativeHandle(handleRef, () => api, [api]);

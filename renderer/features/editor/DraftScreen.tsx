@@ -37,15 +37,36 @@ export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrash
   const isTrashed = Boolean(draft.trashedAt);
 
   const autosave = useAutosave(draft.id, draft.updatedAt, () => setShowConflict(true));
-  const current = useCallback(
-    () => ({ title: titleRef.current, editorState: editorApi.current?.flush() ?? stateRef.current }),
-    [],
-  );
+  // The editor hands over its JSON (debounced) in onChange; saving reuses it instead of
+  // serialising the document a second time.
+  const current = useCallback(() => ({ title: titleRef.current, editorState: stateRef.current }), []);
+
+  /** Takes what the editor has not handed over yet (the last few hundred ms of typing), then saves. */
+  const { change: changeContent, flush: flushSave } = autosave;
+  const saveNow = useCallback(async () => {
+    const api = editorApi.current;
+    if (api && !isTrashed && api.hasPendingChange()) {
+      stateRef.current = api.flush();
+      changeContent({ editorState: stateRef.current }, current);
+    }
+    await flushSave();
+  }, [changeContent, flushSave, current, isTrashed]);
 
   useEffect(() => {
-    registerFlush(autosave.flush);
+    registerFlush(saveNow);
     return () => registerFlush(null);
-  }, [autosave.flush, registerFlush]);
+  }, [saveNow, registerFlush]);
+
+  useEffect(() => {
+    // Closing the window or hiding the page: save what was typed in the last moments too.
+    const onHide = () => void saveNow();
+    window.addEventListener('beforeunload', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('beforeunload', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, [saveNow]);
 
   // Another program changed this draft's file: take its version when nothing here is unsaved.
   const saveState = useRef(autosave.state);
@@ -122,8 +143,7 @@ export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrash
             type="button"
             className="secondary-button"
             onClick={() =>
-              void autosave
-                .flush()
+              void saveNow()
                 .then(() => call('trashDraft', { id: draft.id }))
                 .then(onTrashed)
                 .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
@@ -183,7 +203,7 @@ export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrash
         draftId={draft.id}
         assetBaseUrl={assetBaseUrl}
         onClose={() => setShowRevisions(false)}
-        beforeRestore={autosave.flush}
+        beforeRestore={saveNow}
         onRestored={() => {
           setShowRevisions(false);
           onNotice('The revision was restored. The version before it is kept in Revisions.', 'info');

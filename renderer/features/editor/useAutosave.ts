@@ -93,7 +93,7 @@ export function useAutosave(
       // More was typed while the save was on its way.
       idleTimer.current = setTimeout(() => void flush(), IDLE_MS);
     }
-  }, [draftId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [draftId]);
 
   const change = useCallback(
     (_content: Partial<DraftContent>, current: () => DraftContent) => {
@@ -115,21 +115,14 @@ export function useAutosave(
     setState('saved');
   }, []);
 
-  useEffect(() => {
-    // Save what is left when the window closes or the page is hidden.
-    const onHide = () => {
-      if (dirty.current) void flush();
-    };
-    window.addEventListener('beforeunload', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('beforeunload', onHide);
-      document.removeEventListener('visibilitychange', onHide);
+  useEffect(
+    () => () => {
       // Switching drafts: send what was typed before this screen goes away.
       if (dirty.current) void flush();
       clearTimers();
-    };
-  }, [flush]);
+    },
+    [flush],
+  );
 
   return { state, message, change, flush, setBase };
 }

@@ -14,6 +14,8 @@ export const CHANGE_MAX_WAIT_MS = 2000;
 export interface ChangeApi {
   /** Serialises the current document now and cancels the pending debounced report. */
   flush(): EditorStateJSON;
+  /** Whether an edit has not been reported through onChange yet. */
+  hasPendingChange(): boolean;
 }
 
 interface ChangePluginProps {
@@ -99,6 +101,7 @@ export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): n
         pendingSince = null;
         return serialize().json;
       },
+      hasPendingChange: () => pendingSince !== null,
     });
 
     return () => {
