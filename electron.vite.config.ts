@@ -14,7 +14,10 @@ function metaCsp(): Plugin {
     name: 'signet-meta-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_META_CSP}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_META_CSP}" />`,
+      ),
   };
 }
 

@@ -20,7 +20,16 @@ const noShell = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'bench/.work/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'test-results/',
+      'playwright-report/',
+      'bench/.work/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -35,7 +44,10 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/shell/**', 'electron/main.ts', 'electron/preload.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, storeOnlyInShell], patterns: [noShell] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell, storeOnlyInShell], patterns: [noShell] },
+      ],
     },
   },
   {
@@ -55,7 +67,10 @@ export default tseslint.config(
         {
           paths: [electronOnlyInShell, storeOnlyInShell],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'], message: 'The contract is pure TypeScript: no Node.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'],
+              message: 'The contract is pure TypeScript: no Node.',
+            },
             { group: ['../*', '!../contract'], message: 'The contract imports nothing else from electron/.' },
           ],
         },
@@ -72,13 +87,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyInShell, storeOnlyInShell, { name: 'conf', message: 'No Node code in the renderer.' }],
+          paths: [
+            electronOnlyInShell,
+            storeOnlyInShell,
+            { name: 'conf', message: 'No Node code in the renderer.' },
+          ],
           patterns: [
             {
               regex: '^(\\.\\./)+electron/(?!contract(/|$))',
               message: 'The renderer imports only electron/contract/ from electron/.',
             },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'No Node modules in the renderer.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'No Node modules in the renderer.',
+            },
           ],
         },
       ],
@@ -87,7 +109,18 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts', '*.config.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Importing electron under Node tries a download and throws; use e2e/electron/hasElectron.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Importing electron under Node tries a download and throws; use e2e/electron/hasElectron.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -82,7 +82,9 @@ test.describe('drafts', () => {
     await expect(again.body).toContainText('Every word of this sentence must survive a crash.');
   });
 
-  test('a corrupt draft file is quarantined with a message, and the app starts anyway', async ({ signet }) => {
+  test('a corrupt draft file is quarantined with a message, and the app starts anyway', async ({
+    signet,
+  }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
     await app.newDraft('A good draft');
@@ -92,7 +94,10 @@ test.describe('drafts', () => {
 
     await signet.restart({
       before: async () => {
-        await fsp.writeFile(path.join(signet.dataDir, 'drafts', 'broken.json'), '{"schemaVersion": 1, "title": "half wr');
+        await fsp.writeFile(
+          path.join(signet.dataDir, 'drafts', 'broken.json'),
+          '{"schemaVersion": 1, "title": "half wr',
+        );
       },
     });
     const again = new SignetPage(signet.page);

@@ -7,9 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test as base, expect, _electron, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  _electron,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { electronBinaryPath, electronTestSwitches, NO_ELECTRON_REASON } from './electron/hasElectron';
-
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -57,9 +63,12 @@ async function startWeb(browser: Browser, dataDir: string): Promise<Running> {
       await exited;
     },
     async pickNext(kind, filePath) {
-      const res = await fetch(`${origin}/__signet/test/pick?token=${token}&kind=${kind}&path=${encodeURIComponent(filePath)}`, {
-        method: 'POST',
-      });
+      const res = await fetch(
+        `${origin}/__signet/test/pick?token=${token}&kind=${kind}&path=${encodeURIComponent(filePath)}`,
+        {
+          method: 'POST',
+        },
+      );
       expect(res.status).toBe(204);
     },
     async openedExternally() {
@@ -73,7 +82,10 @@ function readHostUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`The web host did not start in 30 s.\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web host did not start in 30 s.\n${out}\n${err}`)),
+      30_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^SIGNET_HOST_URL=(\S+)$/m.exec(out);
@@ -130,7 +142,9 @@ async function startElectron(dataDir: string): Promise<Running> {
       }, filePath);
     },
     async openedExternally() {
-      return app.evaluate(() => ((globalThis as { __signetOpened?: string[] }).__signetOpened ?? []) as string[]);
+      return app.evaluate(
+        () => ((globalThis as { __signetOpened?: string[] }).__signetOpened ?? []) as string[],
+      );
     },
   };
 }
@@ -139,7 +153,10 @@ export const test = base.extend<SignetFixtureOptions & { signet: SignetHandle }>
   target: ['web', { option: true }],
   signet: async ({ target, browser }, use, testInfo) => {
     if (target === 'electron') {
-      test.skip(!electronBinaryPath(), `SKIPPED on Electron: ${NO_ELECTRON_REASON} (it ran on the web host).`);
+      test.skip(
+        !electronBinaryPath(),
+        `SKIPPED on Electron: ${NO_ELECTRON_REASON} (it ran on the web host).`,
+      );
     }
     const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-e2e-'));
     const start = () => (target === 'web' ? startWeb(browser, dataDir) : startElectron(dataDir));

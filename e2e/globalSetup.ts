@@ -12,7 +12,10 @@ export default function globalSetup(): void {
     );
   }
   const root = path.resolve(import.meta.dirname, '..');
-  if (!existsSync(path.join(root, 'out/renderer/index.html')) || !existsSync(path.join(root, 'out/main/main.js'))) {
+  if (
+    !existsSync(path.join(root, 'out/renderer/index.html')) ||
+    !existsSync(path.join(root, 'out/main/main.js'))
+  ) {
     execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   }
 }

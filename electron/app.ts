@@ -88,10 +88,16 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       const picked = await ports.dialogs.pickImage({ title: 'Insert an image' });
       if (!picked) return null;
       if (!imageMimeType(picked)) {
-        throw new AppError('BAD_REQUEST', 'That file is not an image Signet can show. Pick a PNG, JPEG, GIF, WebP, AVIF or SVG file.');
+        throw new AppError(
+          'BAD_REQUEST',
+          'That file is not an image Signet can show. Pick a PNG, JPEG, GIF, WebP, AVIF or SVG file.',
+        );
       }
       const bytes = await fsp.readFile(picked).catch(() => {
-        throw new AppError('IO_ERROR', `Signet could not read ${path.basename(picked)}. Check that the file exists and you may open it.`);
+        throw new AppError(
+          'IO_ERROR',
+          `Signet could not read ${path.basename(picked)}. Check that the file exists and you may open it.`,
+        );
       });
       const stored = await drafts.addAsset(id, path.basename(picked), bytes);
       return { fileName: stored, url: assetUrl(id, stored) };
@@ -101,7 +107,8 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       const target =
         requested ?? (await ports.dialogs.pickFolder({ title: 'Move drafts to…', defaultPath: drafts.dir }));
       if (!target) return null;
-      if (!path.isAbsolute(target)) throw new AppError('BAD_REQUEST', 'Choose a full folder path for your drafts.');
+      if (!path.isAbsolute(target))
+        throw new AppError('BAD_REQUEST', 'Choose a full folder path for your drafts.');
       await drafts.moveTo(target);
       ports.settings.set('draftsDir', drafts.dir);
       return { path: drafts.dir };

@@ -39,7 +39,10 @@ export function createDispatcher(
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-      return fail('BAD_REQUEST', `The request was not valid${where}: ${first?.message ?? 'unknown problem'}.`);
+      return fail(
+        'BAD_REQUEST',
+        `The request was not valid${where}: ${first?.message ?? 'unknown problem'}.`,
+      );
     }
     try {
       const handler = handlers[name] as (r: unknown) => Promise<unknown> | unknown;

@@ -20,11 +20,14 @@ export function App() {
   const flushOpenDraft = useRef<(() => Promise<void>) | null>(null);
   const noticeKey = useRef(0);
 
-  const notify = useCallback((message: string, level: 'info' | 'warning' | 'error' = 'info', code?: string) => {
-    const key = ++noticeKey.current;
-    setNotices((list) => [...list.filter((n) => !code || n.code !== code), { key, message, level, code }]);
-    if (level === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.key !== key)), 6000);
-  }, []);
+  const notify = useCallback(
+    (message: string, level: 'info' | 'warning' | 'error' = 'info', code?: string) => {
+      const key = ++noticeKey.current;
+      setNotices((list) => [...list.filter((n) => !code || n.code !== code), { key, message, level, code }]);
+      if (level === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.key !== key)), 6000);
+    },
+    [],
+  );
   const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
 
   const openDraft = useCallback(
@@ -89,7 +92,9 @@ export function App() {
       on('quarantined', ({ entries }) => setQuarantine((list) => [...list, ...entries])),
       on('notice', (notice) => notify(notice.message, notice.level, notice.code)),
       on('saveStatus', ({ state, message }) =>
-        state === 'failing' ? notify(message, 'error', 'SAVE_FAILED') : notify(message, 'info', 'SAVE_FAILED'),
+        state === 'failing'
+          ? notify(message, 'error', 'SAVE_FAILED')
+          : notify(message, 'info', 'SAVE_FAILED'),
       ),
       on('menuCommand', ({ command }) => {
         if (command === 'newDraft') void newDraft();

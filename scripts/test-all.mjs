@@ -20,7 +20,9 @@ function run(name, command, args, env = {}) {
   const started = Date.now();
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (!ok) failedSteps.push(name);
   return ok;
 }
@@ -43,7 +45,13 @@ check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npx', ['tsc', '-b']);
 
 const vitestFile = path.join(results, 'vitest.json');
-const vitestOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestFile}`]);
+const vitestOk = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestFile}`,
+]);
 const vitest = readJson(vitestFile);
 if (vitest) {
   totals.passed += vitest.numPassedTests;
@@ -54,7 +62,8 @@ if (vitest) {
 
 check('build', 'npx', ['electron-vite', 'build']);
 
-if (existsSync(path.join(root, 'bench/run.ts'))) check('bench (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick']);
+if (existsSync(path.join(root, 'bench/run.ts')))
+  check('bench (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick']);
 
 const pwFile = path.join(results, 'playwright.json');
 const pwOk = run('e2e', 'npx', ['playwright', 'test']);
@@ -67,7 +76,8 @@ if (pw?.stats) {
 } else if (!pwOk) totals.failed += 1;
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
-if (totals.skipped) console.log('Skipped tests are listed above with their reasons (e.g. no Electron binary on this machine).');
+if (totals.skipped)
+  console.log('Skipped tests are listed above with their reasons (e.g. no Electron binary on this machine).');
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 writeFileSync(path.join(results, 'summary.txt'), summary + '\n');
 console.log(`\n${summary}`);

@@ -16,7 +16,9 @@ const host = await startHost({
   revisionIntervalMs: revisionIntervalFromEnv(process.env.SIGNET_REVISION_INTERVAL_MS),
 });
 console.log(`SIGNET_HOST_URL=${host.url}`);
-console.log(`\nSignet is running in your browser at:\n\n  ${host.url}\n\nData folder: ${dataDir}\nPress Ctrl+C to stop.`);
+console.log(
+  `\nSignet is running in your browser at:\n\n  ${host.url}\n\nData folder: ${dataDir}\nPress Ctrl+C to stop.`,
+);
 
 let closing = false;
 async function shutdown(): Promise<void> {

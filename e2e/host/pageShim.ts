@@ -39,8 +39,7 @@ function connect(): Promise<WebSocket> {
     });
     ws.addEventListener('message', (message) => {
       const data = JSON.parse(String(message.data)) as
-        | { id: number; result: Result<unknown> }
-        | { event: EventName; payload: unknown };
+        { id: number; result: Result<unknown> } | { event: EventName; payload: unknown };
       if ('id' in data) {
         pending.get(data.id)?.resolve(data.result);
         pending.delete(data.id);

@@ -25,7 +25,8 @@ import { RENDERER_CSP } from '../../electron/security/csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..');
-const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface HostOptions {
   dataDir: string;
@@ -199,7 +200,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.end();
       return;
     }
-    res.writeHead(200, { ...headers, 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    });
     res.end(body);
   }
 
@@ -207,7 +211,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     // Only the page this host served may talk to the app: right path, right token, right Origin.
-    if (url.pathname !== '/__signet/ws' || !tokenOk(url.searchParams.get('token')) || req.headers.origin !== origin) {
+    if (
+      url.pathname !== '/__signet/ws' ||
+      !tokenOk(url.searchParams.get('token')) ||
+      req.headers.origin !== origin
+    ) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;

@@ -55,7 +55,9 @@ export class SignetPage {
 
   /** Lexical learns about caret moves from an async selectionchange: give it a frame. */
   async settle(): Promise<void> {
-    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
   }
 
   async type(text: string): Promise<void> {

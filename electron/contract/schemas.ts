@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, digits, _ or -');
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, digits, _ or -');
 
 const isoDate = z.iso.datetime({ offset: true });
 

@@ -76,7 +76,8 @@ export interface RevisionSummary {
   wordCount: number;
 }
 
-export type RevisionReason = 'autosave' | 'before-restore' | 'before-publish' | 'external-change' | 'conflict';
+export type RevisionReason =
+  'autosave' | 'before-restore' | 'before-publish' | 'external-change' | 'conflict';
 
 export interface Revision extends RevisionSummary {
   draft: Draft;

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from './urls';
 
 describe('isAllowedExternalUrl', () => {
-  it.each(['https://example.com/post', 'http://example.com', 'mailto:jon@example.com'])('allows %s', (url) => {
-    expect(isAllowedExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://example.com/post', 'http://example.com', 'mailto:jon@example.com'])(
+    'allows %s',
+    (url) => {
+      expect(isAllowedExternalUrl(url)).toBe(true);
+    },
+  );
   it.each([
     'javascript:alert(1)',
     'file:///etc/passwd',

@@ -6,7 +6,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return url.hostname.length > 0 && !url.username && !url.password;
+  if (url.protocol === 'http:' || url.protocol === 'https:')
+    return url.hostname.length > 0 && !url.username && !url.password;
   if (url.protocol === 'mailto:') return url.pathname.length > 0;
   return false;
 }

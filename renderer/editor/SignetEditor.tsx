@@ -55,6 +55,8 @@ export interface SignetEditorProps {
   onChange(state: EditorStateJSON, stats: EditorStats): void;
   /** Word and character counts: once after the draft loads (no onChange then), and with every onChange. */
   onStats?(stats: EditorStats): void;
+  /** Called on the first edit after each onChange (not on every keystroke): the draft has unsaved edits. */
+  onEdit?(): void;
   /** Copies image files into the draft's assets; each result becomes an image node. */
   onImageFiles: ImageFilesHandler;
   /** URL to display an asset file of this draft. */
@@ -133,6 +135,7 @@ function EditorInstance({
   initialState,
   onChange,
   onStats,
+  onEdit,
   onImageFiles,
   resolveAssetUrl,
   onOpenLink,
@@ -215,7 +218,9 @@ function EditorInstance({
           <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />
           <ReadMorePlugin />
           <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
-          {load.error === null && <ChangePlugin onChange={onChange} onStats={onStats} onApi={setChangeApi} />}
+          {load.error === null && (
+            <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
+          )}
           <ApiPlugin
             changeApi={changeApi}
             unreadableState={load.error !== null ? initialState : null}

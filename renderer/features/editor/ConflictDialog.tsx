@@ -35,10 +35,15 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
       .catch((e: unknown) => setError(errorMessage(e)));
 
   return (
-    <Dialog title="This draft was changed in two places" open={open} onClose={onClose} className="dialog-wide">
+    <Dialog
+      title="This draft was changed in two places"
+      open={open}
+      onClose={onClose}
+      className="dialog-wide"
+    >
       <p>
-        Another program (a sync folder, another computer) changed this draft while you were editing it. Nothing
-        is lost: choose which version to keep.
+        Another program (a sync folder, another computer) changed this draft while you were editing it.
+        Nothing is lost: choose which version to keep.
       </p>
       {error ? (
         <p className="inline-error" role="alert">
@@ -65,10 +70,20 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
         <button type="button" className="primary-button" disabled={!conflict} onClick={() => choose('mine')}>
           Keep mine
         </button>
-        <button type="button" className="secondary-button" disabled={!conflict} onClick={() => choose('theirs')}>
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={!conflict}
+          onClick={() => choose('theirs')}
+        >
           Keep theirs
         </button>
-        <button type="button" className="secondary-button" disabled={!conflict} onClick={() => choose('both')}>
+        <button
+          type="button"
+          className="secondary-button"
+          disabled={!conflict}
+          onClick={() => choose('both')}
+        >
           Keep both
         </button>
       </div>

@@ -26,7 +26,15 @@ const SAVE_LABEL: Record<SaveState, string> = {
   conflict: 'Changed elsewhere — choose a version',
 };
 
-export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrashed, onNotice, registerFlush }: DraftScreenProps) {
+export function DraftScreen({
+  draft,
+  assetBaseUrl,
+  spellcheck,
+  onReload,
+  onTrashed,
+  onNotice,
+  registerFlush,
+}: DraftScreenProps) {
   const [title, setTitle] = useState(draft.title);
   const [words, setWords] = useState(0);
   const [showRevisions, setShowRevisions] = useState(false);
@@ -93,7 +101,12 @@ export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrash
         try {
           const dataBase64 = await fileToBase64(file);
           stored.push(
-            await call('addImage', { id: draft.id, fileName: file.name || 'image.png', mimeType: file.type, dataBase64 }),
+            await call('addImage', {
+              id: draft.id,
+              fileName: file.name || 'image.png',
+              mimeType: file.type,
+              dataBase64,
+            }),
           );
         } catch (error) {
           onNotice(`“${file.name}” was not added: ${errorMessage(error)}`, 'error');
@@ -193,6 +206,7 @@ export function DraftScreen({ draft, assetBaseUrl, spellcheck, onReload, onTrash
             autosave.change({ editorState: state }, current);
           }}
           onStats={(stats) => setWords(stats.words)}
+          onEdit={autosave.markEdited}
           onImageFiles={onImageFiles}
           resolveAssetUrl={resolveAssetUrl}
           onOpenLink={(url) => void call('openExternal', { url })}

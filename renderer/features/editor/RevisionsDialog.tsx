@@ -23,7 +23,14 @@ interface RevisionsDialogProps {
 }
 
 /** Every snapshot of a draft, each viewable and restorable. */
-export function RevisionsDialog({ open, draftId, assetBaseUrl, onClose, beforeRestore, onRestored }: RevisionsDialogProps) {
+export function RevisionsDialog({
+  open,
+  draftId,
+  assetBaseUrl,
+  onClose,
+  beforeRestore,
+  onRestored,
+}: RevisionsDialogProps) {
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [selected, setSelected] = useState<Revision | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +90,9 @@ export function RevisionsDialog({ open, draftId, assetBaseUrl, onClose, beforeRe
                 ariaLabel="Revision text"
                 onChange={() => {}}
                 onImageFiles={async () => []}
-                resolveAssetUrl={(name) => `${assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(name)}`}
+                resolveAssetUrl={(name) =>
+                  `${assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(name)}`
+                }
               />
               <button
                 type="button"

@@ -27,6 +27,8 @@ export function useAutosave(
   state: SaveState;
   message: string | null;
   change(content: Partial<DraftContent>, current: () => DraftContent): void;
+  /** Edits exist that the editor has not handed over yet: show "unsaved" now. */
+  markEdited(): void;
   flush(): Promise<void>;
   setBase(updatedAt: string): void;
 } {
@@ -107,6 +109,10 @@ export function useAutosave(
     [flush],
   );
 
+  const markEdited = useCallback(() => {
+    setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
+  }, []);
+
   const setBase = useCallback((updatedAt: string) => {
     base.current = updatedAt;
     conflicted.current = false;
@@ -124,5 +130,5 @@ export function useAutosave(
     [flush],
   );
 
-  return { state, message, change, flush, setBase };
+  return { state, message, change, markEdited, flush, setBase };
 }

@@ -12,7 +12,14 @@ interface SettingsDialogProps {
   onFolderMoved(path: string): void;
 }
 
-export function SettingsDialog({ open, info, preferences, onClose, onPreferences, onFolderMoved }: SettingsDialogProps) {
+export function SettingsDialog({
+  open,
+  info,
+  preferences,
+  onClose,
+  onPreferences,
+  onFolderMoved,
+}: SettingsDialogProps) {
   const [folder, setFolder] = useState(info.draftsDir);
   const [typedPath, setTypedPath] = useState('');
   const [busy, setBusy] = useState(false);

@@ -23,6 +23,8 @@ interface ChangePluginProps {
   /** Word and character counts: once after the draft loads, then with every onChange. */
   onStats?: ((stats: TextStats) => void) | undefined;
   onApi(api: ChangeApi | null): void;
+  /** The first edit after a report: cheap, so the host can show "unsaved" at once. */
+  onEdit?: (() => void) | undefined;
 }
 
 /**
@@ -36,9 +38,9 @@ interface ChangePluginProps {
  * Selection-only updates are ignored. On unmount (switching drafts) a pending change is reported
  * at once, so the last edits before the switch are not lost.
  */
-export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): null {
+export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginProps): null {
   const [editor] = useLexicalComposerContext();
-  const latest = useLatest({ onChange, onStats, onApi });
+  const latest = useLatest({ onChange, onStats, onApi, onEdit });
 
   useEffect(() => {
     const stats = createIncrementalStats();
@@ -71,7 +73,10 @@ export function ChangePlugin({ onChange, onStats, onApi }: ChangePluginProps): n
     };
     const schedule = () => {
       const now = performance.now();
-      pendingSince ??= now;
+      if (pendingSince === null) {
+        pendingSince = now;
+        latest.current.onEdit?.();
+      }
       cancel();
       timer = setTimeout(
         emitWhenIdle,

@@ -1,0 +1,143 @@
+/** The benchmark report: what one run found, judged against its goals, as JSON and as Markdown. */
+import type { Summary } from './stats';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  os: string;
+  node: string;
+  chromium: string;
+  commit: string;
+}
+
+/** A goal on one statistic of a row: `stat` must be at most `atMost`. */
+export interface Goal {
+  stat: 'median' | 'p95' | 'max';
+  atMost: number;
+  /** How the report states it, e.g. "p95 ≤ 16 ms". */
+  text: string;
+}
+
+/** A row of timings in ms, or of ratios when `unit` is '×'. */
+export interface TimingRow {
+  name: string;
+  unit: 'ms' | '×';
+  /** What one run is: "keystrokes", "queries", "pastes"… */
+  runsOf: string;
+  /** Shown instead of the count of runs, for a figure derived from other rows. */
+  runsText?: string;
+  summary: Summary;
+  goal?: Goal;
+  isMet?: boolean;
+  samples: number[];
+}
+
+export interface CrashRow {
+  kills: number;
+  killedMidStartup: number;
+  saves: number;
+  seconds: number;
+  failures: string[];
+}
+
+export interface BenchReport {
+  mode: 'full' | 'quick';
+  date: string;
+  seconds: number;
+  machine: Machine;
+  timings: TimingRow[];
+  crash: CrashRow | null;
+  /** Figures with no goal that do not fit the table: heap, load times, sizes. */
+  info: Record<string, number | string>;
+  notes: string[];
+  errors: Array<{ section: string; message: string }>;
+}
+
+export function judge(summary: Summary, goal: Goal | undefined): boolean | undefined {
+  return goal ? summary[goal.stat] <= goal.atMost : undefined;
+}
+
+/** 1 decimal below 100, whole numbers with thousands separators above. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  if (Math.abs(value) < 100) return value.toFixed(1);
+  return Math.round(value).toLocaleString('en-US');
+}
+
+function cell(value: number, unit: TimingRow['unit']): string {
+  return unit === '×' ? `${value.toFixed(2)}×` : `${formatNumber(value)} ms`;
+}
+
+const mark = (isMet: boolean | undefined): string => (isMet === undefined ? '' : isMet ? '✓' : '✗');
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  const lines: string[] = [
+    report.mode === 'quick' ? '# Signet benchmarks — quick check' : '# Signet benchmarks',
+    '',
+    report.mode === 'quick'
+      ? 'Written by `npx tsx bench/run.ts --quick` (part of `npm test`): tiny sizes, so that the ' +
+        'benchmarks keep working. The goals are for the full sizes of `npm run bench` and are shown ' +
+        'for reference only.'
+      : 'Written by `npm run bench` (`bench/run.ts`); raw samples in `bench/results.json`. Timings ' +
+        'never fail the run; a crash, an error or a crash-test failure does.',
+    '',
+    '| Machine | |',
+    '|---|---|',
+    `| Date | ${report.date} |`,
+    `| CPU | ${machine.cpu}, ${machine.cores} cores |`,
+    `| Memory | ${machine.memoryGB.toFixed(1)} GB |`,
+    `| OS | ${machine.os} |`,
+    `| Node | ${machine.node} |`,
+    `| Chromium | ${machine.chromium} |`,
+    `| Commit | ${machine.commit} |`,
+    `| Whole run | ${formatNumber(report.seconds)} s |`,
+    '',
+    '## Timings',
+    '',
+    '| Benchmark | Runs | Min | Median | p95 | Max | Goal | Met |',
+    '|---|--:|--:|--:|--:|--:|---|:-:|',
+  ];
+  for (const row of report.timings) {
+    const s = row.summary;
+    const runs = row.runsText ?? `${s.runs} ${row.runsOf}`;
+    lines.push(
+      `| ${row.name} | ${runs} | ${cell(s.min, row.unit)} | ${cell(s.median, row.unit)} | ${cell(s.p95, row.unit)} | ` +
+        `${cell(s.max, row.unit)} | ${row.goal?.text ?? 'information'} | ${mark(row.isMet)} |`,
+    );
+  }
+  if (report.crash) {
+    const c = report.crash;
+    lines.push(
+      '',
+      '## Crash safety',
+      '',
+      'A child process saves one draft in a loop and is killed with SIGKILL at random moments; after ' +
+        'every kill each draft file must parse, hold title and body from one save, and hold the last ' +
+        'acknowledged save or the one after it (`electron/drafts/testing/crashLoop.ts`).',
+      '',
+      '| Kills | Kills during start-up | Saves acknowledged | Failures | Seconds | Goal | Met |',
+      '|--:|--:|--:|--:|--:|---|:-:|',
+      `| ${c.kills.toLocaleString('en-US')} | ${c.killedMidStartup} | ${c.saves.toLocaleString('en-US')} | ` +
+        `${c.failures.length} | ${formatNumber(c.seconds)} | 0 failures | ${mark(c.failures.length === 0)} |`,
+    );
+    if (c.failures.length) {
+      lines.push('', 'First failures:', '', ...c.failures.slice(0, 10).map((f) => `- ${f}`));
+    }
+  }
+  const info = Object.entries(report.info);
+  if (info.length) {
+    lines.push('', '## Other figures', '', '| | |', '|---|--:|');
+    for (const [name, value] of info) {
+      lines.push(`| ${name} | ${typeof value === 'number' ? formatNumber(value) : value} |`);
+    }
+  }
+  if (report.errors.length) {
+    lines.push('', '## Errors', '', ...report.errors.map((e) => `- **${e.section}**: ${e.message}`));
+  }
+  if (report.notes.length) {
+    lines.push('', '## How these are measured', '', ...report.notes.map((note) => `- ${note}`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,338 @@
+/**
+ * `npm run bench`: every benchmark, one after another (the browser ones would disturb the store
+ * ones on 2 cores), written to bench/RESULTS.md and bench/results.json. `--quick` (part of
+ * `npm test`) runs tiny sizes so the benchmarks cannot rot, and writes to bench/.work/ instead.
+ * Timings never fail the run; an error, a crash or a crash-test failure does.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { benchStore, type BenchStoreResult } from '../electron/drafts/testing/bench-store';
+import { runCrashLoop } from '../electron/drafts/testing/crashLoop';
+import { benchPaste, benchTyping } from './browser';
+import { judge, renderMarkdown, type BenchReport, type Goal, type Machine, type TimingRow } from './report';
+import { summarize } from './stats';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const isQuick = process.argv.includes('--quick');
+
+const SIZES = isQuick
+  ? {
+      typing: { words: 2_000, keystrokes: 20 },
+      stress: { words: 5_000, keystrokes: 10 },
+      paste: { bytes: 50_000, runs: 1 },
+      store: { count: 300, queries: 50, saves: 10 },
+      storeSmall: { count: 100, saves: 10 },
+      crash: { kills: 20, timeLimitMs: 30_000 },
+    }
+  : {
+      typing: { words: 20_000, keystrokes: 500 },
+      stress: { words: 200_000, keystrokes: 200 },
+      paste: { bytes: 500_000, runs: 5 },
+      store: { count: 10_000, queries: 300, saves: 50 },
+      storeSmall: { count: 1_000, saves: 50 },
+      crash: { kills: 1_000, timeLimitMs: 900_000 },
+    };
+
+const GOALS = {
+  typing: { stat: 'p95', atMost: 16, text: 'p95 ≤ 16 ms' },
+  paste: { stat: 'max', atMost: 2_000, text: 'every paste ≤ 2,000 ms' },
+  list: { stat: 'p95', atMost: 100, text: 'p95 ≤ 100 ms' },
+  search: { stat: 'p95', atMost: 50, text: 'p95 ≤ 50 ms' },
+  saveRatio: { stat: 'median', atMost: 1.5, text: '≤ 1.5× (independent of count)' },
+} satisfies Record<string, Goal>;
+
+const n = (value: number): string => value.toLocaleString('en-US');
+
+const timings: TimingRow[] = [];
+const info: BenchReport['info'] = {};
+const notes: string[] = [];
+const errors: BenchReport['errors'] = [];
+let crash: BenchReport['crash'] = null;
+
+function addRow(row: Omit<TimingRow, 'summary' | 'isMet'>): void {
+  const summary = summarize(row.samples);
+  timings.push({ ...row, summary, isMet: judge(summary, row.goal) });
+}
+
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  console.log(`▶ ${name}`);
+  try {
+    await run();
+    console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`  FAILED: ${message}`);
+    errors.push({ section: name, message: message.split('\n')[0]! });
+  }
+}
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  let chromium = 'not found';
+  try {
+    // Debian's wrapper script prints a harmless complaint on stderr.
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .trim()
+      .replace(/\s+/g, ' ');
+  } catch {
+    // Reported as "not found"; the browser benchmarks then fail with their own error.
+  }
+  let commit = 'unknown';
+  try {
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const isDirty = git('status', '--porcelain').length > 0;
+    commit = `${git('rev-parse', '--short', 'HEAD')}${isDirty ? ' with uncommitted changes' : ''}`;
+  } catch {
+    // Not a git checkout: the commit stays unknown.
+  }
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: os.totalmem() / 1024 ** 3,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium,
+    commit,
+  };
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The web host serves the built renderer: build it when it is missing, say so when it is stale. */
+function ensureRendererBuilt(): void {
+  const index = path.join(ROOT, 'out/renderer/index.html');
+  if (!existsSync(index)) {
+    console.log('▶ no built renderer in out/renderer: npx electron-vite build');
+    const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0)
+      throw new Error(`electron-vite build failed (exit ${result.status ?? result.signal})`);
+  }
+  const builtAt = statSync(index).mtimeMs;
+  info['Renderer build used (out/renderer)'] = new Date(builtAt).toISOString();
+  if (newestMtime(path.join(ROOT, 'renderer')) > builtAt) {
+    const warning =
+      'out/renderer is older than some renderer/ sources: the browser figures are for the last build ' +
+      '(`npm run build` to measure the current code).';
+    console.warn(`  ${warning}`);
+    notes.push(`**Stale build:** ${warning}`);
+  }
+}
+
+async function typingSections(): Promise<void> {
+  const { typing, stress } = SIZES;
+  await section(`typing: ${n(typing.words)}-word draft, ${typing.keystrokes} keystrokes`, async () => {
+    const result = await benchTyping(typing.words, typing.keystrokes);
+    addRow({
+      name: `Typing in a ${n(typing.words)}-word draft: keydown → next paint`,
+      unit: 'ms',
+      runsOf: 'keystrokes',
+      samples: result.samplesMs,
+      goal: GOALS.typing,
+    });
+    info[`${n(typing.words)}-word draft: page load until every paragraph is shown (ms)`] = result.loadMs;
+    notes.push(
+      `Typing: ${result.keystrokes} keystrokes in ${result.spots} paragraphs spread evenly over the ` +
+        `${n(result.paragraphs)} of the draft and visited in a shuffled order, ${result.perSpot} at each, one every ` +
+        `${result.intervalMs} ms (a fast typist); ${result.warmup} warm-up keystrokes first are not counted. ` +
+        'Each sample runs from the keydown event to the first task after the next animation frame, i.e. ' +
+        'the frame that paints the character; afterwards the run checks every character landed where the ' +
+        'caret was put. Real app (web host: createApp in Node, the built renderer) in headless Chromium.',
+    );
+  });
+  await section(`typing stress: ${n(stress.words)}-word draft, ${stress.keystrokes} keystrokes`, async () => {
+    const result = await benchTyping(stress.words, stress.keystrokes);
+    addRow({
+      name: `Typing in a ${n(stress.words)}-word draft (stress): keydown → next paint`,
+      unit: 'ms',
+      runsOf: 'keystrokes',
+      samples: result.samplesMs,
+    });
+    info[`${n(stress.words)}-word draft: page load until every paragraph is shown (ms)`] = result.loadMs;
+  });
+}
+
+async function pasteSection(): Promise<void> {
+  const { paste } = SIZES;
+  const kB = Math.round(paste.bytes / 1000);
+  await section(`paste: ${kB} kB of HTML, ${paste.runs} runs`, async () => {
+    const results = [];
+    for (let i = 0; i < paste.runs; i++) results.push(await benchPaste(paste.bytes));
+    addRow({
+      name: `Paste a ${kB} kB HTML page: until a character typed after it is painted`,
+      unit: 'ms',
+      runsOf: 'pastes',
+      samples: results.map((r) => r.editableMs),
+      goal: GOALS.paste,
+    });
+    addRow({
+      name: `Paste a ${kB} kB HTML page: until all of it is on screen`,
+      unit: 'ms',
+      runsOf: 'pastes',
+      samples: results.map((r) => r.contentMs),
+    });
+    notes.push(
+      `Paste: ${n(results[0]!.htmlBytes)} bytes of messy article HTML (styles, a script, tables, lists, ` +
+        'tracking images) dispatched as a paste event with text/html and text/plain into an empty draft, ' +
+        'a fresh app and browser for each run.',
+    );
+  });
+}
+
+async function storeSections(): Promise<void> {
+  const { store, storeSmall } = SIZES;
+  let large: BenchStoreResult | null = null;
+  await section(`draft store: ${n(store.count)} drafts`, async () => {
+    const r = await benchStore(store);
+    large = r;
+    const at = `${n(store.count)} drafts`;
+    addRow({
+      name: `Store, ${at}: list the first page`,
+      unit: 'ms',
+      runsOf: 'calls',
+      samples: r.samples.list,
+      goal: GOALS.list,
+    });
+    addRow({
+      name: `Store, ${at}: search`,
+      unit: 'ms',
+      runsOf: 'queries',
+      samples: r.samples.search,
+      goal: GOALS.search,
+    });
+    addRow({
+      name: `Store, ${at}: search while the index is being built`,
+      unit: 'ms',
+      runsOf: 'queries',
+      samples: r.samples.searchWhileIndexing,
+    });
+    addRow({ name: `Store, ${at}: save one draft`, unit: 'ms', runsOf: 'saves', samples: r.samples.save });
+    addRow({ name: `Store, ${at}: open (list complete)`, unit: 'ms', runsOf: 'run', samples: [r.openMs] });
+    addRow({
+      name: `Store, ${at}: open until search index complete`,
+      unit: 'ms',
+      runsOf: 'run',
+      samples: [r.searchReadyMs],
+    });
+    info[`Store, ${at}: longest event-loop stall while opening and indexing (ms)`] = r.maxStallMs;
+    info[`Store, ${at}: heap used afterwards (MB)`] = r.heapMB;
+    notes.push(
+      `Draft store: ${n(store.count)} realistic drafts (500–1,500 words of Lexical JSON each, Zipf-distributed ` +
+        'words) written to a temp folder, then `DraftStore.open`; list = the first 100 of all drafts by date; ' +
+        `search = ${store.queries} queries as authors type them, once the index is complete (the first 20 ` +
+        'also right after opening); save = one ~1,000-word draft at a time (atomic write with fsyncs, index ' +
+        'update). One store per size, so open and index times are single runs.',
+    );
+  });
+  await section(`draft store: ${n(storeSmall.count)} drafts (save for comparison)`, async () => {
+    const r = await benchStore({ count: storeSmall.count, queries: 20, saves: storeSmall.saves });
+    addRow({
+      name: `Store, ${n(storeSmall.count)} drafts: save one draft`,
+      unit: 'ms',
+      runsOf: 'saves',
+      samples: r.samples.save,
+    });
+    const big = large as BenchStoreResult | null;
+    if (big) {
+      const ratio = summarize(big.samples.save).median / summarize(r.samples.save).median;
+      addRow({
+        name: `Save at ${n(store.count)} vs ${n(storeSmall.count)} drafts (ratio of medians)`,
+        unit: '×',
+        runsOf: '',
+        runsText: `${big.samples.save.length} + ${r.samples.save.length} saves`,
+        samples: [ratio],
+        goal: GOALS.saveRatio,
+      });
+    }
+  });
+}
+
+async function crashSection(): Promise<void> {
+  const { crash: sizes } = SIZES;
+  await section(`crash loop: ${n(sizes.kills)} kills`, async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-bench-crash-'));
+    try {
+      const result = await runCrashLoop({ dir: path.join(dir, 'drafts'), ...sizes });
+      crash = result;
+      console.log(
+        `  ${result.kills} kills (${result.killedMidStartup} during start-up), ${result.saves} saves, ` +
+          `${result.failures.length} failures`,
+      );
+      if (result.failures.length)
+        throw new Error(`${result.failures.length} failures: ${result.failures[0]}`);
+      if (result.kills < sizes.kills) {
+        throw new Error(`only ${result.kills} of ${sizes.kills} kills within ${sizes.timeLimitMs / 1000} s`);
+      }
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const date = new Date().toISOString();
+  console.log(`Signet benchmarks (${isQuick ? 'quick' : 'full'})`);
+  await section('renderer build', async () => ensureRendererBuilt());
+  if (!errors.length) {
+    await typingSections();
+    await pasteSection();
+  }
+  await storeSections();
+  await crashSection();
+
+  const report: BenchReport = {
+    mode: isQuick ? 'quick' : 'full',
+    date,
+    seconds: (Date.now() - started) / 1000,
+    machine: machine(),
+    timings,
+    crash,
+    info,
+    notes,
+    errors,
+  };
+  const outDir = isQuick ? path.join(ROOT, 'bench/.work') : path.join(ROOT, 'bench');
+  await fsp.mkdir(outDir, { recursive: true });
+  const jsonFile = path.join(outDir, isQuick ? 'quick-results.json' : 'results.json');
+  const mdFile = path.join(outDir, isQuick ? 'QUICK.md' : 'RESULTS.md');
+  await fsp.writeFile(jsonFile, JSON.stringify(report, null, 2) + '\n');
+  await fsp.writeFile(mdFile, renderMarkdown(report));
+  console.log(
+    `\nWrote ${path.relative(ROOT, mdFile)} and ${path.relative(ROOT, jsonFile)} in ${report.seconds.toFixed(1)} s`,
+  );
+  for (const row of timings.filter((r) => r.goal)) {
+    console.log(
+      `  ${row.isMet ? '✓' : '✗'} ${row.name}: ${row.goal!.text} (${row.goal!.stat} ${row.summary[row.goal!.stat].toFixed(1)})`,
+    );
+  }
+  if (errors.length)
+    console.error(
+      `\n${errors.length} benchmark section(s) failed: ${errors.map((e) => e.section).join(', ')}`,
+    );
+  return errors.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
