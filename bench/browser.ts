@@ -104,7 +104,7 @@ interface PostTaskScheduler {
 interface PaintProbe {
   samples: number[];
   paints: number[];
-  /** [paints wanted, resolve]: a tuple, as tsx would name an arrow in an object (`__name`), unknown in the page. */
+  /** [paints wanted, resolve]: a tuple, as tsx would name an arrow in an object literal (`__name`). */
   waiters: Array<[number, () => void]>;
 }
 
@@ -123,12 +123,11 @@ async function installPaintProbe(page: Page): Promise<void> {
       (event) => {
         const start = event.timeStamp;
         const scheduler = (window as unknown as { scheduler?: PostTaskScheduler }).scheduler;
-        const afterPaint = (task: () => void): void => {
-          if (scheduler) void scheduler.postTask(task, { priority: 'user-blocking' });
-          else setTimeout(task, 0);
-        };
+        // No named functions in here: tsx would wrap them in a `__name` helper the page lacks.
         requestAnimationFrame(() =>
-          afterPaint(() => {
+          (scheduler
+            ? (task: () => void) => void scheduler.postTask(task, { priority: 'user-blocking' })
+            : (task: () => void) => void setTimeout(task, 0))(() => {
             const now = performance.now();
             probe.samples.push(now - start);
             probe.paints.push(now);

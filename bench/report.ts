@@ -9,6 +9,8 @@ export interface Machine {
   node: string;
   chromium: string;
   commit: string;
+  /** 1-minute load average when the run started and when it ended: other work skews timings. */
+  loadAverage: { start: number; end: number };
 }
 
 /** A goal on one statistic of a row: `stat` must be at most `atMost`. */
@@ -69,6 +71,11 @@ function cell(value: number, unit: TimingRow['unit']): string {
   return unit === '×' ? `${value.toFixed(2)}×` : `${formatNumber(value)} ms`;
 }
 
+/** "queries" → "query", "pastes" → "paste": enough for the nouns the rows use. */
+function singular(plural: string): string {
+  return plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.replace(/s$/, '');
+}
+
 const mark = (isMet: boolean | undefined): string => (isMet === undefined ? '' : isMet ? '✓' : '✗');
 
 export function renderMarkdown(report: BenchReport): string {
@@ -92,6 +99,7 @@ export function renderMarkdown(report: BenchReport): string {
     `| Node | ${machine.node} |`,
     `| Chromium | ${machine.chromium} |`,
     `| Commit | ${machine.commit} |`,
+    `| Load average (1 min) at start / end | ${machine.loadAverage.start.toFixed(2)} / ${machine.loadAverage.end.toFixed(2)} |`,
     `| Whole run | ${formatNumber(report.seconds)} s |`,
     '',
     '## Timings',
@@ -101,7 +109,7 @@ export function renderMarkdown(report: BenchReport): string {
   ];
   for (const row of report.timings) {
     const s = row.summary;
-    const runs = row.runsText ?? `${s.runs} ${row.runsOf}`;
+    const runs = row.runsText ?? `${s.runs} ${s.runs === 1 ? singular(row.runsOf) : row.runsOf}`;
     lines.push(
       `| ${row.name} | ${runs} | ${cell(s.min, row.unit)} | ${cell(s.median, row.unit)} | ${cell(s.p95, row.unit)} | ` +
         `${cell(s.max, row.unit)} | ${row.goal?.text ?? 'information'} | ${mark(row.isMet)} |`,

@@ -72,7 +72,7 @@ async function section(name: string, run: () => Promise<void>): Promise<void> {
   }
 }
 
-function machine(): Machine {
+function machine(loadAtStart: number): Machine {
   const cpus = os.cpus();
   let chromium = 'not found';
   try {
@@ -103,6 +103,7 @@ function machine(): Machine {
     node: process.version,
     chromium,
     commit,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
   };
 }
 
@@ -171,7 +172,7 @@ async function typingSections(): Promise<void> {
 async function pasteSection(): Promise<void> {
   const { paste } = SIZES;
   const kB = Math.round(paste.bytes / 1000);
-  await section(`paste: ${kB} kB of HTML, ${paste.runs} runs`, async () => {
+  await section(`paste: ${kB} kB of HTML, ${n(paste.runs)}×`, async () => {
     const results = [];
     for (let i = 0; i < paste.runs; i++) results.push(await benchPaste(paste.bytes));
     addRow({
@@ -288,6 +289,14 @@ async function crashSection(): Promise<void> {
 async function main(): Promise<number> {
   const started = Date.now();
   const date = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0]!;
+  if (loadAtStart > os.cpus().length / 2) {
+    const warning =
+      `The machine was busy when the run started (load average ${loadAtStart.toFixed(1)} on ` +
+      `${os.cpus().length} cores): other work skews the timings.`;
+    console.warn(`  ${warning}`);
+    notes.push(`**Busy machine:** ${warning}`);
+  }
   console.log(`Signet benchmarks (${isQuick ? 'quick' : 'full'})`);
   await section('renderer build', async () => ensureRendererBuilt());
   if (!errors.length) {
@@ -301,7 +310,7 @@ async function main(): Promise<number> {
     mode: isQuick ? 'quick' : 'full',
     date,
     seconds: (Date.now() - started) / 1000,
-    machine: machine(),
+    machine: machine(loadAtStart),
     timings,
     crash,
     info,

@@ -88,4 +88,108 @@ test.describe('editor', () => {
     await expect(again.body.getByRole('img', { name: 'A red square' })).toBeVisible();
     await expect(again.body.getByText('Red, and square.')).toBeVisible();
   });
+
+  test('toolbar: strikethrough, links, nested lists, code block, table, undo and redo', async ({
+    signet,
+  }) => {
+    const app = new SignetPage(signet.page);
+    await app.ready();
+    await app.newDraft('Toolbar');
+    await app.body.click();
+
+    // Strikethrough and its pressed state.
+    await app.tool('Strikethrough').click();
+    await app.type('struck');
+    await expect(app.tool('Strikethrough')).toHaveAttribute('aria-pressed', 'true');
+    await app.tool('Strikethrough').click();
+    await app.type(' then a ');
+    // What the author sees: the word is drawn struck through.
+    await expect
+      .poll(() =>
+        app.body
+          .getByText('struck', { exact: true })
+          .evaluate((el) => getComputedStyle(el).textDecorationLine),
+      )
+      .toContain('line-through');
+
+    // Link: insert, refuse a javascript: URL, edit, remove.
+    await app.type('home page');
+    for (let i = 0; i < 'home page'.length; i++) await app.page.keyboard.press('Shift+ArrowLeft');
+    await app.settle();
+    await app.tool('Link').click();
+    const insert = app.page.getByRole('dialog', { name: 'Insert link' });
+    await insert.getByRole('textbox', { name: 'Link URL' }).fill('javascript:alert(1)');
+    await insert.getByRole('button', { name: 'Save' }).click();
+    await expect(insert.getByRole('alert')).toBeVisible();
+    await insert.getByRole('textbox', { name: 'Link URL' }).fill('https://example.com/home');
+    await insert.getByRole('button', { name: 'Save' }).click();
+    const link = app.body.getByRole('link', { name: 'home page' });
+    await expect(link).toHaveAttribute('href', 'https://example.com/home');
+
+    await link.click();
+    await app.settle();
+    await app.page.keyboard.press('Control+k');
+    const edit = app.page.getByRole('dialog', { name: 'Edit link' });
+    await edit.getByRole('textbox', { name: 'Link URL' }).fill('https://example.org/new');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(app.body.getByRole('link', { name: 'home page' })).toHaveAttribute(
+      'href',
+      'https://example.org/new',
+    );
+    await app.body.getByRole('link', { name: 'home page' }).click();
+    await app.settle();
+    await app.tool('Link').click();
+    await app.page
+      .getByRole('dialog', { name: 'Edit link' })
+      .getByRole('button', { name: 'Remove link' })
+      .click();
+    await expect(app.body.getByRole('link')).toHaveCount(0);
+    await expect(app.body).toContainText('home page');
+
+    // Nested list with Tab.
+    await app.focusBodyEnd();
+    await app.page.keyboard.press('Enter');
+    await app.tool('Bulleted list').click();
+    await app.type('outer item');
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Tab');
+    await app.type('inner item');
+    await expect(app.body.getByRole('list').getByRole('list').getByRole('listitem')).toHaveText('inner item');
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+
+    // Code block.
+    await app.tool('Code block').click();
+    await app.type('const answer = 42;');
+    await expect(app.body.locator('code', { hasText: 'const answer = 42;' })).toBeVisible();
+
+    // Table, with a row added.
+    await app.focusBodyEnd();
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await app.tool('Insert table').click();
+    const table = app.body.getByRole('table');
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await app.type('cell text');
+    await app.tool('Insert row below').click();
+    await expect(table.getByRole('row')).toHaveCount(4);
+    await expect(table).toContainText('cell text');
+
+    // Undo removes the added row; redo brings it back.
+    await app.tool('Undo').click();
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await app.tool('Redo').click();
+    await expect(table.getByRole('row')).toHaveCount(4);
+
+    await app.waitSaved();
+    await signet.restart();
+    const again = new SignetPage(signet.page);
+    await expect(again.body.getByRole('table').getByRole('row')).toHaveCount(4);
+    await expect(again.body.locator('code', { hasText: 'const answer = 42;' })).toBeVisible();
+    await expect(again.body.getByRole('list').getByRole('list').getByRole('listitem')).toHaveText(
+      'inner item',
+    );
+  });
 });

@@ -1,6 +1,24 @@
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
 import { test, expect } from './fixtures';
 import { SignetPage } from './pages/SignetPage';
-import { seedDrafts } from './support/seed';
+import { paragraphState, seedDrafts } from './support/seed';
+
+/** Rewrites a draft file the way a sync tool does: a new file renamed over the old one. */
+async function changeOnDisk(draftsDir: string, title: string, text: string): Promise<void> {
+  for (const name of await fsp.readdir(draftsDir)) {
+    if (!name.endsWith('.json')) continue;
+    const file = path.join(draftsDir, name);
+    const draft = JSON.parse(await fsp.readFile(file, 'utf8')) as Record<string, unknown>;
+    draft.title = title;
+    draft.editorState = paragraphState([text]);
+    draft.updatedAt = new Date(Date.now() + 1000).toISOString();
+    await fsp.writeFile(file + '.synctmp', JSON.stringify(draft));
+    await fsp.rename(file + '.synctmp', file);
+    return;
+  }
+  throw new Error('no draft file to change');
+}
 
 const TOPICS = [
   'gardening',
@@ -37,6 +55,12 @@ test.describe('draft library', () => {
     await expect(app.drafts.getByRole('status')).toHaveText('200 drafts');
     // Sorted by last change: the newest seeded draft comes first.
     await expect(app.draftList.getByRole('button').first()).toContainText('number 199');
+    // Opening a draft is not an edit: after autosave had its chance, the file is untouched.
+    await expect(app.title).toHaveValue('Notes on sailing number 199');
+    const seeded = await fsp.readFile(path.join(signet.dataDir, 'drafts', 'seed199.json'), 'utf8');
+    await app.page.waitForTimeout(2500);
+    expect(await fsp.readFile(path.join(signet.dataDir, 'drafts', 'seed199.json'), 'utf8')).toBe(seeded);
+    await expect(app.saveStatus).toHaveText('Saved');
 
     await app.search.fill('zeppe');
     await expect(app.drafts.getByRole('status')).toHaveText('1 draft matches');
@@ -91,5 +115,74 @@ test.describe('draft library', () => {
 
     await expect(app.body).toContainText('The first version of this paragraph.');
     await expect(app.body).not.toContainText('rewritten');
+  });
+
+  test('a draft changed by another program is picked up; a clash keeps both versions', async ({ signet }) => {
+    const app = new SignetPage(signet.page);
+    await app.ready();
+    await app.newDraft('Synced');
+    await app.body.click();
+    await app.type('Written here first.');
+    await app.waitSaved();
+    const draftsDir = path.join(signet.dataDir, 'drafts');
+
+    // Nothing unsaved here: the other program's version simply shows up.
+    await changeOnDisk(draftsDir, 'Synced from the laptop', 'Edited on the laptop.');
+    await expect(app.title).toHaveValue('Synced from the laptop');
+    await expect(app.body).toContainText('Edited on the laptop.');
+    await expect(app.draftItem('Synced from the laptop')).toBeVisible();
+
+    // Unsaved words here while the file changes there: the author chooses, nothing is lost.
+    await app.focusBodyEnd();
+    await app.type(' My unsaved words.');
+    await changeOnDisk(draftsDir, 'Synced again', 'The laptop wrote this meanwhile.');
+    const dialog = app.page.getByRole('dialog', { name: 'This draft was changed in two places' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('region', { name: 'Other version' })).toContainText('Synced again');
+    await dialog.getByRole('button', { name: 'Keep both' }).click();
+
+    await expect(app.draftItem('Synced again')).toBeVisible();
+    const copy = app.draftList.getByRole('button', { name: /conflicted copy/ });
+    await expect(copy).toBeVisible();
+    await copy.click();
+    await expect(app.body).toContainText('My unsaved words.');
+    await app.openDraft('Synced again');
+    await expect(app.body).toContainText('The laptop wrote this meanwhile.');
+  });
+
+  test('move the drafts folder from Settings; the app keeps using it after a restart', async ({ signet }) => {
+    const app = new SignetPage(signet.page);
+    await app.ready();
+    await app.newDraft('Moving house');
+    await app.body.click();
+    await app.type('These words move with the folder.');
+    await app.waitSaved();
+
+    const target = path.join(signet.dataDir, 'Sync', 'Signet drafts');
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    const settings = app.page.getByRole('dialog', { name: 'Settings' });
+    await expect(settings).toContainText(path.join(signet.dataDir, 'drafts'));
+    if (signet.target === 'web') {
+      await settings.getByRole('textbox', { name: 'New folder (full path)' }).fill(target);
+      await settings.getByRole('button', { name: 'Move drafts folder' }).click();
+    } else {
+      await signet.pickNext('folder', target);
+      await settings.getByRole('button', { name: 'Move drafts folder…' }).click();
+    }
+    await expect(settings.getByRole('status')).toHaveText(`Your drafts are now in ${target}.`);
+    const moved = await fsp.readdir(target);
+    expect(moved.filter((n) => n.endsWith('.json'))).toHaveLength(1);
+    expect(
+      (await fsp.readdir(path.join(signet.dataDir, 'drafts')).catch(() => [])).filter((n) =>
+        n.endsWith('.json'),
+      ),
+    ).toEqual([]);
+    await settings.getByRole('button', { name: 'Close' }).click();
+
+    await signet.restart();
+    const again = new SignetPage(signet.page);
+    await expect(again.body).toContainText('These words move with the folder.');
+    await again.page.getByRole('button', { name: 'Settings' }).click();
+    await expect(again.page.getByRole('dialog', { name: 'Settings' })).toContainText(target);
   });
 });

@@ -37,6 +37,8 @@ export function useAutosave(
   const base = useRef(initialUpdatedAt);
   const latest = useRef<(() => DraftContent) | null>(null);
   const dirty = useRef(false);
+  /** The editor has edits it has not handed over yet (it reports them debounced). */
+  const editorPending = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const maxTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -71,7 +73,7 @@ export function useAutosave(
       .then((result) => {
         base.current = result.updatedAt;
         setMessage(null);
-        setState(dirty.current ? 'unsaved' : 'saved');
+        setState(dirty.current || editorPending.current ? 'unsaved' : 'saved');
       })
       .catch((error: unknown) => {
         dirty.current = true;
@@ -98,8 +100,9 @@ export function useAutosave(
   }, [draftId]);
 
   const change = useCallback(
-    (_content: Partial<DraftContent>, current: () => DraftContent) => {
+    (content: Partial<DraftContent>, current: () => DraftContent) => {
       latest.current = current;
+      if ('editorState' in content) editorPending.current = false;
       dirty.current = true;
       setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
       if (idleTimer.current) clearTimeout(idleTimer.current);
@@ -110,6 +113,7 @@ export function useAutosave(
   );
 
   const markEdited = useCallback(() => {
+    editorPending.current = true;
     setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
   }, []);
 
@@ -117,6 +121,7 @@ export function useAutosave(
     base.current = updatedAt;
     conflicted.current = false;
     dirty.current = false;
+    editorPending.current = false;
     setMessage(null);
     setState('saved');
   }, []);

@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 
 import type { EditorStateJSON } from '../../../../electron/contract';
@@ -58,11 +59,21 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
       const editorState = editor.getEditorState();
       return { json: stampEditorState(editorState.toJSON()), stats: editorState.read(stats.$compute) };
     };
+    // Updates tagged history-merge are not always edits: registering a node transform re-marks
+    // every node of that type dirty right after a draft loads. Such a window is reported only if
+    // the document really differs from the last one reported (or loaded), so opening a draft
+    // never saves it and never bumps its date.
+    let mergeOnly = false;
+    let reportedText = JSON.stringify(stampEditorState(editor.getEditorState().toJSON()));
     const emit = () => {
       cancel();
       pendingSince = null;
       const { json, stats: counts } = serialize();
-      latest.current.onChange(json, counts);
+      const text = JSON.stringify(json);
+      const isUnchanged = mergeOnly && text === reportedText;
+      mergeOnly = false;
+      reportedText = text;
+      if (!isUnchanged) latest.current.onChange(json, counts);
       latest.current.onStats?.(counts);
     };
     const emitWhenIdle = () => {
@@ -71,10 +82,14 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
       if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(emit, { timeout: 500 });
       else emit();
     };
-    const schedule = () => {
+    const schedule = (isMerge: boolean) => {
       const now = performance.now();
       if (pendingSince === null) {
         pendingSince = now;
+        mergeOnly = isMerge;
+        if (!isMerge) latest.current.onEdit?.();
+      } else if (!isMerge && mergeOnly) {
+        mergeOnly = false;
         latest.current.onEdit?.();
       }
       cancel();
@@ -98,15 +113,19 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
     const unregister = editor.registerUpdateListener((update) => {
       if (update.dirtyElements.size === 0 && update.dirtyLeaves.size === 0) return;
       stats.markDirty(update);
-      schedule();
+      schedule(update.tags.has(HISTORY_MERGE_TAG) || update.prevEditorState.isEmpty());
     });
     latest.current.onApi({
       flush: () => {
         cancel();
         pendingSince = null;
-        return serialize().json;
+        mergeOnly = false;
+        const { json } = serialize();
+        reportedText = JSON.stringify(json);
+        return json;
       },
-      hasPendingChange: () => pendingSince !== null,
+      hasPendingChange: () =>
+        pendingSince !== null && (!mergeOnly || JSON.stringify(serialize().json) !== reportedText),
     });
 
     return () => {
