@@ -36,6 +36,7 @@ const report: BenchReport = {
   info: {},
   notes: [],
   errors: [],
+  sections: [],
 };
 
 describe('bench report', () => {

@@ -54,6 +54,8 @@ export interface BenchReport {
   info: Record<string, number | string>;
   notes: string[];
   errors: Array<{ section: string; message: string }>;
+  /** Each section as it ran, with the load average when it started. */
+  sections: Array<{ name: string; seconds: number; loadAverage: number; isOk: boolean }>;
 }
 
 export function judge(summary: Summary, goal: Goal | undefined): boolean | undefined {
@@ -143,6 +145,14 @@ export function renderMarkdown(report: BenchReport): string {
   }
   if (report.errors.length) {
     lines.push('', '## Errors', '', ...report.errors.map((e) => `- **${e.section}**: ${e.message}`));
+  }
+  if (report.sections.length) {
+    lines.push('', '## Run log', '', '| Section | Seconds | Load average at start | |', '|---|--:|--:|:-:|');
+    for (const run of report.sections) {
+      lines.push(
+        `| ${run.name} | ${formatNumber(run.seconds)} | ${run.loadAverage.toFixed(2)} | ${run.isOk ? 'ok' : 'failed'} |`,
+      );
+    }
   }
   if (report.notes.length) {
     lines.push('', '## How these are measured', '', ...report.notes.map((note) => `- ${note}`));

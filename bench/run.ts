@@ -53,6 +53,7 @@ const info: BenchReport['info'] = {};
 const notes: string[] = [];
 const errors: BenchReport['errors'] = [];
 let crash: BenchReport['crash'] = null;
+const sections: BenchReport['sections'] = [];
 
 function addRow(row: Omit<TimingRow, 'summary' | 'isMet'>): void {
   const summary = summarize(row.samples);
@@ -61,15 +62,19 @@ function addRow(row: Omit<TimingRow, 'summary' | 'isMet'>): void {
 
 async function section(name: string, run: () => Promise<void>): Promise<void> {
   const started = Date.now();
-  console.log(`▶ ${name}`);
+  const loadAverage = os.loadavg()[0]!;
+  console.log(`▶ ${name} (load average ${loadAverage.toFixed(2)})`);
+  let isOk = true;
   try {
     await run();
     console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
+    isOk = false;
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`  FAILED: ${message}`);
     errors.push({ section: name, message: message.split('\n')[0]! });
   }
+  sections.push({ name, seconds: (Date.now() - started) / 1000, loadAverage, isOk });
 }
 
 function machine(loadAtStart: number): Machine {
@@ -316,6 +321,7 @@ async function main(): Promise<number> {
     info,
     notes,
     errors,
+    sections,
   };
   const outDir = isQuick ? path.join(ROOT, 'bench/.work') : path.join(ROOT, 'bench');
   await fsp.mkdir(outDir, { recursive: true });

@@ -53,7 +53,13 @@ test.describe('drafts', () => {
     await app.waitSaved();
     await expect(app.page.getByLabel('Word count')).toContainText('words');
     const before = await body.innerHTML();
-    await signet.page.screenshot({ path: test.info().outputPath('main-window.png') });
+    // The README's screenshot comes from here: `SIGNET_UPDATE_SCREENSHOTS=1 npx playwright test`.
+    await signet.page.screenshot({
+      path:
+        process.env.SIGNET_UPDATE_SCREENSHOTS === '1' && signet.target === 'web'
+          ? path.join(import.meta.dirname, '../docs/screenshots/main-window.png')
+          : test.info().outputPath('main-window.png'),
+    });
 
     await signet.restart({ signal: 'SIGTERM' });
     const again = new SignetPage(signet.page);
