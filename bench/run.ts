@@ -229,15 +229,15 @@ async function storeSections(): Promise<void> {
       samples: r.samples.searchWhileIndexing,
     });
     addRow({ name: `Store, ${at}: save one draft`, unit: 'ms', runsOf: 'saves', samples: r.samples.save });
-    addRow({ name: `Store, ${at}: open (list complete)`, unit: 'ms', runsOf: 'run', samples: [r.openMs] });
+    addRow({ name: `Store, ${at}: open (list complete)`, unit: 'ms', runsOf: 'runs', samples: [r.openMs] });
     addRow({
       name: `Store, ${at}: open until search index complete`,
       unit: 'ms',
-      runsOf: 'run',
+      runsOf: 'runs',
       samples: [r.searchReadyMs],
     });
     info[`Store, ${at}: longest event-loop stall while opening and indexing (ms)`] = r.maxStallMs;
-    info[`Store, ${at}: heap used afterwards (MB)`] = r.heapMB;
+    info[`Store, ${at}: heap used by the benchmark process afterwards (MB)`] = r.heapMB;
     notes.push(
       `Draft store: ${n(store.count)} realistic drafts (500–1,500 words of Lexical JSON each, Zipf-distributed ` +
         'words) written to a temp folder, then `DraftStore.open`; list = the first 100 of all drafts by date; ' +
@@ -280,8 +280,9 @@ async function crashSection(): Promise<void> {
         `  ${result.kills} kills (${result.killedMidStartup} during start-up), ${result.saves} saves, ` +
           `${result.failures.length} failures`,
       );
-      if (result.failures.length)
+      if (result.failures.length) {
         throw new Error(`${result.failures.length} failures: ${result.failures[0]}`);
+      }
       if (result.kills < sizes.kills) {
         throw new Error(`only ${result.kills} of ${sizes.kills} kills within ${sizes.timeLimitMs / 1000} s`);
       }
