@@ -1,18 +1,42 @@
 import { defineConfig } from 'vitest/config';
 
+/** Test files that talk to the one shared real server (WordPress, later Ghost) on loopback. */
+const SERVER_TESTS = ['e2e/servers/**/*.test.ts', 'electron/**/*.integration.test.ts'];
+
 export default defineConfig({
   test: {
-    // Playwright's e2e/*.spec.ts must not be picked up here.
-    include: [
-      'electron/**/*.test.ts',
-      'renderer/**/*.test.{ts,tsx}',
-      'e2e/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'bench/**/*.test.ts',
-    ],
-    environment: 'node',
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // Playwright's e2e/*.spec.ts must not be picked up here.
+          include: [
+            'electron/**/*.test.ts',
+            'renderer/**/*.test.{ts,tsx}',
+            'e2e/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
+          exclude: SERVER_TESTS,
+          environment: 'node',
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'servers',
+          include: SERVER_TESTS,
+          environment: 'node',
+          // One shared server: switches and resets in one file must not race another file.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
