@@ -118,7 +118,28 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       await ports.openExternal(url);
       return { opened: true };
     },
+    // Accounts and publishing are wired in as their services land (issue #3).
+    getVaultStatus: notYet,
+    allowWeakVault: notYet,
+    listAccounts: notYet,
+    discoverSite: notYet,
+    signIn: notYet,
+    startBrowserSignIn: notYet,
+    addAccounts: notYet,
+    removeAccount: notYet,
+    updateAccountSettings: notYet,
+    searchTerms: notYet,
+    previewPost: notYet,
+    publishDraft: notYet,
+    listRemotePosts: notYet,
+    openRemotePost: notYet,
+    deleteRemotePost: notYet,
+    listRemoteMedia: notYet,
   };
+
+  function notYet(): never {
+    throw new AppError('UNAVAILABLE', 'Publishing is not available in this build yet.');
+  }
 
   function assetUrl(draftId: string, fileName: string): string {
     return `${ports.assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(fileName)}`;

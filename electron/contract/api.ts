@@ -6,6 +6,19 @@
 import type { input, output } from 'zod';
 import type { RequestSchemas } from './schemas';
 import type {
+  AccountSettings,
+  AccountSummary,
+  PublishOutcome,
+  PublishPreview,
+  PublishProgress,
+  RemoteMediaItem,
+  RemotePostSummary,
+  RemoteTermItem,
+  SignInResult,
+  SiteDiscovery,
+  VaultStatus,
+} from './publishing';
+import type {
   AppInfo,
   AssetRef,
   Draft,
@@ -44,6 +57,25 @@ export interface ResponseMap {
   /** `null` when the author cancelled the picker. */
   moveDraftsFolder: { path: string } | null;
   openExternal: { opened: boolean };
+
+  getVaultStatus: VaultStatus;
+  allowWeakVault: VaultStatus;
+  listAccounts: AccountSummary[];
+  discoverSite: SiteDiscovery;
+  /** Verifies user + application password; nothing is stored until `addAccounts`. */
+  signIn: SignInResult;
+  /** Opens the blog's "authorize application" page; the result arrives as `signInCompleted`. */
+  startBrowserSignIn: { opened: boolean };
+  addAccounts: AccountSummary[];
+  removeAccount: null;
+  updateAccountSettings: AccountSummary;
+  searchTerms: RemoteTermItem[];
+  previewPost: PublishPreview;
+  publishDraft: PublishOutcome;
+  listRemotePosts: { items: RemotePostSummary[]; total: number; totalPages: number };
+  openRemotePost: Draft;
+  deleteRemotePost: null;
+  listRemoteMedia: { items: RemoteMediaItem[]; totalPages: number };
 }
 
 export type CommandName = keyof ResponseMap & keyof RequestSchemas;
@@ -63,7 +95,15 @@ export type ErrorCode =
   | 'SAVE_FAILED'
   | 'IO_ERROR'
   | 'UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** The blog refused the login. */
+  | 'AUTH_FAILED'
+  /** The blog or the network cannot be reached now; trying again later may work. */
+  | 'OFFLINE'
+  /** The blog answered with something Signet cannot use (blocked, not WordPress, disabled API). */
+  | 'REMOTE_ERROR'
+  /** The OS keyring offers no real protection: the author must agree before a secret is stored. */
+  | 'VAULT_WEAK_NEEDS_CONSENT';
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -87,6 +127,10 @@ export interface EventMap {
   saveStatus: { id: string; state: 'failing' | 'recovered'; message: string };
   /** A menu item or global shortcut the renderer carries out. */
   menuCommand: { command: MenuCommand };
+  /** A browser sign-in finished (or failed) and is ready for `addAccounts`. */
+  signInCompleted: { result?: SignInResult; error?: { code: ErrorCode; message: string } };
+  publishProgress: PublishProgress;
+  accountsChanged: { accounts: AccountSummary[] };
 }
 
 /** Commands the application menu sends to the renderer. */
@@ -117,6 +161,22 @@ export const COMMANDS = [
   'getDraftsFolder',
   'moveDraftsFolder',
   'openExternal',
+  'getVaultStatus',
+  'allowWeakVault',
+  'listAccounts',
+  'discoverSite',
+  'signIn',
+  'startBrowserSignIn',
+  'addAccounts',
+  'removeAccount',
+  'updateAccountSettings',
+  'searchTerms',
+  'previewPost',
+  'publishDraft',
+  'listRemotePosts',
+  'openRemotePost',
+  'deleteRemotePost',
+  'listRemoteMedia',
 ] as const satisfies readonly CommandName[];
 
 export const EVENTS = [
@@ -126,6 +186,9 @@ export const EVENTS = [
   'notice',
   'saveStatus',
   'menuCommand',
+  'signInCompleted',
+  'publishProgress',
+  'accountsChanged',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel for a command; only the shell and the preload use channel strings. */

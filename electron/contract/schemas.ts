@@ -33,6 +33,28 @@ const fileName = z
 
 const empty = z.strictObject({}).optional();
 
+/** What an author types as a blog address: `example.com`, `https://example.com/blog/`. */
+const siteUrl = z
+  .string()
+  .trim()
+  .min(1, 'a blog address')
+  .max(2048)
+  .refine((s) => !/\s/.test(s), 'an address without spaces');
+
+const postType = z.enum(['post', 'page']);
+const publishStatus = z.enum(['draft', 'pending', 'private', 'publish', 'future']);
+const publishOptions = z.strictObject({
+  accountId: id,
+  postType,
+  status: publishStatus,
+  scheduledAt: isoDate.optional(),
+  tags: z.array(z.string().trim().min(1).max(200)).max(100),
+  categories: z.array(z.string().trim().min(1).max(200)).max(100),
+  excerpt: z.string().max(10_000).optional(),
+  slug: z.string().max(200).optional(),
+  featuredImage: fileName.optional(),
+});
+
 export const requestSchemas = {
   getAppInfo: empty,
   getPreferences: empty,
@@ -87,6 +109,55 @@ export const requestSchemas = {
   moveDraftsFolder: z.strictObject({ path: z.string().min(1).max(4096).optional() }),
 
   openExternal: z.strictObject({ url: z.string().max(8192) }),
+
+  getVaultStatus: empty,
+  allowWeakVault: empty,
+  listAccounts: empty,
+  discoverSite: z.strictObject({ url: siteUrl }),
+  signIn: z.strictObject({
+    url: siteUrl,
+    userLogin: z.string().trim().min(1, 'a user name').max(200),
+    appPassword: z.string().trim().min(1, 'an application password').max(200),
+  }),
+  startBrowserSignIn: z.strictObject({ url: siteUrl }),
+  addAccounts: z.strictObject({ sessionId: id, blogIds: z.array(z.string().max(64)).min(1).max(100) }),
+  removeAccount: z.strictObject({ id }),
+  updateAccountSettings: z.strictObject({
+    id,
+    contentFormat: z.enum(['blocks', 'classic']).optional(),
+    maxImageWidth: z.number().int().min(320).max(10_000).optional(),
+  }),
+  searchTerms: z.strictObject({
+    accountId: id,
+    taxonomy: z.enum(['tags', 'categories']),
+    search: z.string().max(200),
+  }),
+  previewPost: z.strictObject({ draftId: id, options: publishOptions }),
+  publishDraft: z.strictObject({
+    draftId: id,
+    options: publishOptions,
+    /** After a conflict: replace the server's version, or take it as a new revision of the draft. */
+    onConflict: z.enum(['ask', 'overwrite', 'takeServer']).default('ask'),
+  }),
+  listRemotePosts: z.strictObject({
+    accountId: id,
+    type: postType.default('post'),
+    page: z.number().int().min(1).max(10_000).default(1),
+    search: z.string().max(200).optional(),
+    status: z.array(publishStatus).max(5).optional(),
+  }),
+  openRemotePost: z.strictObject({ accountId: id, type: postType, remoteId: z.string().min(1).max(64) }),
+  deleteRemotePost: z.strictObject({
+    draftId: id,
+    accountId: id,
+    /** Delete for good instead of moving to the blog's trash. */
+    force: z.boolean().default(false),
+  }),
+  listRemoteMedia: z.strictObject({
+    accountId: id,
+    page: z.number().int().min(1).max(10_000).default(1),
+    search: z.string().max(200).optional(),
+  }),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

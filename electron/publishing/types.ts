@@ -3,30 +3,11 @@
  * never on a platform's name. Adding a platform = one folder + one line in the registry.
  */
 
+import type { PostType, PublishStatus, PublisherCapabilities } from '../contract/publishing';
+
+export type { PostType, PublisherCapabilities };
 /** The post statuses Signet offers; each platform maps them to its own. */
-export type PostStatus = 'draft' | 'pending' | 'private' | 'publish' | 'future';
-
-export type PostType = 'post' | 'page';
-
-export interface PublisherCapabilities {
-  /** Can keep a post as a draft on the server. */
-  drafts: boolean;
-  /** Can hold a post until a future date (otherwise Signet publishes on time itself). */
-  scheduling: boolean;
-  pendingReview: boolean;
-  privatePosts: boolean;
-  pages: boolean;
-  tags: boolean;
-  categories: boolean;
-  excerpt: boolean;
-  slug: boolean;
-  mediaUpload: boolean;
-  featuredImage: boolean;
-  canonicalUrl: boolean;
-  /** The server itself refuses a stale update (otherwise Signet compares modification times). */
-  serverConflictDetection: boolean;
-  delete: boolean;
-}
+export type PostStatus = PublishStatus;
 
 /** The post as a destination will receive it: composed HTML with remote image URLs. */
 export interface OutgoingPost {
@@ -113,13 +94,26 @@ export interface Publisher {
   verify(): Promise<SiteIdentity>;
   createPost(post: OutgoingPost): Promise<RemotePost>;
   /** Refuses (PublishError `CONFLICT`) when the post changed on the server after `ifUnmodifiedSince`. */
-  updatePost(remoteId: string, post: OutgoingPost, options: { ifUnmodifiedSince?: string }): Promise<RemotePost>;
+  updatePost(
+    remoteId: string,
+    post: OutgoingPost,
+    options: { ifUnmodifiedSince?: string },
+  ): Promise<RemotePost>;
   getPost(remoteId: string, type: PostType): Promise<RemotePost>;
   listPosts(query: ListPostsQuery): Promise<RemotePostPage>;
   /** Moves to the trash, or deletes for good with `force`. */
   deletePost(remoteId: string, type: PostType, options: { force: boolean }): Promise<void>;
-  uploadMedia(file: { fileName: string; mimeType: string; bytes: Uint8Array; altText: string }): Promise<RemoteMedia>;
-  listMedia(query: { page: number; perPage: number; search?: string }): Promise<{ items: RemoteMedia[]; totalPages: number }>;
+  uploadMedia(file: {
+    fileName: string;
+    mimeType: string;
+    bytes: Uint8Array;
+    altText: string;
+  }): Promise<RemoteMedia>;
+  listMedia(query: {
+    page: number;
+    perPage: number;
+    search?: string;
+  }): Promise<{ items: RemoteMedia[]; totalPages: number }>;
   searchTerms(taxonomy: 'tags' | 'categories', search: string): Promise<RemoteTerm[]>;
   createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm>;
 }

@@ -1,0 +1,169 @@
+/**
+ * Accounts and publishing as the renderer sees them. Never a secret: the renderer learns only
+ * `hasCredential`.
+ */
+
+export type PlatformId = 'wordpress';
+
+/** Signet's post statuses; each platform maps them to its own. */
+export type PublishStatus = 'draft' | 'pending' | 'private' | 'publish' | 'future';
+
+export type PostType = 'post' | 'page';
+
+/** What a destination can do. The UI branches on these, never on a platform's name. */
+export interface PublisherCapabilities {
+  /** Can keep a post as a draft on the server. */
+  drafts: boolean;
+  /** Can hold a post until a future date (otherwise Signet publishes on time itself). */
+  scheduling: boolean;
+  pendingReview: boolean;
+  privatePosts: boolean;
+  pages: boolean;
+  tags: boolean;
+  categories: boolean;
+  excerpt: boolean;
+  slug: boolean;
+  mediaUpload: boolean;
+  featuredImage: boolean;
+  canonicalUrl: boolean;
+  /** The server itself refuses a stale update (otherwise Signet compares modification times). */
+  serverConflictDetection: boolean;
+  delete: boolean;
+}
+
+export interface AccountSettings {
+  /** WordPress: block markup (opens as blocks in the block editor) or classic HTML. */
+  contentFormat: 'blocks' | 'classic';
+  /** Images wider than this are scaled down before upload (originals stay in the draft). */
+  maxImageWidth: number;
+}
+
+/** A blog account, without its secret. */
+export interface AccountSummary {
+  id: string;
+  platform: PlatformId;
+  /** `platform:canonical-site-URL[:blogId]`, the same on every machine. */
+  destinationKey: string;
+  siteUrl: string;
+  siteName: string;
+  userLogin: string;
+  userName: string;
+  transport: 'rest' | 'xmlrpc';
+  /** IANA zone or a fixed offset like `+02:00`. */
+  timeZone: string;
+  capabilities: PublisherCapabilities;
+  settings: AccountSettings;
+  hasCredential: boolean;
+  createdAt: string;
+}
+
+/** What Signet found at a URL the author typed. */
+export interface SiteDiscovery {
+  siteUrl: string;
+  name: string;
+  hasRest: boolean;
+  hasXmlRpc: boolean;
+  applicationPasswords: boolean;
+  /** The site offers WordPress's "authorize application" page. */
+  canAuthorizeInBrowser: boolean;
+}
+
+/** A verified sign-in, not stored yet: the author picks which blogs to add. */
+export interface SignInResult {
+  sessionId: string;
+  siteUrl: string;
+  siteName: string;
+  userLogin: string;
+  userName: string;
+  /** More than one for a multisite login; the first is the site signed in to. */
+  blogs: Array<{ blogId: string; name: string; url: string }>;
+}
+
+export interface VaultStatus {
+  available: boolean;
+  /** e.g. `gnome_libsecret`, `keychain`, `dpapi`, `basic_text`, `file-key`. */
+  backend: string;
+  /** No real protection (Linux without a keyring): Signet asks before storing. */
+  isWeak: boolean;
+  hasConsent: boolean;
+  message?: string;
+}
+
+export interface PublishOptions {
+  accountId: string;
+  postType: PostType;
+  status: PublishStatus;
+  /** ISO date-time, for `future`. */
+  scheduledAt?: string;
+  tags: string[];
+  categories: string[];
+  excerpt?: string;
+  slug?: string;
+  /** Asset file name in the draft's folder. */
+  featuredImage?: string;
+}
+
+export interface ComposeWarning {
+  code: string;
+  message: string;
+}
+
+/** Exactly what would be sent. */
+export interface PublishPreview {
+  title: string;
+  /** The body as the destination receives it (image URLs of not-yet-uploaded images are local). */
+  html: string;
+  warnings: ComposeWarning[];
+  /** How many of the draft's images still have to be uploaded to this destination. */
+  imagesToUpload: number;
+  /** The draft is already on this destination: publishing updates it. */
+  isUpdate: boolean;
+  permalink?: string;
+}
+
+/** The other side of a publish conflict: what the server has now. */
+export interface ServerVersion {
+  title: string;
+  modifiedGmt: string;
+  /** Plain text of the server's content, for a side-by-side view. */
+  text: string;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; remoteId: string; permalink: string; status: PublishStatus; modifiedGmt: string }
+  | { kind: 'conflict'; server: ServerVersion; localText: string };
+
+export interface RemotePostSummary {
+  remoteId: string;
+  type: PostType;
+  title: string;
+  status: PublishStatus | 'trash';
+  dateGmt: string | null;
+  modifiedGmt: string;
+  permalink: string;
+  /** A local draft already linked to this post. */
+  draftId?: string;
+}
+
+export interface RemoteMediaItem {
+  remoteId: string;
+  url: string;
+  altText: string;
+  title: string;
+  width?: number;
+  height?: number;
+}
+
+export interface RemoteTermItem {
+  id: string;
+  name: string;
+}
+
+export interface PublishProgress {
+  draftId: string;
+  accountId: string;
+  step: 'compose' | 'upload' | 'terms' | 'send' | 'done' | 'failed';
+  message: string;
+  done: number;
+  total: number;
+}
