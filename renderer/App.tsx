@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, Draft, DraftFilter, Preferences, QuarantineEntry } from '../electron/contract';
+import type {
+  AccountSummary,
+  AppInfo,
+  Draft,
+  DraftFilter,
+  Preferences,
+  QuarantineEntry,
+} from '../electron/contract';
 import { call, errorMessage, on, SignetError } from './bridge';
+import { AccountsDialog } from './features/accounts/AccountsDialog';
 import { DraftList } from './features/drafts/DraftList';
+import { RemotePostsDialog } from './features/publish/RemotePostsDialog';
 import { DraftScreen } from './features/editor/DraftScreen';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { Notices, type ShownNotice } from './ui/Notices';
@@ -16,6 +25,9 @@ export function App() {
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
   const [showSettings, setShowSettings] = useState(false);
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [showAccounts, setShowAccounts] = useState(false);
+  const [showRemote, setShowRemote] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const flushOpenDraft = useRef<(() => Promise<void>) | null>(null);
   const noticeKey = useRef(0);
@@ -76,6 +88,9 @@ export function App() {
       ]);
       setInfo(appInfo);
       setPreferences(prefs);
+      void call('listAccounts')
+        .then(setAccounts)
+        .catch(() => setAccounts([]));
       setQuarantine(quarantined);
       const first = prefs.lastOpenDraftId ?? (await call('listDrafts', { limit: 1 })).items[0]?.id;
       if (first) {
@@ -89,6 +104,7 @@ export function App() {
   useEffect(() => {
     const offs = [
       on('draftsChanged', () => refresh()),
+      on('accountsChanged', ({ accounts: list }) => setAccounts(list)),
       on('quarantined', ({ entries }) => setQuarantine((list) => [...list, ...entries])),
       on('notice', (notice) => notify(notice.message, notice.level, notice.code)),
       on('saveStatus', ({ state, message }) =>
@@ -152,6 +168,12 @@ export function App() {
       <header className="app-header">
         <span className="app-name">Signet</span>
         <span className="spacer" />
+        <button type="button" className="secondary-button" onClick={() => setShowRemote(true)}>
+          Open from blog
+        </button>
+        <button type="button" className="secondary-button" onClick={() => setShowAccounts(true)}>
+          Accounts
+        </button>
         <button type="button" className="secondary-button" onClick={() => setShowSettings(true)}>
           Settings
         </button>
@@ -204,6 +226,8 @@ export function App() {
             draft={draft}
             assetBaseUrl={info.assetBaseUrl}
             spellcheck={preferences.spellcheck}
+            accounts={accounts}
+            onManageAccounts={() => setShowAccounts(true)}
             onReload={reloadDraft}
             onTrashed={() => {
               notify('Moved to the trash. Open the trash to restore it.');
@@ -223,6 +247,23 @@ export function App() {
         )}
       </div>
       <Notices notices={notices} onDismiss={(key) => setNotices((l) => l.filter((n) => n.key !== key))} />
+      <AccountsDialog
+        open={showAccounts}
+        onClose={() => setShowAccounts(false)}
+        accounts={accounts}
+        onAccountsChanged={setAccounts}
+      />
+      <RemotePostsDialog
+        open={showRemote}
+        accounts={accounts}
+        onClose={() => setShowRemote(false)}
+        onOpened={(opened) => {
+          setShowRemote(false);
+          setFilter('all');
+          setDraft(opened);
+          refresh();
+        }}
+      />
       <SettingsDialog
         open={showSettings}
         info={info}

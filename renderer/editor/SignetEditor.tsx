@@ -21,7 +21,8 @@ import { ImageAssetsContext } from './nodes/imageSources';
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
 import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
-import { type ImageFilesHandler, ImagesPlugin } from './plugins/ImagesPlugin';
+import type { ImagePayload } from './nodes/ImageNode';
+import { type ImageFilesHandler, ImagesPlugin, INSERT_IMAGE_COMMAND } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { ListIndentPlugin } from './plugins/ListIndentPlugin';
 import { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
@@ -44,6 +45,8 @@ export interface SignetEditorApi {
   hasPendingChange(): boolean;
   /** Puts the caret back in the document. */
   focus(): void;
+  /** Inserts images at the caret (e.g. from a blog's media library: remote `src`). */
+  insertImages(images: ImagePayload[]): void;
 }
 
 export interface SignetEditorProps {
@@ -124,6 +127,9 @@ function ApiPlugin({ changeApi, unreadableState, handleRef, onReady }: ApiPlugin
     },
     hasPendingChange: () => unreadableState === null && (changeApi.current?.hasPendingChange() ?? false),
     focus: () => editor.focus(),
+    insertImages: (images) => {
+      editor.dispatchCommand(INSERT_IMAGE_COMMAND, images);
+    },
   }));
   useImperativeHandle(handleRef, () => api, [api]);
   const ready = useLatest(onReady);

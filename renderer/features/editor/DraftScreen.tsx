@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft, EditorStateJSON } from '../../../electron/contract';
+import type { AccountSummary, Draft, EditorStateJSON } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
 import { readingMinutes } from '../../ui/format';
 import { SignetEditor, type SignetEditorApi } from '../../editor';
+import { MediaLibraryDialog } from '../publish/MediaLibraryDialog';
+import { PublishDialog } from '../publish/PublishDialog';
 import { ConflictDialog } from './ConflictDialog';
 import { RevisionsDialog } from './RevisionsDialog';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -11,6 +13,8 @@ interface DraftScreenProps {
   draft: Draft;
   assetBaseUrl: string;
   spellcheck: boolean;
+  accounts: AccountSummary[];
+  onManageAccounts(): void;
   /** Load the draft again from the store (after an outside change, a restore, a conflict). */
   onReload(): void;
   onTrashed(): void;
@@ -30,6 +34,8 @@ export function DraftScreen({
   draft,
   assetBaseUrl,
   spellcheck,
+  accounts,
+  onManageAccounts,
   onReload,
   onTrashed,
   onNotice,
@@ -39,6 +45,8 @@ export function DraftScreen({
   const [words, setWords] = useState(0);
   const [showRevisions, setShowRevisions] = useState(false);
   const [showConflict, setShowConflict] = useState(false);
+  const [showPublish, setShowPublish] = useState(false);
+  const [showMedia, setShowMedia] = useState(false);
   const editorApi = useRef<SignetEditorApi | null>(null);
   const titleRef = useRef(draft.title);
   const stateRef = useRef<EditorStateJSON | null>(draft.editorState);
@@ -148,6 +156,11 @@ export function DraftScreen({
           {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
         </span>
         <span className="spacer" />
+        {!isTrashed ? (
+          <button type="button" className="secondary-button" onClick={() => setShowMedia(true)}>
+            Insert from media library
+          </button>
+        ) : null}
         <button type="button" className="secondary-button" onClick={() => setShowRevisions(true)}>
           Revisions
         </button>
@@ -163,6 +176,11 @@ export function DraftScreen({
             }
           >
             Move to trash
+          </button>
+        ) : null}
+        {!isTrashed ? (
+          <button type="button" className="primary-button" onClick={() => setShowPublish(true)}>
+            Publish…
           </button>
         ) : null}
       </div>
@@ -212,6 +230,31 @@ export function DraftScreen({
           onOpenLink={(url) => void call('openExternal', { url })}
         />
       </div>
+      {showPublish ? (
+        <PublishDialog
+          open
+          draft={draft}
+          accounts={accounts}
+          beforePublish={saveNow}
+          onClose={() => setShowPublish(false)}
+          onManageAccounts={() => {
+            setShowPublish(false);
+            onManageAccounts();
+          }}
+          onDraftChanged={() => undefined}
+        />
+      ) : null}
+      <MediaLibraryDialog
+        open={showMedia}
+        accounts={accounts}
+        onClose={() => setShowMedia(false)}
+        onInsert={(media) => {
+          setShowMedia(false);
+          editorApi.current?.insertImages([
+            { src: media.url, altText: media.altText, width: media.width, height: media.height },
+          ]);
+        }}
+      />
       <RevisionsDialog
         open={showRevisions}
         draftId={draft.id}
