@@ -13,6 +13,7 @@ import type {
   Draft,
   DraftConflict,
   DraftListResult,
+  EditorStateJSON,
   QuarantineEntry,
   Revision,
   RevisionReason,
@@ -44,6 +45,7 @@ import {
   type DraftStoreApi,
   type DraftStoreEvent,
   type DraftStoreOptions,
+  type CreateInput,
   type ListInput,
   type SaveInput,
 } from './types';
@@ -219,7 +221,8 @@ export class DraftStore implements DraftStoreApi {
   // ---------------------------------------------------------------------------------------------
   // Writing
 
-  async create(input: { title?: string } = {}): Promise<Draft> {
+  /** A new draft; with content and a remote identity when it is opened from a blog. */
+  async create(input: CreateInput = {}): Promise<Draft> {
     const now = this.clock().toISOString();
     const draft: Draft = {
       schemaVersion: DRAFT_SCHEMA_VERSION,
@@ -227,9 +230,9 @@ export class DraftStore implements DraftStoreApi {
       title: input.title ?? '',
       createdAt: now,
       updatedAt: now,
-      editorState: null,
-      meta: {},
-      destinations: {},
+      editorState: input.editorState ?? null,
+      meta: input.meta ?? {},
+      destinations: input.destinations ?? {},
     };
     return this.run(draft.id, async () => {
       try {
@@ -281,6 +284,63 @@ export class DraftStore implements DraftStoreApi {
       };
       await this.persist(next, disk, input.baseUpdatedAt);
       return { updatedAt };
+    });
+  }
+
+  /**
+   * Records what publishing learned (remote identity, uploaded media, the options used) without
+   * touching the text or `updatedAt`: publishing is not an edit.
+   */
+  async updatePublishState(
+    id: string,
+    change: (draft: Draft) => Pick<Draft, 'meta' | 'destinations'>,
+  ): Promise<Draft> {
+    return this.run(id, async () => {
+      this.assertExists(id);
+      this.assertNoConflict(id);
+      const disk = await this.readDisk(id);
+      const current = this.pending.get(id)?.draft ?? (disk.state === 'ok' ? disk.draft : undefined);
+      if (!current) throw disk.state === 'missing' ? notFound() : this.unreadable(disk);
+      const { meta, destinations } = change(structuredClone(current));
+      const next: Draft = { ...current, meta, destinations };
+      await this.persist(next, disk, undefined, { skipAutosave: true });
+      return structuredClone(next);
+    });
+  }
+
+  /** Keeps the current version as a revision (before a publish, or before taking a server's version). */
+  async snapshotRevision(id: string, reason: RevisionReason): Promise<void> {
+    await this.run(id, async () => {
+      this.assertExists(id);
+      const disk = await this.readDisk(id);
+      const current = this.pending.get(id)?.draft ?? (disk.state === 'ok' ? disk.draft : undefined);
+      if (current && !(await this.snapshot(current, reason))) {
+        throw new AppError(
+          'SAVE_FAILED',
+          `Signet could not keep a copy of “${displayTitle(current.title)}”. Check that the disk has space and try again.`,
+        );
+      }
+    });
+  }
+
+  /** Replaces title and text (e.g. with a blog's version of the post), keeping the old one as a revision. */
+  async replaceContent(
+    id: string,
+    content: { title: string; editorState: EditorStateJSON | null },
+    reason: RevisionReason,
+  ): Promise<Draft> {
+    await this.snapshotRevision(id, reason);
+    return this.run(id, async () => {
+      const disk = await this.readDisk(id);
+      const current = this.pending.get(id)?.draft ?? (disk.state === 'ok' ? disk.draft : undefined);
+      const next: Draft = {
+        ...this.skeleton(id, current),
+        title: content.title,
+        editorState: content.editorState,
+        updatedAt: this.clock().toISOString(),
+      };
+      await this.persist(next, disk, undefined, { skipAutosave: true });
+      return structuredClone(next);
     });
   }
 

@@ -5,6 +5,7 @@ import type {
   DraftFilter,
   DraftListResult,
   DraftMeta,
+  DestinationState,
   EditorStateJSON,
   QuarantineEntry,
   Revision,
@@ -45,6 +46,13 @@ export interface SaveInput {
   baseUpdatedAt?: string;
 }
 
+export interface CreateInput {
+  title?: string;
+  editorState?: EditorStateJSON | null;
+  meta?: DraftMeta;
+  destinations?: Record<string, DestinationState>;
+}
+
 export interface ListInput {
   filter: DraftFilter;
   query?: string;
@@ -57,7 +65,7 @@ export interface DraftStoreApi {
   readonly dir: string;
   list(input: ListInput): DraftListResult;
   get(id: string): Promise<Draft>;
-  create(input?: { title?: string }): Promise<Draft>;
+  create(input?: CreateInput): Promise<Draft>;
   save(input: SaveInput): Promise<SaveResult>;
   trash(id: string): Promise<void>;
   restore(id: string): Promise<void>;
