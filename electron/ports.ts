@@ -12,6 +12,16 @@ export interface SettingsData {
   /** Where drafts live when the author moved them out of the data folder. */
   draftsDir?: string;
   windowState?: WindowStateData;
+  /**
+   * Blog accounts (non-secret settings only), as stored; electron/accounts/AccountStore.ts
+   * validates each entry on read. Secrets live in the vault, never here.
+   */
+  accounts?: unknown[];
+  /**
+   * The author agreed to store secrets although the system offers no real protection (Linux
+   * with no keyring: safeStorage's `basic_text` backend).
+   */
+  allowWeakVault?: boolean;
 }
 
 export interface WindowStateData {
