@@ -73,6 +73,24 @@ describe('dispatcher', () => {
     expect(onUnexpected).toHaveBeenCalledTimes(1);
   });
 
+  it('maps a service error to an AppError through mapError', async () => {
+    class VaultProblem extends Error {}
+    const dispatch = createDispatcher(
+      handlersWith({
+        listAccounts: async () => {
+          throw new VaultProblem('keyring locked');
+        },
+      }),
+      () => {},
+      (error) =>
+        error instanceof VaultProblem ? new AppError('UNAVAILABLE', `Vault: ${error.message}`) : null,
+    );
+    expect(await dispatch('listAccounts', {})).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Vault: keyring locked' },
+    });
+  });
+
   it('has a schema for every command', () => {
     for (const name of COMMANDS) expect(requestSchemas[name], name).toBeDefined();
     expect(Object.keys(requestSchemas).sort()).toEqual([...COMMANDS].sort());

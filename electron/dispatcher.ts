@@ -30,6 +30,8 @@ export type Dispatch = (name: unknown, request: unknown) => Promise<Result<unkno
 export function createDispatcher(
   handlers: Handlers,
   onUnexpected: (name: string, error: unknown) => void = () => {},
+  /** Turns a service's own typed errors into AppErrors (codes and messages for the author). */
+  mapError: (error: unknown) => AppError | null = () => null,
 ): Dispatch {
   return async (name, request) => {
     if (!isCommandName(name)) {
@@ -49,7 +51,8 @@ export function createDispatcher(
       const value = await handler(parsed.data);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      const known = error instanceof AppError ? error : mapError(error);
+      if (known) return fail(known.code, known.message);
       onUnexpected(name, error);
       return fail('INTERNAL', 'Something went wrong inside Signet. Your work is safe; please try again.');
     }

@@ -18,6 +18,8 @@ import { dataDirFromEnv } from './shell/policy/dataDir';
 import { createQuitGate } from './shell/policy/quitGate';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './shell/protocols';
 import { openSettingsStore } from './shell/settingsStore';
+import { openShellVault } from './shell/vault';
+import { APP_PROTOCOL, authCallbackFromArgv, isAuthCallbackUrl } from './shell/policy/protocolClient';
 import { createMainWindow, focusWindow } from './shell/window';
 
 const APP_ID = 'app.signet.desktop';
@@ -65,7 +67,16 @@ if (!app.requestSingleInstanceLock()) {
   // Another Signet owns this data folder: it is brought to the front ('second-instance' there).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // signet:// links (a blog's sign-in callback). macOS delivers them as 'open-url'; Windows and
+  // Linux start a second instance with the URL in argv.
+  if (!app.isDefaultProtocolClient(APP_PROTOCOL)) app.setAsDefaultProtocolClient(APP_PROTOCOL);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    if (isAuthCallbackUrl(url)) void handleAuthCallback(url);
+  });
+  app.on('second-instance', (_event, argv) => {
+    const callback = authCallbackFromArgv(argv);
+    if (callback) void handleAuthCallback(callback);
     if (mainWindow && !mainWindow.isDestroyed()) focusWindow(mainWindow);
     // macOS keeps running with no window: a second launch brings one back.
     else openWindow?.();
@@ -100,6 +111,11 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+async function handleAuthCallback(url: string): Promise<void> {
+  const ready = await signetApp;
+  await ready?.handleAuthCallback(url);
+}
+
 async function start(): Promise<void> {
   app.setAboutPanelOptions({ applicationName: 'Signet', applicationVersion: app.getVersion() });
 
@@ -116,8 +132,9 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, hardening);
   handleAppProtocol(rendererDir);
 
+  const vault = openShellVault({ dataDir, settings: settings.port, log });
   const ports: AppPorts = {
-    ...createShellPorts({ dataDir, settings: settings.port, appOrigins, log }),
+    ...createShellPorts({ dataDir, settings: settings.port, appOrigins, log, vault }),
     revisionIntervalMs: revisionIntervalFromEnv(process.env.SIGNET_REVISION_INTERVAL_MS),
   };
   signetApp = createApp(ports);
@@ -146,6 +163,9 @@ async function start(): Promise<void> {
     });
   };
   openWindow();
+  // Started by a signet:// link (Windows/Linux first launch).
+  const launchCallback = authCallbackFromArgv(process.argv);
+  if (launchCallback) void ready.handleAuthCallback(launchCallback);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
   });

@@ -3,6 +3,7 @@
  * services; in unit tests and in the e2e web host plain Node code fills them.
  */
 import type { EventMap, EventName, Preferences } from './contract';
+import type { SecretVault } from './accounts/vault';
 import type { FsPort } from './drafts/fsPort';
 
 /** What the settings file holds. Small things only: electron-store rewrites it on every set. */
@@ -65,6 +66,15 @@ export interface AppPorts {
   assetBaseUrl: string;
   runtime: 'electron' | 'web';
   version: string;
+  /** Encrypted secrets: safeStorage in Electron, a file-key vault in plain Node. */
+  vault: SecretVault;
+  /** All HTTP to blogs: Electron's `net.fetch` (system proxy and certificates) or Node's fetch. */
+  fetch: typeof fetch;
+  /**
+   * Where a blog's "authorize application" page sends the author back: `signet://wp-auth/callback`
+   * in Electron, a loopback route in the web host. Both end in `SignetApp.handleAuthCallback`.
+   */
+  authCallbackUrl: string;
   fs?: FsPort;
   clock?: () => Date;
   /** Least time between two automatic revisions while a draft is edited (tests shorten it). */

@@ -13,6 +13,7 @@ import Conf from 'conf';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type SignetApp } from '../../electron/app';
+import { FileKeyVault, hostKeyFile } from '../../electron/accounts/fileKeyVault';
 import type { EventMap, EventName } from '../../electron/contract';
 import type { SettingsData } from '../../electron/ports';
 import {
@@ -116,6 +117,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     runtime: 'web',
     version: VERSION,
     revisionIntervalMs: options.revisionIntervalMs,
+    // Secrets are encrypted with a key kept outside the data folder, never stored in plain text.
+    vault: new FileKeyVault({ dataDir: options.dataDir, keyFile: hostKeyFile(options.dataDir) }),
+    fetch: globalThis.fetch,
+    authCallbackUrl: `${origin}/__signet/wp-auth/callback`,
   });
 
   const page = indexHtml.replace('<head>', '<head>\n    <script src="/__signet/shim.js"></script>');
@@ -164,6 +169,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       res.writeHead(200, { ...headers, 'content-type': asset.mimeType });
       res.end(asset.bytes);
+      return;
+    }
+    if (url.pathname === '/__signet/wp-auth/callback') {
+      // The blog's "authorize application" page sends the browser here (the twin of signet://).
+      const done = await app.handleAuthCallback(url.href);
+      res.writeHead(200, { ...headers, 'content-type': MIME['.html'] });
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signet</title></head>` +
+          `<body><h1>${done ? 'Signed in' : 'Sign-in did not finish'}</h1>` +
+          `<p>You can close this tab and go back to Signet.</p></body></html>`,
+      );
       return;
     }
     if (url.pathname.startsWith('/__signet/test/')) {

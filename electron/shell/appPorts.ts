@@ -1,9 +1,11 @@
 /** The ports `createApp` needs, filled with Electron's services. */
-import { app, BrowserWindow, dialog, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, net, shell, type OpenDialogOptions } from 'electron';
+import type { SecretVault } from '../accounts/vault';
 import type { AppPorts, Logger, SettingsPort } from '../ports';
 import { isAllowedExternalUrl } from '../security/urls';
 import { sendToAppWindows } from './ipc';
 import { ASSET_BASE_URL } from './policy/assetUrl';
+import { AUTH_CALLBACK_URL } from './policy/protocolClient';
 import { firstPickedPath, pickFolderDialogOptions, pickImageDialogOptions } from './policy/dialogOptions';
 
 export function createShellPorts(options: {
@@ -11,6 +13,7 @@ export function createShellPorts(options: {
   settings: SettingsPort;
   appOrigins: readonly string[];
   log: Logger;
+  vault: SecretVault;
 }): AppPorts {
   return {
     dataDir: options.dataDir,
@@ -25,6 +28,11 @@ export function createShellPorts(options: {
     runtime: 'electron',
     version: app.getVersion(),
     log: options.log,
+    vault: options.vault,
+    // Chromium's network stack: the system proxy and certificate store apply to blog traffic.
+    fetch: ((input: string | URL | Request, init?: RequestInit) =>
+      net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
+    authCallbackUrl: AUTH_CALLBACK_URL,
   };
 }
 

@@ -53,6 +53,13 @@ class FakeApp extends EventEmitter {
     );
   }
   setAboutPanelOptions() {}
+  isDefaultProtocolClient() {
+    return false;
+  }
+  setAsDefaultProtocolClient(scheme: string) {
+    calls.push(['setAsDefaultProtocolClient', scheme]);
+    return true;
+  }
   getVersion() {
     return '0.1.0';
   }
@@ -181,6 +188,16 @@ export const dialog = {
 };
 export const shell = { openExternal: async (url: string) => void calls.push(['openExternal', url]) };
 export const clipboard = { writeText: () => {} };
+/** Only Linux's weak backend is modelled: the vault must ask before storing there. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  isAsyncEncryptionAvailable: async () => true,
+  getSelectedStorageBackend: () => 'basic_text',
+  setUsePlainTextEncryption: () => {},
+  encryptStringAsync: async (text: string) => Buffer.from(text, 'utf8'),
+  decryptStringAsync: async (data: Buffer) => ({ result: data.toString('utf8'), shouldReEncrypt: false }),
+};
+export const net = { fetch: (input: string, init?: RequestInit) => fetch(input, init) };
 
 export default {
   app,
@@ -194,4 +211,6 @@ export default {
   dialog,
   shell,
   clipboard,
+  safeStorage,
+  net,
 };
