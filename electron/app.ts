@@ -12,18 +12,24 @@ import { consoleLogger, type AppPorts } from './ports';
 import { isAllowedExternalUrl } from './security/urls';
 import { imageMimeType } from './drafts/assets';
 import { readPreferences, writePreferences } from './settings/preferences';
+import { createRedactingLogger } from './accounts/redact';
+import { PublishingService, toAppError } from './publishing/PublishingService';
 
 export interface SignetApp {
   dispatch: Dispatch;
   handlers: Handlers;
   /** Reads a draft image for the asset protocol / HTTP route; null when there is none. */
   readAsset(draftId: string, fileName: string): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
+  /** A blog's sign-in page sent the author back (signet:// or the host's loopback route). */
+  handleAuthCallback(url: string): Promise<boolean>;
   /** Flushes pending saves and stops watchers. */
   close(): Promise<void>;
 }
 
 export async function createApp(ports: AppPorts): Promise<SignetApp> {
-  const log = ports.log ?? consoleLogger;
+  // Every log line passes through redaction: no password or token ever reaches a log.
+  let knownSecrets: () => string[] = () => [];
+  const log = createRedactingLogger(ports.log ?? consoleLogger, () => knownSecrets());
   const draftsDir = ports.settings.get('draftsDir') ?? path.join(ports.dataDir, 'drafts');
 
   const drafts = await openStore(draftsDir);
@@ -41,6 +47,20 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       },
     });
   }
+
+  const publishing = new PublishingService({
+    drafts,
+    settings: ports.settings,
+    vault: ports.vault,
+    fetch: ports.fetch,
+    authCallbackUrl: ports.authCallbackUrl,
+    assetBaseUrl: ports.assetBaseUrl,
+    openExternal: (url) => ports.openExternal(url),
+    emit: (event, payload) => ports.emit(event, payload),
+    log,
+    clock: ports.clock,
+  });
+  knownSecrets = () => publishing.accounts.knownSecrets();
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -118,28 +138,29 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       await ports.openExternal(url);
       return { opened: true };
     },
-    // Accounts and publishing are wired in as their services land (issue #3).
-    getVaultStatus: notYet,
-    allowWeakVault: notYet,
-    listAccounts: notYet,
-    discoverSite: notYet,
-    signIn: notYet,
-    startBrowserSignIn: notYet,
-    addAccounts: notYet,
-    removeAccount: notYet,
-    updateAccountSettings: notYet,
-    searchTerms: notYet,
-    previewPost: notYet,
-    publishDraft: notYet,
-    listRemotePosts: notYet,
-    openRemotePost: notYet,
-    deleteRemotePost: notYet,
-    listRemoteMedia: notYet,
+    getVaultStatus: () => publishing.vaultStatus(),
+    allowWeakVault: () => publishing.allowWeakVault(),
+    listAccounts: () => publishing.listAccounts(),
+    discoverSite: ({ url }) => publishing.discover(url),
+    signIn: ({ url, userLogin, appPassword }) => publishing.signIn(url, userLogin, appPassword),
+    startBrowserSignIn: ({ url }) => publishing.startBrowserSignIn(url),
+    addAccounts: ({ sessionId, blogIds }) => publishing.addAccounts(sessionId, blogIds),
+    removeAccount: async ({ id }) => {
+      await publishing.removeAccount(id);
+      return null;
+    },
+    updateAccountSettings: ({ id, ...patch }) => publishing.updateAccountSettings(id, patch),
+    searchTerms: ({ accountId, taxonomy, search }) => publishing.searchTerms(accountId, taxonomy, search),
+    previewPost: ({ draftId, options }) => publishing.preview(draftId, options),
+    publishDraft: ({ draftId, options, onConflict }) => publishing.publish(draftId, options, onConflict),
+    listRemotePosts: ({ accountId, ...query }) => publishing.listRemotePosts(accountId, query),
+    openRemotePost: ({ accountId, type, remoteId }) => publishing.openRemotePost(accountId, type, remoteId),
+    deleteRemotePost: async ({ draftId, accountId, force }) => {
+      await publishing.deleteRemotePost(draftId, accountId, force);
+      return null;
+    },
+    listRemoteMedia: ({ accountId, ...query }) => publishing.listRemoteMedia(accountId, query),
   };
-
-  function notYet(): never {
-    throw new AppError('UNAVAILABLE', 'Publishing is not available in this build yet.');
-  }
 
   function assetUrl(draftId: string, fileName: string): string {
     return `${ports.assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(fileName)}`;
@@ -147,9 +168,13 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
 
   return {
     handlers,
-    dispatch: createDispatcher(handlers, (name, error) =>
-      log.error(`command ${name} failed`, { error: error instanceof Error ? error.stack : String(error) }),
+    dispatch: createDispatcher(
+      handlers,
+      (name, error) =>
+        log.error(`command ${name} failed`, { error: error instanceof Error ? error.stack : String(error) }),
+      toAppError,
     ),
+    handleAuthCallback: (url) => publishing.handleAuthCallback(url),
     async readAsset(draftId, fileName) {
       const file = drafts.assetPath(draftId, fileName);
       const mimeType = file ? imageMimeType(file) : null;

@@ -131,7 +131,10 @@ export interface ServerVersion {
 
 export type PublishOutcome =
   | { kind: 'published'; remoteId: string; permalink: string; status: PublishStatus; modifiedGmt: string }
-  | { kind: 'conflict'; server: ServerVersion; localText: string };
+  /** Nothing was sent: the post changed on the blog since Signet last saw it. */
+  | { kind: 'conflict'; server: ServerVersion; localText: string }
+  /** The blog's version became the draft's text; the author's version is kept as a revision. */
+  | { kind: 'tookServerVersion'; modifiedGmt: string };
 
 export interface RemotePostSummary {
   remoteId: string;

@@ -27,6 +27,8 @@ export interface DraftMeta {
 /** What Signet knows about the copy of a draft on one blog. */
 export interface DestinationState {
   remoteId?: string;
+  /** Post or page (WordPress keeps them apart). */
+  type?: 'post' | 'page';
   permalink?: string;
   remoteModifiedAt?: string;
   lastPublishedHash?: string;

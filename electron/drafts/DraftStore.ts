@@ -308,6 +308,12 @@ export class DraftStore implements DraftStoreApi {
     });
   }
 
+  /** What the draft knows about its copy on one blog, from memory (no disk read). */
+  destinationOf(id: string, destinationKey: string): DestinationState | undefined {
+    const destination = this.index.shell(id)?.destinations[destinationKey];
+    return destination ? structuredClone(destination) : undefined;
+  }
+
   /** Keeps the current version as a revision (before a publish, or before taking a server's version). */
   async snapshotRevision(id: string, reason: RevisionReason): Promise<void> {
     await this.run(id, async () => {

@@ -1,0 +1,733 @@
+/**
+ * Accounts and publishing, end to end: discovery, sign-in (pasted application password or the
+ * blog's "authorize application" page), the account list, and publishing a draft — images
+ * uploaded once per destination, the post created or updated, the remote identity kept in the
+ * draft file. Plain Node: runs in Electron, in the web host and in tests.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
+import type {
+  AccountSummary,
+  DestinationState,
+  Draft,
+  EventMap,
+  EventName,
+  PublishOptions,
+  PublishOutcome,
+  PublishPreview,
+  PublishProgress,
+  RemoteMediaItem,
+  RemotePostSummary,
+  RemoteTermItem,
+  SignInResult,
+  SiteDiscovery,
+  VaultStatus,
+} from '../contract';
+import { AccountStore } from '../accounts/AccountStore';
+import type { Account } from '../accounts/types';
+import { hasWeakVaultConsent, setWeakVaultConsent, type SecretVault } from '../accounts/vault';
+import { AppError } from '../dispatcher';
+import { imageMimeType } from '../drafts/assets';
+import type { DraftStore } from '../drafts/DraftStore';
+import { plainTextOf } from '../drafts/plainText';
+import type { Logger, SettingsPort } from '../ports';
+import { composeHtml } from './compose/compose';
+import { importHtml } from './compose/importHtml';
+import { PublishError } from './http/PublishError';
+import { scaleImageToWidth } from './media/scaleImage';
+import type { OutgoingPost, PostType, RemotePost } from './types';
+import { buildAuthorizeUrl, newAuthorizeState, parseAuthorizeCallback } from './wordpress/authorize';
+import { createWordPressPublisher } from './wordpress/createWordPressPublisher';
+import { discoverWordPress } from './wordpress/discover';
+import type { WordPressBlog, WordPressPublisher, WordPressSite } from './wordpress/types';
+
+export interface PublishingServiceOptions {
+  drafts: DraftStore;
+  settings: SettingsPort;
+  vault: SecretVault;
+  fetch: typeof fetch;
+  authCallbackUrl: string;
+  /** Where the renderer finds draft images (for the preview of images not uploaded yet). */
+  assetBaseUrl: string;
+  openExternal(url: string): Promise<void>;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  log: Logger;
+  clock?: () => Date;
+}
+
+/** A verified login waiting for the author to pick blogs; the secret lives only in memory. */
+interface SignInSession {
+  secret: string;
+  site: WordPressSite;
+  userLogin: string;
+  userName: string;
+  blogs: WordPressBlog[];
+  transport: 'rest' | 'xmlrpc';
+  expiresAt: number;
+}
+
+const SESSION_TTL_MS = 15 * 60_000;
+
+export class PublishingService {
+  readonly accounts: AccountStore;
+  private readonly sessions = new Map<string, SignInSession>();
+  private readonly authorizeRequests = new Map<string, { siteUrl: string; expiresAt: number }>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: PublishingServiceOptions) {
+    this.accounts = new AccountStore({ settings: options.settings, vault: options.vault, log: options.log });
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Secrets
+
+  async vaultStatus(): Promise<VaultStatus> {
+    return { ...(await this.options.vault.status()), hasConsent: hasWeakVaultConsent(this.options.settings) };
+  }
+
+  async allowWeakVault(): Promise<VaultStatus> {
+    setWeakVaultConsent(this.options.settings, true);
+    return this.vaultStatus();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Accounts
+
+  async listAccounts(): Promise<AccountSummary[]> {
+    return (await this.accounts.summaries()).map(toContractSummary);
+  }
+
+  async discover(url: string): Promise<SiteDiscovery> {
+    const site = await discoverWordPress(url, this.options.fetch);
+    return {
+      siteUrl: site.siteUrl,
+      name: site.name,
+      hasRest: site.restRoot !== null,
+      hasXmlRpc: site.xmlrpcUrl !== null,
+      applicationPasswords: site.applicationPasswords,
+      canAuthorizeInBrowser: site.authorizeUrl !== null,
+    };
+  }
+
+  /** Verifies the login; nothing is stored until `addAccounts`. */
+  async signIn(url: string, userLogin: string, secret: string): Promise<SignInResult> {
+    const site = await discoverWordPress(url, this.options.fetch);
+    const publisher = await createWordPressPublisher(
+      {
+        siteUrl: site.siteUrl,
+        userLogin,
+        transport: 'auto',
+        restRoot: site.restRoot,
+        xmlrpcUrl: site.xmlrpcUrl,
+        timeZone: site.timeZone,
+        applicationPasswords: site.applicationPasswords,
+      },
+      secret,
+      this.options.fetch,
+    );
+    const identity = await publisher.verify();
+    let blogs: WordPressBlog[] = [];
+    try {
+      blogs = await publisher.listUsersBlogs();
+    } catch {
+      // REST alone knows only this blog; that is enough.
+    }
+    const self: WordPressBlog = {
+      blogId: '1',
+      name: identity.name || site.name,
+      url: site.siteUrl,
+      xmlrpcUrl: site.xmlrpcUrl ?? '',
+      isAdmin: false,
+    };
+    const sameSite = (b: WordPressBlog) => canonical(b.url) === canonical(site.siteUrl);
+    const ordered = [blogs.find(sameSite) ?? self, ...blogs.filter((b) => !sameSite(b))];
+    const sessionId = randomBytes(12).toString('base64url');
+    this.sweepSessions();
+    this.sessions.set(sessionId, {
+      secret,
+      site: { ...site, timeZone: identity.timeZone || site.timeZone },
+      userLogin,
+      userName: identity.userName || userLogin,
+      blogs: ordered,
+      transport: publisher.transport,
+      expiresAt: Date.now() + SESSION_TTL_MS,
+    });
+    return {
+      sessionId,
+      siteUrl: site.siteUrl,
+      siteName: identity.name || site.name,
+      userLogin,
+      userName: identity.userName || userLogin,
+      blogs: ordered.map((b) => ({ blogId: b.blogId, name: b.name, url: b.url })),
+    };
+  }
+
+  /** Opens the blog's "authorize application" page; `handleAuthCallback` finishes the sign-in. */
+  async startBrowserSignIn(url: string): Promise<{ opened: boolean }> {
+    const site = await discoverWordPress(url, this.options.fetch);
+    if (!site.authorizeUrl) {
+      throw new AppError(
+        'REMOTE_ERROR',
+        `${site.name} does not offer sign-in through the browser. Paste a user name and an application password instead.`,
+      );
+    }
+    const state = newAuthorizeState();
+    this.authorizeRequests.set(state, { siteUrl: site.siteUrl, expiresAt: Date.now() + SESSION_TTL_MS });
+    await this.options.openExternal(
+      buildAuthorizeUrl({
+        authorizeUrl: site.authorizeUrl,
+        callbackUrl: this.options.authCallbackUrl,
+        state,
+      }),
+    );
+    return { opened: true };
+  }
+
+  /** The blog sent the author back (signet:// or the host's loopback route). */
+  async handleAuthCallback(url: string): Promise<boolean> {
+    let state: string | null = null;
+    try {
+      state = new URL(url).searchParams.get('state');
+    } catch {
+      state = null;
+    }
+    const request = state ? this.authorizeRequests.get(state) : undefined;
+    if (!state || !request || request.expiresAt < Date.now()) {
+      this.options.emit('signInCompleted', {
+        error: {
+          code: 'BAD_REQUEST',
+          message: 'That sign-in link is not one Signet is waiting for. Start the sign-in again.',
+        },
+      });
+      return false;
+    }
+    this.authorizeRequests.delete(state);
+    const parsed = parseAuthorizeCallback(url, { state, siteUrl: request.siteUrl });
+    if (parsed.outcome !== 'approved') {
+      this.options.emit('signInCompleted', { error: { code: 'AUTH_FAILED', message: parsed.message } });
+      return false;
+    }
+    try {
+      const result = await this.signIn(parsed.siteUrl, parsed.userLogin, parsed.password);
+      this.options.emit('signInCompleted', { result });
+      return true;
+    } catch (error) {
+      const mapped = toAppError(error);
+      this.options.emit('signInCompleted', {
+        error: {
+          code: mapped?.code ?? 'INTERNAL',
+          message: mapped?.message ?? 'Signing in did not work. Try again.',
+        },
+      });
+      return false;
+    }
+  }
+
+  async addAccounts(sessionId: string, blogIds: string[]): Promise<AccountSummary[]> {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.expiresAt < Date.now()) {
+      throw new AppError('NOT_FOUND', 'That sign-in has expired. Sign in again to add the blog.');
+    }
+    for (const blogId of blogIds) {
+      const blog = session.blogs.find((b) => b.blogId === blogId);
+      if (!blog) throw new AppError('BAD_REQUEST', 'That blog is not part of this sign-in.');
+      const isMain = canonical(blog.url) === canonical(session.site.siteUrl);
+      const transport = isMain ? session.transport : 'xmlrpc';
+      const capabilities = (
+        await createWordPressPublisher(
+          {
+            siteUrl: blog.url,
+            userLogin: session.userLogin,
+            transport,
+            restRoot: isMain ? session.site.restRoot : null,
+            xmlrpcUrl: blog.xmlrpcUrl || session.site.xmlrpcUrl,
+            blogId: blog.blogId,
+          },
+          session.secret,
+          this.options.fetch,
+        )
+      ).capabilities;
+      await this.accounts.add(
+        {
+          platform: 'wordpress',
+          siteUrl: blog.url,
+          siteName: blog.name,
+          userLogin: session.userLogin,
+          userName: session.userName,
+          api: {
+            transport,
+            ...(isMain && session.site.restRoot ? { restRoot: session.site.restRoot } : {}),
+            ...(blog.xmlrpcUrl || session.site.xmlrpcUrl
+              ? { xmlrpcUrl: blog.xmlrpcUrl || session.site.xmlrpcUrl! }
+              : {}),
+            ...(isMain ? {} : { blogId: blog.blogId }),
+          },
+          timeZone: session.site.timeZone ?? 'UTC',
+          capabilities,
+        },
+        session.secret,
+      );
+    }
+    this.sessions.delete(sessionId);
+    const all = await this.listAccounts();
+    this.options.emit('accountsChanged', { accounts: all });
+    return all;
+  }
+
+  async removeAccount(id: string): Promise<void> {
+    await this.accounts.remove(id);
+    this.options.emit('accountsChanged', { accounts: await this.listAccounts() });
+  }
+
+  async updateAccountSettings(
+    id: string,
+    patch: { contentFormat?: 'blocks' | 'classic'; maxImageWidth?: number },
+  ): Promise<AccountSummary> {
+    this.accounts.update(id, { settings: patch });
+    const updated = (await this.listAccounts()).find((a) => a.id === id);
+    if (!updated) throw new AppError('NOT_FOUND', 'That account is not there any more.');
+    return updated;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The blog's content
+
+  async searchTerms(
+    accountId: string,
+    taxonomy: 'tags' | 'categories',
+    search: string,
+  ): Promise<RemoteTermItem[]> {
+    const { publisher } = await this.publisherFor(accountId);
+    return (await publisher.searchTerms(taxonomy, search)).map((t) => ({ id: t.id, name: t.name }));
+  }
+
+  async listRemotePosts(
+    accountId: string,
+    query: { type: PostType; page: number; search?: string; status?: PublishOptions['status'][] },
+  ): Promise<{ items: RemotePostSummary[]; total: number; totalPages: number }> {
+    const { publisher, account } = await this.publisherFor(accountId);
+    const page = await publisher.listPosts({ ...query, perPage: 20 });
+    const linked = this.linkedDrafts(account.destinationKey);
+    return {
+      total: page.total,
+      totalPages: page.totalPages,
+      items: page.items.map((post) => ({
+        remoteId: post.remoteId,
+        type: post.type,
+        title: post.title,
+        status: post.status,
+        dateGmt: post.dateGmt,
+        modifiedGmt: post.modifiedGmt,
+        permalink: post.permalink,
+        ...(linked.has(post.remoteId) ? { draftId: linked.get(post.remoteId)! } : {}),
+      })),
+    };
+  }
+
+  /** A blog post as a draft linked to it; an already linked draft is returned instead of a copy. */
+  async openRemotePost(accountId: string, type: PostType, remoteId: string): Promise<Draft> {
+    const { publisher, account } = await this.publisherFor(accountId);
+    const existing = this.linkedDrafts(account.destinationKey).get(remoteId);
+    if (existing) return this.options.drafts.get(existing);
+    const post = await publisher.getPost(remoteId, type);
+    return this.options.drafts.create({
+      title: post.title,
+      editorState: importHtml(post.content),
+      meta: {
+        tags: post.tags,
+        categories: post.categories,
+        ...(post.excerpt ? { excerpt: post.excerpt } : {}),
+        ...(post.slug ? { slug: post.slug } : {}),
+      },
+      destinations: { [account.destinationKey]: destinationFrom(post, undefined) },
+    });
+  }
+
+  async deleteRemotePost(draftId: string, accountId: string, force: boolean): Promise<void> {
+    const { publisher, account } = await this.publisherFor(accountId);
+    const draft = await this.options.drafts.get(draftId);
+    const dest = draft.destinations[account.destinationKey];
+    if (!dest?.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
+    await publisher.deletePost(dest.remoteId, dest.type ?? 'post', { force });
+    await this.options.drafts.updatePublishState(draftId, (d) => {
+      const destinations = { ...d.destinations };
+      delete destinations[account.destinationKey];
+      return { meta: d.meta, destinations };
+    });
+  }
+
+  async listRemoteMedia(
+    accountId: string,
+    query: { page: number; search?: string },
+  ): Promise<{ items: RemoteMediaItem[]; totalPages: number }> {
+    const { publisher } = await this.publisherFor(accountId);
+    const result = await publisher.listMedia({ ...query, perPage: 30 });
+    return {
+      totalPages: result.totalPages,
+      items: result.items
+        .filter((m) => m.mimeType.startsWith('image/'))
+        .map((m) => ({
+          remoteId: m.remoteId,
+          url: m.url,
+          altText: m.altText,
+          title: m.title,
+          ...(m.width !== undefined ? { width: m.width } : {}),
+          ...(m.height !== undefined ? { height: m.height } : {}),
+        })),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Publishing
+
+  async preview(draftId: string, options: PublishOptions): Promise<PublishPreview> {
+    const draft = await this.options.drafts.get(draftId);
+    const account = this.account(options.accountId);
+    const dest = draft.destinations[account.destinationKey];
+    const media = dest?.media ?? {};
+    const assets = await this.localImages(draft, options);
+    let imagesToUpload = 0;
+    for (const asset of assets) {
+      const known = media[asset.fileName];
+      if (!known || known.hash !== asset.hash(account.settings.maxImageWidth)) imagesToUpload++;
+    }
+    const composed = composeHtml(draft.editorState ?? emptyState(), {
+      format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
+      images: (fileName) => {
+        const known = media[fileName];
+        // Not uploaded yet: the preview shows the local copy so the author sees the image.
+        return known
+          ? { url: known.url, remoteId: known.remoteId }
+          : { url: this.previewAssetUrl(draft.id, fileName) };
+      },
+      readMore: 'wordpress',
+    });
+    return {
+      title: draft.title,
+      html: composed.html,
+      warnings: composed.warnings.map((w) => ({ code: w.code, message: w.message })),
+      imagesToUpload,
+      isUpdate: Boolean(dest?.remoteId),
+      ...(dest?.permalink ? { permalink: dest.permalink } : {}),
+    };
+  }
+
+  async publish(
+    draftId: string,
+    options: PublishOptions,
+    onConflict: 'ask' | 'overwrite' | 'takeServer',
+  ): Promise<PublishOutcome> {
+    const drafts = this.options.drafts;
+    const { publisher, account } = await this.publisherFor(options.accountId);
+    const key = account.destinationKey;
+    const progress = (step: PublishProgress['step'], message: string, done: number, total: number) =>
+      this.options.emit('publishProgress', { draftId, accountId: account.id, step, message, done, total });
+
+    let draft = await drafts.get(draftId);
+    const dest: DestinationState = draft.destinations[key] ?? {};
+
+    if (onConflict === 'takeServer') {
+      if (!dest.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog yet.');
+      const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
+      await drafts.replaceContent(
+        draftId,
+        { title: server.title, editorState: importHtml(server.content) },
+        'conflict',
+      );
+      await drafts.updatePublishState(draftId, (d) => ({
+        meta: d.meta,
+        destinations: { ...d.destinations, [key]: destinationFrom(server, d.destinations[key]) },
+      }));
+      return { kind: 'tookServerVersion', modifiedGmt: server.modifiedGmt };
+    }
+
+    // Images: each uploaded once per destination, again only when the file (or the size limit) changed.
+    const assets = await this.localImages(draft, options);
+    const media = { ...(dest.media ?? {}) };
+    const toUpload = assets.filter((a) => media[a.fileName]?.hash !== a.hash(account.settings.maxImageWidth));
+    const total = toUpload.length + 2;
+    progress('compose', 'Preparing the post…', 0, total);
+    for (const [index, asset] of toUpload.entries()) {
+      progress('upload', `Uploading image ${index + 1} of ${toUpload.length}…`, index + 1, total);
+      const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, account.settings.maxImageWidth);
+      const uploaded = await publisher.uploadMedia({
+        fileName: asset.fileName,
+        mimeType: scaled.mimeType,
+        bytes: scaled.bytes,
+        altText: asset.altText,
+      });
+      media[asset.fileName] = {
+        remoteId: uploaded.remoteId,
+        url: uploaded.url,
+        hash: asset.hash(account.settings.maxImageWidth),
+      };
+      // Remember each upload at once: a failure later must not upload it again.
+      draft = await drafts.updatePublishState(draftId, (d) => ({
+        meta: d.meta,
+        destinations: { ...d.destinations, [key]: { ...(d.destinations[key] ?? {}), media: { ...media } } },
+      }));
+    }
+
+    const composed = composeHtml(draft.editorState ?? emptyState(), {
+      format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
+      images: (fileName) => {
+        const known = media[fileName];
+        return known ? { url: known.url, remoteId: known.remoteId } : null;
+      },
+      readMore: 'wordpress',
+    });
+    const outgoing: OutgoingPost = {
+      type: options.postType,
+      title: draft.title,
+      content: composed.html,
+      status: options.status,
+      tags: options.postType === 'post' ? options.tags : [],
+      categories: options.postType === 'post' ? options.categories : [],
+      ...(options.excerpt ? { excerpt: options.excerpt } : {}),
+      ...(options.slug ? { slug: options.slug } : {}),
+      ...(options.status === 'future' && options.scheduledAt ? { dateGmt: options.scheduledAt } : {}),
+      ...(options.featuredImage && media[options.featuredImage]
+        ? { featuredMediaId: media[options.featuredImage]!.remoteId }
+        : {}),
+    };
+
+    await drafts.snapshotRevision(draftId, 'before-publish');
+    progress(
+      'send',
+      dest.remoteId ? 'Updating the post on the blog…' : 'Sending the post…',
+      total - 1,
+      total,
+    );
+    let result: RemotePost;
+    try {
+      result = dest.remoteId
+        ? await publisher.updatePost(
+            dest.remoteId,
+            outgoing,
+            onConflict === 'overwrite' || !dest.remoteModifiedAt
+              ? {}
+              : { ifUnmodifiedSince: dest.remoteModifiedAt },
+          )
+        : await publisher.createPost(outgoing);
+    } catch (error) {
+      if (error instanceof PublishError && error.code === 'CONFLICT' && dest.remoteId) {
+        progress('failed', 'The post changed on the blog.', total, total);
+        const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
+        return {
+          kind: 'conflict',
+          server: {
+            title: server.title,
+            modifiedGmt: server.modifiedGmt,
+            text: plainTextOf(importHtml(server.content)),
+          },
+          localText: plainTextOf(draft.editorState),
+        };
+      }
+      progress('failed', error instanceof Error ? error.message : 'Publishing failed.', total, total);
+      throw error;
+    }
+
+    const hash = createHash('sha256').update(JSON.stringify(outgoing)).digest('hex');
+    await drafts.updatePublishState(draftId, (d) => ({
+      meta: {
+        ...d.meta,
+        tags: options.tags,
+        categories: options.categories,
+        ...(options.excerpt !== undefined ? { excerpt: options.excerpt } : {}),
+        ...(options.slug !== undefined ? { slug: options.slug } : {}),
+        ...(options.featuredImage !== undefined ? { featuredImage: options.featuredImage } : {}),
+        ...(options.scheduledAt !== undefined ? { scheduledAt: options.scheduledAt } : {}),
+      },
+      destinations: {
+        ...d.destinations,
+        [key]: { ...destinationFrom(result, d.destinations[key]), media, lastPublishedHash: hash },
+      },
+    }));
+    progress('done', 'Done.', total, total);
+    return {
+      kind: 'published',
+      remoteId: result.remoteId,
+      permalink: result.permalink,
+      status: result.status === 'trash' ? 'draft' : result.status,
+      modifiedGmt: result.modifiedGmt,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private account(id: string): Account {
+    const account = this.accounts.get(id);
+    if (!account)
+      throw new AppError(
+        'NOT_FOUND',
+        'That blog account is not there any more. Add it again under Accounts.',
+      );
+    return account;
+  }
+
+  private async publisherFor(
+    accountId: string,
+  ): Promise<{ publisher: WordPressPublisher; account: Account }> {
+    const account = this.account(accountId);
+    const secret = await this.accounts.secretFor(account.id);
+    if (!secret) {
+      throw new AppError(
+        'AUTH_FAILED',
+        `Signet has no password for ${account.siteName} on this computer. Remove the account and add it again.`,
+      );
+    }
+    const publisher = await createWordPressPublisher(
+      {
+        siteUrl: account.siteUrl,
+        userLogin: account.userLogin,
+        transport: account.api.transport,
+        restRoot: account.api.restRoot ?? null,
+        xmlrpcUrl: account.api.xmlrpcUrl ?? null,
+        ...(account.api.blogId ? { blogId: account.api.blogId } : {}),
+        timeZone: account.timeZone,
+      },
+      secret,
+      this.options.fetch,
+    );
+    return { publisher, account };
+  }
+
+  /** The draft's own images (and the featured image), with their bytes and a content hash. */
+  private async localImages(draft: Draft, options: PublishOptions) {
+    const names = new Map<string, string>();
+    collectImages(draft.editorState?.root, names);
+    if (options.featuredImage && !names.has(options.featuredImage)) names.set(options.featuredImage, '');
+    const out: Array<{
+      fileName: string;
+      altText: string;
+      mimeType: string;
+      bytes: Uint8Array;
+      hash(maxWidth: number): string;
+    }> = [];
+    for (const [fileName, altText] of names) {
+      const file = this.options.drafts.assetPath(draft.id, fileName);
+      const mimeType = imageMimeType(fileName);
+      if (!file || !mimeType) continue;
+      const bytes = await fsp.readFile(file).catch(() => null);
+      if (!bytes) continue;
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      out.push({ fileName, altText, mimeType, bytes, hash: (maxWidth) => `${digest}:${maxWidth}` });
+    }
+    return out;
+  }
+
+  private previewAssetUrl(draftId: string, fileName: string): string {
+    return `${this.options.assetBaseUrl}${encodeURIComponent(draftId)}/${encodeURIComponent(fileName)}`;
+  }
+
+  private linkedDrafts(destinationKey: string): Map<string, string> {
+    const linked = new Map<string, string>();
+    for (const summary of this.options.drafts.list({ filter: 'all', offset: 0, limit: 100_000 }).items) {
+      const remoteId = this.options.drafts.destinationOf(summary.id, destinationKey)?.remoteId;
+      if (remoteId) linked.set(remoteId, summary.id);
+    }
+    return linked;
+  }
+
+  private sweepSessions(): void {
+    const now = Date.now();
+    for (const [id, session] of this.sessions) if (session.expiresAt < now) this.sessions.delete(id);
+    for (const [state, request] of this.authorizeRequests)
+      if (request.expiresAt < now) this.authorizeRequests.delete(state);
+  }
+}
+
+function collectImages(node: unknown, into: Map<string, string>): void {
+  if (!node || typeof node !== 'object') return;
+  const n = node as { type?: unknown; fileName?: unknown; altText?: unknown; children?: unknown };
+  if (n.type === 'image' && typeof n.fileName === 'string' && !into.has(n.fileName)) {
+    into.set(n.fileName, typeof n.altText === 'string' ? n.altText : '');
+  }
+  if (Array.isArray(n.children)) for (const child of n.children) collectImages(child, into);
+}
+
+function destinationFrom(post: RemotePost, previous: DestinationState | undefined): DestinationState {
+  return {
+    ...(previous ?? {}),
+    remoteId: post.remoteId,
+    permalink: post.permalink,
+    remoteModifiedAt: post.modifiedGmt,
+    status: post.status,
+    type: post.type,
+  };
+}
+
+function emptyState() {
+  return { root: { type: 'root', version: 1, children: [], direction: null, format: '', indent: 0 } };
+}
+
+function canonical(url: string): string {
+  return url.replace(/\/+$/, '').toLowerCase();
+}
+
+function toContractSummary(summary: Awaited<ReturnType<AccountStore['summaries']>>[number]): AccountSummary {
+  return {
+    id: summary.id,
+    platform: summary.platform,
+    destinationKey: summary.destinationKey,
+    siteUrl: summary.siteUrl,
+    siteName: summary.siteName,
+    userLogin: summary.userLogin,
+    userName: summary.userName,
+    transport: summary.api.transport,
+    timeZone: summary.timeZone,
+    capabilities: summary.capabilities,
+    settings: {
+      contentFormat: summary.settings.contentFormat,
+      maxImageWidth: summary.settings.maxImageWidth,
+    },
+    hasCredential: summary.hasCredential,
+    createdAt: summary.createdAt,
+  };
+}
+
+/** Service errors → codes and messages for the author. */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof PublishError) {
+    switch (error.code) {
+      case 'AUTH_FAILED':
+      case 'APP_PASSWORDS_DISABLED':
+        return new AppError('AUTH_FAILED', error.message);
+      case 'OFFLINE':
+      case 'TIMEOUT':
+      case 'SERVER_ERROR':
+      case 'RATE_LIMITED':
+        return new AppError('OFFLINE', error.message);
+      case 'NOT_FOUND':
+        return new AppError('NOT_FOUND', error.message);
+      case 'CONFLICT':
+        return new AppError('CONFLICT', error.message);
+      case 'VALIDATION':
+        return new AppError('BAD_REQUEST', error.message);
+      default:
+        return new AppError('REMOTE_ERROR', error.message);
+    }
+  }
+  const named = error as { name?: string; code?: string; message?: string } | null;
+  if (named?.name === 'AccountError') {
+    const code =
+      named.code === 'ACCOUNT_EXISTS'
+        ? 'CONFLICT'
+        : named.code === 'ACCOUNT_NOT_FOUND'
+          ? 'NOT_FOUND'
+          : 'BAD_REQUEST';
+    return new AppError(code, named.message ?? 'That account could not be changed.');
+  }
+  if (named?.name === 'VaultError') {
+    const code =
+      named.code === 'VAULT_WEAK_NEEDS_CONSENT'
+        ? 'VAULT_WEAK_NEEDS_CONSENT'
+        : named.code === 'VAULT_IO'
+          ? 'IO_ERROR'
+          : 'UNAVAILABLE';
+    return new AppError(code, named.message ?? 'Signet cannot reach the password store.');
+  }
+  return null;
+}
