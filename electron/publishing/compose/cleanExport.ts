@@ -1,0 +1,366 @@
+import { CodeHighlightNode, CodeNode } from '@lexical/code';
+import { HorizontalRuleNode } from '@lexical/extension';
+import { LinkNode } from '@lexical/link';
+import { ListItemNode, ListNode, $isListNode } from '@lexical/list';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import {
+  LineBreakNode,
+  ParagraphNode,
+  TabNode,
+  TextNode,
+  type DOMExportOutput,
+  type DOMExportOutputMap,
+  type ElementNode,
+  type Klass,
+  type LexicalEditor,
+  type LexicalNode,
+  type TextFormatType,
+} from 'lexical';
+
+import { $document, COMMENT_NODE, ELEMENT_NODE, fromLexical, type Element, type Node } from './dom';
+import { ImageNode } from './nodes/ImageNode';
+import { ReadMoreNode } from './nodes/ReadMoreNode';
+import type { ComposedImage, ComposeOptions, ComposeWarning } from './types';
+import { isAllowedLinkUrl, isWebImageUrl } from './urls';
+
+/**
+ * Clean HTML export for every node class of a draft, installed as the headless editor's
+ * `html.export` map so Lexical's own `$generateDOMFromNodes` walks the tree. Each exporter builds
+ * the semantic element itself instead of cleaning what the node's `exportDOM` writes for the
+ * clipboard (theme classes, `white-space` styles, `<b><strong>` pairs, `value` and `data-*`
+ * attributes): there is then nothing to strip, and nothing Lexical adds in a later version leaks
+ * into a post.
+ */
+
+export interface ExportContext {
+  images: ComposeOptions['images'];
+  readMore: ComposeOptions['readMore'];
+  warnings: ComposeWarning[];
+  composedImages: ComposedImage[];
+  /** WordPress attachment ids of exported `<img>` elements, for block markup. */
+  mediaIds: WeakMap<Element, number>;
+}
+
+/** What an `after` callback returns to keep the element it changed in place (not `replaceWith` itself). */
+const KEEP = undefined;
+
+type Exporter<T extends LexicalNode> = (editor: LexicalEditor, node: T) => DOMExportOutput;
+
+/** Outermost first: `<strong><em>x</em></strong>`; code innermost, since it is the most specific. */
+const FORMAT_TAGS: ReadonlyArray<readonly [TextFormatType, string]> = [
+  ['bold', 'strong'],
+  ['italic', 'em'],
+  // Underline stays `<u>`: authors set it on purpose, every blog keeps it, and there is no
+  // semantic element that means "underlined" without a style attribute.
+  ['underline', 'u'],
+  ['strikethrough', 's'],
+  ['subscript', 'sub'],
+  ['superscript', 'sup'],
+  ['highlight', 'mark'],
+  ['code', 'code'],
+];
+
+/** Elements that are blocks in the exported HTML (everything else is phrasing content). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'HR',
+]); // prettier-ignore
+
+export function isBlockElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has(node.nodeName);
+}
+
+function isBlank(node: ElementNode): boolean {
+  return node.getTextContent().trim() === '';
+}
+
+function setDirection(element: Element, node: ElementNode): void {
+  // Left-to-right is every blog's default; only right-to-left needs saying.
+  if (node.getDirection() === 'rtl') element.setAttribute('dir', 'rtl');
+}
+
+const $exportText: Exporter<TextNode> = (_editor, node) => {
+  const doc = $document();
+  let out: Node = doc.createTextNode(node.getTextContent());
+  for (let i = FORMAT_TAGS.length - 1; i >= 0; i--) {
+    const [format, tag] = FORMAT_TAGS[i]!;
+    if (!node.hasFormat(format)) continue;
+    const wrapper = doc.createElement(tag);
+    wrapper.append(out);
+    out = wrapper;
+  }
+  return { element: out };
+};
+
+const $exportLineBreak: Exporter<LineBreakNode> = () => ({ element: $document().createElement('br') });
+
+const $exportParagraph: Exporter<ParagraphNode> = (_editor, node) => {
+  if (isBlank(node)) return { element: null };
+  const p = $document().createElement('p');
+  setDirection(p, node);
+  return { element: p };
+};
+
+const $exportHeading: Exporter<HeadingNode> = (_editor, node) => {
+  if (isBlank(node)) return { element: null };
+  // The editor's content rules: H1 is the post's title, and H5/H6 read as H4.
+  const tag = node.getTag();
+  const heading = $document().createElement(tag === 'h1' ? 'h2' : tag === 'h5' || tag === 'h6' ? 'h4' : tag);
+  setDirection(heading, node);
+  return { element: heading };
+};
+
+/** Wraps runs of phrasing content that sit directly in `parent` into paragraphs. */
+export function wrapInlineRuns(parent: Element, direction: string | null): void {
+  const doc = parent.ownerDocument;
+  let paragraph: Element | null = null;
+  for (const child of Array.from(parent.childNodes)) {
+    if (isBlockElement(child) || child.nodeType === COMMENT_NODE) {
+      paragraph = null;
+      continue;
+    }
+    if (paragraph === null) {
+      paragraph = doc.createElement('p');
+      if (direction === 'rtl') paragraph.setAttribute('dir', 'rtl');
+      parent.insertBefore(paragraph, child);
+    }
+    paragraph.append(child);
+  }
+}
+
+const $exportQuote: Exporter<QuoteNode> = (_editor, node) => {
+  if (isBlank(node)) return { element: null };
+  const quote = $document().createElement('blockquote');
+  setDirection(quote, node);
+  // A Signet quote holds lines of text; a blog's quote holds paragraphs.
+  return {
+    element: quote,
+    after: (generated) => {
+      if (generated) wrapInlineRuns(fromLexical(generated), node.getDirection());
+      return KEEP;
+    },
+  };
+};
+
+const $exportList: Exporter<ListNode> = (_editor, node) => {
+  if (node.getChildrenSize() === 0) return { element: null };
+  const ordered = node.getListType() === 'number';
+  const list = $document().createElement(ordered ? 'ol' : 'ul');
+  const start = node.getStart();
+  if (ordered && start !== 1) list.setAttribute('start', String(start));
+  setDirection(list, node);
+  return {
+    element: list,
+    after: (generated) => {
+      if (generated) nestSublists(fromLexical(generated));
+      return KEEP;
+    },
+  };
+};
+
+/**
+ * Lexical keeps a sublist in a list item of its own; HTML puts it inside the item it belongs to.
+ * The sublist's own item was exported as a bare fragment, so the sublist sits directly in the list.
+ */
+function nestSublists(list: Element): void {
+  for (const child of Array.from(list.children)) {
+    if (child.tagName !== 'UL' && child.tagName !== 'OL') continue;
+    const previous = child.previousElementSibling;
+    if (previous !== null && previous.tagName === 'LI') {
+      previous.append(child);
+    } else {
+      // A sublist with no item before it (the list starts indented) gets an item of its own.
+      const item = list.ownerDocument.createElement('li');
+      child.before(item);
+      item.append(child);
+    }
+  }
+}
+
+const $exportListItem: Exporter<ListItemNode> = (_editor, node) => {
+  const children = node.getChildren();
+  if (children.length > 0 && children.every((child) => $isListNode(child))) {
+    return { element: $document().createDocumentFragment() };
+  }
+  const item = $document().createElement('li');
+  setDirection(item, node);
+  return { element: item };
+};
+
+const $exportCode: Exporter<CodeNode> = (_editor, node) => {
+  const text = node.getTextContent();
+  if (text.trim() === '') return { element: null };
+  const doc = $document();
+  const pre = doc.createElement('pre');
+  const code = doc.createElement('code');
+  // The one class a post keeps: `language-x` is how highlighters (Prism, highlight.js) and
+  // WordPress's code block plugins find the language.
+  const language = node.getLanguage();
+  if (language !== undefined && language !== null && /^[a-z0-9][a-z0-9_+#.-]{0,31}$/i.test(language))
+    code.setAttribute('class', `language-${language.toLowerCase()}`);
+  // A code block is plain text: line breaks and tabs are its text content, and its highlight
+  // spans carry nothing.
+  code.textContent = text;
+  pre.append(code);
+  return { element: pre, $getChildNodes: () => [] };
+};
+
+function $exportLink(context: ExportContext): Exporter<LinkNode> {
+  return (_editor, node) => {
+    const url = node.getURL();
+    if (!isAllowedLinkUrl(url)) {
+      context.warnings.push({
+        code: 'LINK_REMOVED',
+        message: `The link to "${url}" was left out (only web and email links are published); its text is kept.`,
+        url,
+      });
+      return { element: $document().createDocumentFragment() };
+    }
+    const anchor = $document().createElement('a');
+    anchor.setAttribute('href', url);
+    return { element: anchor };
+  };
+}
+
+const $exportTable: Exporter<TableNode> = () => {
+  const doc = $document();
+  const table = doc.createElement('table');
+  const body = doc.createElement('tbody');
+  table.append(body);
+  return { element: table, append: (rows) => body.append(fromLexical<Node>(rows)) };
+};
+
+const $exportTableRow: Exporter<TableRowNode> = () => ({
+  element: $document().createElement('tr'),
+});
+
+const $exportTableCell: Exporter<TableCellNode> = (_editor, node) => {
+  const cell = $document().createElement(node.hasHeader() ? 'th' : 'td');
+  if (node.getColSpan() > 1) cell.setAttribute('colspan', String(node.getColSpan()));
+  if (node.getRowSpan() > 1) cell.setAttribute('rowspan', String(node.getRowSpan()));
+  return {
+    element: cell,
+    // Lexical keeps paragraphs in cells; a cell of a blog's table (WordPress's table block among
+    // them) holds phrasing content, so paragraphs become lines.
+    after: (generated) => {
+      if (!generated) return KEEP;
+      const element = fromLexical(generated);
+      let isFirst = true;
+      for (const paragraph of Array.from(element.children)) {
+        if (paragraph.tagName !== 'P') continue;
+        if (!isFirst) paragraph.before(element.ownerDocument.createElement('br'));
+        paragraph.replaceWith(...Array.from(paragraph.childNodes));
+        isFirst = false;
+      }
+      return KEEP;
+    },
+  };
+};
+
+const $exportHorizontalRule: Exporter<HorizontalRuleNode> = () => ({
+  element: $document().createElement('hr'),
+});
+
+function $exportImage(context: ExportContext): Exporter<ImageNode> {
+  return (_editor, node) => {
+    const fileName = node.getFileName();
+    const src = fileName === undefined ? node.getSrc() : undefined;
+    const altText = node.getAltText();
+    const image: ComposedImage = { altText };
+    if (fileName !== undefined) image.fileName = fileName;
+    if (src !== undefined) image.src = src;
+    context.composedImages.push(image);
+    if (altText.trim() === '') {
+      context.warnings.push({
+        code: 'MISSING_ALT',
+        message: `${describeImage(image)} has no alternative text for readers who cannot see it.`,
+        image,
+      });
+    }
+
+    // The caller's URL is used as given (the preview passes the app's local asset URL); a `src`
+    // in the draft must be a web address, since a data: image would bloat or break the post.
+    const location = fileName !== undefined ? context.images(fileName) : null;
+    const url =
+      fileName !== undefined ? location?.url : src !== undefined && isWebImageUrl(src) ? src : undefined;
+    if (url === undefined || url.trim() === '') {
+      context.warnings.push({
+        code: 'IMAGE_NOT_UPLOADED',
+        message:
+          fileName !== undefined
+            ? `${describeImage(image)} has not been uploaded, so it was left out.`
+            : `${describeImage(image)} has no web address, so it was left out.`,
+        image,
+      });
+      return { element: null };
+    }
+
+    const doc = $document();
+    const figure = doc.createElement('figure');
+    const img = doc.createElement('img');
+    img.setAttribute('src', url);
+    // An empty alt marks the image as decorative; a file name would be read aloud as noise.
+    img.setAttribute('alt', altText.trim());
+    // The draft's own size wins (the author's intent); the uploaded file's size fills the gap.
+    const width = node.getWidth() ?? positiveInt(location?.width);
+    const height = node.getHeight() ?? positiveInt(location?.height);
+    if (width !== undefined) img.setAttribute('width', String(width));
+    if (height !== undefined) img.setAttribute('height', String(height));
+    figure.append(img);
+    const remoteId = location?.remoteId;
+    if (remoteId !== undefined && /^[1-9]\d{0,15}$/.test(remoteId))
+      context.mediaIds.set(img, Number(remoteId));
+    const caption = node.getCaption().trim();
+    if (caption !== '') {
+      const figcaption = doc.createElement('figcaption');
+      figcaption.textContent = caption;
+      figure.append(figcaption);
+    }
+    return { element: figure };
+  };
+}
+
+function describeImage(image: ComposedImage): string {
+  if (image.fileName !== undefined) return `The image "${image.fileName}"`;
+  if (image.src === undefined) return 'An image';
+  if (image.src.startsWith('data:')) return 'A pasted image';
+  return `The image ${image.src.length > 80 ? `${image.src.slice(0, 77)}…` : image.src}`;
+}
+
+function positiveInt(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function $exportReadMore(context: ExportContext): Exporter<ReadMoreNode> {
+  return () => {
+    if (context.readMore === 'none') return { element: null };
+    // A comment cannot be an export element; a fragment holding one can.
+    const fragment = $document().createDocumentFragment();
+    fragment.append($document().createComment('more'));
+    return { element: fragment };
+  };
+}
+
+/** The `html.export` map for a compose call: one exporter for every node class a draft may hold. */
+export function createCleanExportMap(context: ExportContext): DOMExportOutputMap {
+  const entries: Array<[Klass<LexicalNode>, Exporter<never>]> = [
+    [TextNode, $exportText],
+    [TabNode, $exportText],
+    [CodeHighlightNode, $exportText],
+    [LineBreakNode, $exportLineBreak],
+    [ParagraphNode, $exportParagraph],
+    [HeadingNode, $exportHeading],
+    [QuoteNode, $exportQuote],
+    [ListNode, $exportList],
+    [ListItemNode, $exportListItem],
+    [LinkNode, $exportLink(context)],
+    [CodeNode, $exportCode],
+    [TableNode, $exportTable],
+    [TableRowNode, $exportTableRow],
+    [TableCellNode, $exportTableCell],
+    [HorizontalRuleNode, $exportHorizontalRule],
+    [ImageNode, $exportImage(context)],
+    [ReadMoreNode, $exportReadMore(context)],
+  ];
+  return new Map(entries as Array<[Klass<LexicalNode>, Exporter<LexicalNode>]>);
+}
