@@ -1,0 +1,323 @@
+/**
+ * A small HTTP layer over a fetch port (`net.fetch` in Electron, the global fetch in Node):
+ * timeouts, redirects that never carry credentials to another site, lenient JSON, and one
+ * mapping from HTTP answers to PublishError. Platform code adds its own meaning on top
+ * (WordPress error codes, XML-RPC faults).
+ */
+import { publishErrorFromNetworkFailure } from './networkError';
+import { PublishError, hostOf } from './PublishError';
+
+/** `net.fetch` in Electron (system proxy and certificates), the global fetch in Node. */
+export type FetchPort = typeof fetch;
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_REDIRECTS = 5;
+
+export interface HttpRequest {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Whole request including reading the body; default 30 s. */
+  timeoutMs?: number;
+  /** The caller's cancel (an outbox job cancelled): rejects with its AbortError as it is. */
+  signal?: AbortSignal;
+  /**
+   * `same-site` (default): follow redirects only within the origin or from http to https on the
+   * same host, so credentials never reach another site. `any`: for requests without credentials
+   * (discovery may be sent from `example.com` to `www.example.com`).
+   */
+  redirects?: 'same-site' | 'any';
+}
+
+export interface HttpResponse {
+  status: number;
+  /** The URL that answered (after redirects). */
+  url: string;
+  headers: Headers;
+  contentType: string;
+  text: string;
+}
+
+export interface HttpClientOptions {
+  fetch: FetchPort;
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+/** Upload time limit: 30 s plus one second per 25 kB (slow uplinks), at least two minutes. */
+export function uploadTimeoutMs(bytes: number): number {
+  return Math.max(120_000, DEFAULT_TIMEOUT_MS + Math.ceil(bytes / 25_000) * 1000);
+}
+
+export class HttpClient {
+  readonly timeoutMs: number;
+  private readonly fetchPort: FetchPort;
+  private readonly userAgent: string;
+
+  constructor(options: HttpClientOptions) {
+    this.fetchPort = options.fetch;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.userAgent = options.userAgent ?? 'Signet';
+  }
+
+  /**
+   * Sends a request and reads the whole answer. Any HTTP status is returned (judge it with
+   * `errorFromResponse`); only a missing answer throws (OFFLINE, TIMEOUT, TLS). Redirects are
+   * followed by hand: to the same origin, or from http to https on the same host; anything else
+   * is refused so credentials never go to another site.
+   */
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let url = request.url;
+    let method = (request.method ?? 'GET').toUpperCase();
+    let body = request.body;
+    const headers = new Headers(request.headers);
+    if (!headers.has('user-agent')) headers.set('user-agent', this.userAgent);
+    try {
+      for (let hop = 0; ; hop++) {
+        const res = await this.fetchPort(url, {
+          method,
+          headers,
+          body: body as RequestInit['body'],
+          redirect: 'manual',
+          signal,
+        });
+        const location = res.headers.get('location');
+        if (res.status >= 300 && res.status < 400 && location) {
+          await res.body?.cancel().catch(() => {});
+          const next = new URL(location, url);
+          const allowed =
+            request.redirects === 'any'
+              ? next.protocol === 'https:' || next.protocol === 'http:'
+              : isSafeRedirect(new URL(url), next);
+          if (!allowed) {
+            throw new PublishError(
+              'BAD_RESPONSE',
+              `${hostOf(url)} sent Signet on to ${next.host}. If the blog moved, add it again with its new address.`,
+              { status: res.status, reason: 'cross-site-redirect' },
+            );
+          }
+          if (hop >= MAX_REDIRECTS) {
+            throw new PublishError(
+              'BAD_RESPONSE',
+              `${hostOf(url)} keeps redirecting Signet in a loop. Check the blog's address; the site may be misconfigured.`,
+              { status: res.status, reason: 'redirect-loop' },
+            );
+          }
+          // 303, and 301/302 after a POST, turn into a GET as browsers do.
+          if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+            headers.delete('content-type');
+            headers.delete('content-disposition');
+          }
+          if (next.hostname !== new URL(url).hostname) {
+            headers.delete('authorization');
+            headers.delete('cookie');
+          }
+          url = next.toString();
+          continue;
+        }
+        const text = await res.text();
+        return {
+          status: res.status,
+          url: res.url || url,
+          headers: res.headers,
+          contentType: (res.headers.get('content-type') ?? '').toLowerCase(),
+          text,
+        };
+      }
+    } catch (error) {
+      if (error instanceof PublishError) throw error;
+      if (request.signal?.aborted && !timeout.aborted) throw error; // cancelled by the caller
+      const mapped = publishErrorFromNetworkFailure(error, { url, timeoutMs });
+      if (mapped) throw mapped;
+      throw error;
+    }
+  }
+}
+
+function isSafeRedirect(from: URL, to: URL): boolean {
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') return false;
+  if (from.origin === to.origin) return true;
+  // http → https on the same host (default ports) is an upgrade, not another site.
+  return from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname;
+}
+
+export function isHtml(res: HttpResponse): boolean {
+  if (res.contentType.includes('html')) return true;
+  return /^\s*(<!doctype html|<html)/i.test(res.text);
+}
+
+/**
+ * JSON from an answer, tolerating what WordPress plugins often print before it (PHP notices,
+ * a BOM); `undefined` when there is no JSON.
+ */
+export function parseJsonLenient(text: string): unknown {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) return undefined;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    // A notice before the JSON: try from the first line that opens an object or array.
+    const m = /(?:^|\n)\s*([[{])/.exec(trimmed);
+    if (m && m.index > 0) {
+      try {
+        return JSON.parse(trimmed.slice(m.index).trim());
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** `Retry-After` (seconds or an HTTP date) in milliseconds, if present and sane. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Math.min(Number(value), 24 * 3600) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Which kind of endpoint was asked, for the messages. */
+export type ApiKind = 'rest' | 'xmlrpc' | 'page';
+
+export interface ResponseContext {
+  api: ApiKind;
+  /** The server's own words (already stripped of markup), added to VALIDATION/FORBIDDEN messages. */
+  serverMessage?: string;
+  reason?: string;
+  /** What was asked for, for NOT_FOUND: "the post", "the image". */
+  what?: string;
+}
+
+/** A short plain-text excerpt of a server's message (markup removed), or ''. */
+export function plainText(text: string, max = 300): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&apos;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+}
+
+function withServerWords(sentence: string, serverMessage?: string): string {
+  if (!serverMessage) return sentence;
+  const words = serverMessage.replace(/[.\s]+$/, '');
+  return `${sentence.replace(/\.$/, '')}: “${words}”.`;
+}
+
+/**
+ * The PublishError for an HTTP answer that is not a success. Platform code calls it after it
+ * has handled the codes it knows better.
+ */
+export function errorFromResponse(res: HttpResponse, ctx: ResponseContext): PublishError {
+  const host = hostOf(res.url);
+  const base = { status: res.status, ...(ctx.reason !== undefined && { reason: ctx.reason }) };
+  const s = res.status;
+  if (s === 401) {
+    return new PublishError(
+      'AUTH_FAILED',
+      `WordPress at ${host} refused the user name or application password. ` +
+        'Check both, or create a new application password under Users → Profile.',
+      base,
+    );
+  }
+  if (s === 403 && isHtml(res)) {
+    return ctx.api === 'xmlrpc'
+      ? new PublishError(
+          'XMLRPC_DISABLED',
+          `${host} blocks XML-RPC: xmlrpc.php answered with a “Forbidden” page, so a security plugin or your host ` +
+            'blocks it. Ask them to allow XML-RPC for Signet, or let Signet use the WordPress REST API.',
+          { ...base, reason: ctx.reason ?? 'xmlrpc-blocked' },
+        )
+      : new PublishError(
+          'BLOCKED_BY_FIREWALL',
+          `${host} answered with a “Forbidden” page: a security plugin or your host blocks Signet’s requests. ` +
+            'Ask them to allow the WordPress REST API, or Signet can use XML-RPC instead.',
+          { ...base, reason: ctx.reason ?? 'firewall' },
+        );
+  }
+  if (ctx.api === 'xmlrpc' && (s === 404 || s === 405 || s === 501)) {
+    return new PublishError(
+      'XMLRPC_DISABLED',
+      `${host} does not offer XML-RPC (xmlrpc.php answered HTTP ${s}): it is switched off or removed. ` +
+        'Ask the site’s host to allow it, or let Signet use the WordPress REST API.',
+      { ...base, reason: ctx.reason ?? 'xmlrpc-missing' },
+    );
+  }
+  if (s === 403) {
+    return new PublishError(
+      'FORBIDDEN',
+      withServerWords(`WordPress at ${host} did not allow this.`, ctx.serverMessage) +
+        ' Ask the site’s administrator for a role that may do it (such as Editor).',
+      base,
+    );
+  }
+  if (s === 404 || s === 410) {
+    return new PublishError(
+      'NOT_FOUND',
+      `${host} no longer has ${ctx.what ?? 'what Signet asked for'}: it may have been deleted there. ` +
+        'Check the site; Signet can publish it again as a new copy.',
+      base,
+    );
+  }
+  if (s === 409) {
+    return new PublishError(
+      'CONFLICT',
+      withServerWords(
+        `${host} refused the change because its copy changed in the meantime.`,
+        ctx.serverMessage,
+      ) + ' Compare the two versions, then publish again.',
+      base,
+    );
+  }
+  if (s === 429) {
+    const after = retryAfterMs(res.headers);
+    const when = after === undefined ? 'in a while' : `in ${Math.max(1, Math.round(after / 1000))} seconds`;
+    return new PublishError(
+      'RATE_LIMITED',
+      `${host} asked Signet to slow down (too many requests). Signet will try again ${when}.`,
+      { ...base, ...(after !== undefined && { retryAfterMs: after }) },
+    );
+  }
+  if (s >= 500) {
+    const after = retryAfterMs(res.headers);
+    return new PublishError(
+      'SERVER_ERROR',
+      `${host} had an internal error (HTTP ${s}). Signet will try again; if this goes on, ` +
+        'the site’s administrator or host should look at its error log.',
+      { ...base, uncertain: true, ...(after !== undefined && { retryAfterMs: after }) },
+    );
+  }
+  if (s >= 400) {
+    return new PublishError(
+      'VALIDATION',
+      withServerWords(`WordPress at ${host} did not accept the request (HTTP ${s}).`, ctx.serverMessage) +
+        ' Change what it names and try again.',
+      base,
+    );
+  }
+  return badResponse(res, `HTTP ${s}`);
+}
+
+/** The answer came but cannot be read (not JSON / not XML-RPC / missing fields). */
+export function badResponse(res: Pick<HttpResponse, 'url' | 'status'>, detail: string): PublishError {
+  return new PublishError(
+    'BAD_RESPONSE',
+    `${hostOf(res.url)} sent an answer Signet could not read (${detail}). A plugin may be printing ` +
+      'errors into it; Signet will try again, and if this goes on, the site’s administrator should check its plugins.',
+    { status: res.status, reason: detail, retryable: true, uncertain: true },
+  );
+}
