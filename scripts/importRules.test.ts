@@ -19,10 +19,16 @@ describe('who may import whom', () => {
     ['renderer/App.tsx', "import { createApp } from '../electron/app';\nvoid createApp;\n"],
     ['renderer/App.tsx', "import { readFile } from 'node:fs';\nvoid readFile;\n"],
     ['renderer/App.tsx', "import Store from 'electron-store';\nvoid Store;\n"],
-    ['renderer/features/drafts/X.tsx', "import { DraftStore } from '../../../electron/drafts/DraftStore';\nvoid DraftStore;\n"],
+    [
+      'renderer/features/drafts/X.tsx',
+      "import { DraftStore } from '../../../electron/drafts/DraftStore';\nvoid DraftStore;\n",
+    ],
     ['electron/app.ts', "import { app } from 'electron';\nvoid app;\n"],
     ['electron/drafts/DraftStore.ts', "import Store from 'electron-store';\nvoid Store;\n"],
-    ['electron/app.ts', "import { registerCommandHandlers } from './shell/ipc';\nvoid registerCommandHandlers;\n"],
+    [
+      'electron/app.ts',
+      "import { registerCommandHandlers } from './shell/ipc';\nvoid registerCommandHandlers;\n",
+    ],
     ['electron/shell/policy/csp2.ts', "import { app } from 'electron';\nvoid app;\n"],
     ['electron/main.ts', "import Store from 'electron-store';\nvoid Store;\n"],
     ['electron/contract/api2.ts', "import { readFile } from 'node:fs';\nvoid readFile;\n"],
@@ -34,8 +40,14 @@ describe('who may import whom', () => {
 
   it.each([
     ['renderer/App.tsx', "import type { Draft } from '../electron/contract';\nexport type D = Draft;\n"],
-    ['electron/main.ts', "import { app } from 'electron';\nimport { createApp } from './app';\nvoid app;\nvoid createApp;\n"],
-    ['electron/shell/ipc2.ts', "import { ipcMain } from 'electron';\nimport Store from 'electron-store';\nvoid ipcMain;\nvoid Store;\n"],
+    [
+      'electron/main.ts',
+      "import { app } from 'electron';\nimport { createApp } from './app';\nvoid app;\nvoid createApp;\n",
+    ],
+    [
+      'electron/shell/ipc2.ts',
+      "import { ipcMain } from 'electron';\nimport Store from 'electron-store';\nvoid ipcMain;\nvoid Store;\n",
+    ],
     ['electron/app.ts', "import { AppError } from './dispatcher';\nvoid AppError;\n"],
   ])('%s may: %s', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);

@@ -6,7 +6,6 @@
 import type { input, output } from 'zod';
 import type { RequestSchemas } from './schemas';
 import type {
-  AccountSettings,
   AccountSummary,
   PublishOutcome,
   PublishPreview,

@@ -186,7 +186,7 @@ export class PublishingService {
 
   /** The blog sent the author back (signet:// or the host's loopback route). */
   async handleAuthCallback(url: string): Promise<boolean> {
-    let state: string | null = null;
+    let state: string | null;
     try {
       state = new URL(url).searchParams.get('state');
     } catch {

@@ -241,7 +241,7 @@ export function DraftScreen({
             setShowPublish(false);
             onManageAccounts();
           }}
-          onDraftChanged={() => undefined}
+          onDraftChanged={onReload}
         />
       ) : null}
       <MediaLibraryDialog

@@ -57,7 +57,20 @@ export function PublishDialog(props: PublishDialogProps) {
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const images = useMemo(() => draftImages(draft.editorState), [draft.editorState]);
+  // The draft as saved now (the screen's copy is from when it was opened): its images.
+  const [saved, setSaved] = useState<Draft | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    props
+      .beforePublish()
+      .then(() => call('getDraft', { id: draft.id }))
+      .then(setSaved)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [open, draft.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const images = useMemo(
+    () => draftImages(saved?.editorState ?? draft.editorState),
+    [saved, draft.editorState],
+  );
   const ids = { type: useId(), status: useId() };
 
   useEffect(() => {
@@ -81,6 +94,8 @@ export function PublishDialog(props: PublishDialogProps) {
 
   // The preview is recomputed whenever an option changes: it is exactly what will be sent.
   const previewSeq = useRef(0);
+  // After a publish the preview is fetched again: the draft is now linked to the post.
+  const [previewTick, setPreviewTick] = useState(0);
   useEffect(() => {
     if (!open || !options) return;
     const seq = ++previewSeq.current;
@@ -92,7 +107,7 @@ export function PublishDialog(props: PublishDialogProps) {
         .catch((e: unknown) => seq === previewSeq.current && setError(errorMessage(e)));
     }, 250);
     return () => clearTimeout(timer);
-  }, [open, optionsKey, draft.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, optionsKey, draft.id, previewTick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(
     () =>
@@ -111,7 +126,8 @@ export function PublishDialog(props: PublishDialogProps) {
       await props.beforePublish();
       const result = await call('publishDraft', { draftId: draft.id, options, onConflict });
       setOutcome(result);
-      if (result.kind === 'published' || onConflict === 'takeServer') props.onDraftChanged();
+      setPreviewTick((t) => t + 1);
+      if (result.kind !== 'conflict') props.onDraftChanged();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
