@@ -1,12 +1,15 @@
 /**
- * Browser benchmarks: the real renderer in Debian's Chromium against the real app (web host).
+ * Browser benchmarks: the real renderer in Debian's Chromium against the real app (web host), and
+ * a bare Lexical editor as the baseline for typing.
  * Typing is measured from the keydown event to the first task after the next animation frame —
  * the frame that paints the input — not to Lexical's update listener.
  */
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
 import { startHost } from '../e2e/host/server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { seedDrafts } from '../e2e/support/seed';
@@ -14,6 +17,8 @@ import { seededRng } from '../electron/drafts/testing/realisticDrafts';
 import { makeWords } from './words';
 
 export interface TypingOptions {
+  /** What to type into (default: Signet). */
+  target?: EditorTarget;
   /** Keystrokes typed at one caret position before the caret moves elsewhere (default 10). */
   perSpot?: number;
   /** From one keystroke to the next, as a fast typist (120 wpm) would (default 100 ms). */
@@ -48,49 +53,84 @@ const BODY = '[aria-label="Draft body"]';
 // No word of bench/words.ts has an x, so every x in the draft is one the benchmark typed.
 const TYPED = 'x';
 
-async function withApp<T>(
-  seed: Array<{ id: string; title: string; paragraphs: string[] }>,
+interface SeedDraft {
+  id: string;
+  title: string;
+  paragraphs: string[];
+}
+
+/** Signet itself, or a bare Lexical editor holding the same draft: the baseline Signet adds to. */
+export type EditorTarget = 'app' | 'bare-lexical';
+
+/**
+ * Opens `draft` in `target` in a fresh headless Chromium, waits until every paragraph is in the
+ * editor, installs the paint probe and hands the page to `run`.
+ */
+async function withEditor<T>(
+  target: EditorTarget,
+  draft: SeedDraft,
   run: (page: Page, loadMs: number) => Promise<T>,
 ): Promise<T> {
-  const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-bench-'));
+  const cleanups: Array<() => Promise<unknown>> = [];
   try {
-    await seedDrafts(dataDir, seed);
-    const host = await startHost({ dataDir });
-    try {
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        // A 200,000-word draft takes a while to open; a broken editor should still fail in time.
-        page.setDefaultTimeout(120_000);
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        const started = Date.now();
-        await page.goto(host.url);
-        try {
-          await page.getByRole('textbox', { name: 'Draft body' }).waitFor();
-          const expected = seed[0]?.paragraphs.length ?? 1;
-          await page.waitForFunction(
-            ([selector, count]) => document.querySelectorAll(`${selector} p`).length >= count,
-            [BODY, expected] as const,
-          );
-        } catch (error) {
-          const seen = errors.length ? ` Page errors: ${errors.join(' | ')}` : '';
-          throw new Error(`The editor did not open the seeded draft: ${String(error)}.${seen}`, {
-            cause: error,
-          });
-        }
-        const loadMs = Date.now() - started;
-        await installPaintProbe(page);
-        return await run(page, loadMs);
-      } finally {
-        await browser.close();
-      }
-    } finally {
-      await host.close();
+    let url: string | null = null;
+    if (target === 'app') {
+      const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-bench-'));
+      cleanups.unshift(() => fsp.rm(dataDir, { recursive: true, force: true }));
+      await seedDrafts(dataDir, [draft]);
+      const host = await startHost({ dataDir });
+      cleanups.unshift(() => host.close());
+      url = host.url;
     }
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    cleanups.unshift(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A 200,000-word draft takes a while to open; a broken editor should still fail in time.
+    page.setDefaultTimeout(120_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const started = Date.now();
+    try {
+      if (url) {
+        await page.goto(url);
+      } else {
+        await page.addScriptTag({ content: await bareLexicalBundle() });
+        await page.evaluate((paragraphs) => {
+          (window as unknown as { startBareLexical(p: string[]): void }).startBareLexical(paragraphs);
+        }, draft.paragraphs);
+      }
+      await page.getByRole('textbox', { name: 'Draft body' }).waitFor();
+      await page.waitForFunction(
+        ([selector, count]) => document.querySelectorAll(`${selector} p`).length >= count,
+        [BODY, draft.paragraphs.length] as const,
+      );
+    } catch (error) {
+      const seen = errors.length ? ` Page errors: ${errors.join(' | ')}` : '';
+      throw new Error(`The editor did not open the seeded draft: ${String(error)}.${seen}`, { cause: error });
+    }
+    const loadMs = Date.now() - started;
+    await installPaintProbe(page);
+    return await run(page, loadMs);
   } finally {
-    await fsp.rm(dataDir, { recursive: true, force: true });
+    for (const cleanup of cleanups) await cleanup();
   }
+}
+
+let bareBundle: Promise<string> | null = null;
+
+function bareLexicalBundle(): Promise<string> {
+  bareBundle ??= build({
+    entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'bareLexical.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]!.text);
+  return bareBundle;
 }
 
 /** The Prioritized Task Scheduling API (Chromium), not yet in TypeScript's DOM types. */
@@ -165,6 +205,8 @@ async function waitForPaints(page: Page, count: number): Promise<void> {
   }, count);
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Lexical learns about caret moves from an async selectionchange: give it two frames. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
@@ -204,19 +246,23 @@ export async function benchTyping(
     [targets[i], targets[j]] = [targets[j]!, targets[i]!];
   }
 
-  return withApp([{ id: 'long', title: `${words} words`, paragraphs }], async (page, loadMs) => {
+  const draft = { id: 'long', title: `${words} words`, paragraphs };
+  return withEditor(options.target ?? 'app', draft, async (page, loadMs) => {
     await page.getByRole('textbox', { name: 'Draft body' }).click();
     let typed = 0;
     const typeAt = async (paragraph: number, count: number): Promise<void> => {
       await putCaret(page, paragraph);
       await settle(page);
+      // A keystroke sent the instant a frame was drawn waits a whole frame interval (~16.7 ms) for
+      // the next one; nobody types within a millisecond of a click, so pause as between keystrokes.
+      await sleep(intervalMs);
       for (let k = 0; k < count; k++) {
         const started = Date.now();
         await page.keyboard.type(TYPED);
         typed++;
         await waitForPaints(page, typed);
         const wait = intervalMs - (Date.now() - started);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (wait > 0) await sleep(wait);
       }
     };
 
@@ -315,7 +361,7 @@ export function bigHtmlPage(bytes: number): string {
  */
 export async function benchPaste(bytes: number): Promise<PasteResult> {
   const html = bigHtmlPage(bytes);
-  return withApp([{ id: 'empty', title: 'Paste here', paragraphs: [''] }], async (page) => {
+  return withEditor('app', { id: 'empty', title: 'Paste here', paragraphs: [''] }, async (page) => {
     await page.getByRole('textbox', { name: 'Draft body' }).click();
     await settle(page);
     const started = await page.evaluate((pasted) => {

@@ -29,13 +29,13 @@ const report: BenchReport = {
     node: 'v20.20.0',
     chromium: 'Chromium 156',
     commit: 'abc1234',
-    loadAverage: { start: 0.1, end: 0.2 },
   },
   timings: [row('Fast typing', [5, 6, 7], goal), row('Slow typing', [10, 20, 30], goal), row('Stress', [1])],
   crash: { kills: 1000, killedMidStartup: 150, saves: 2100, seconds: 170, failures: [] },
   info: {},
   notes: [],
   errors: [],
+  otherCpu: { beforeRun: 0, duringRun: 0.02 },
   sections: [],
 };
 

@@ -9,8 +9,6 @@ export interface Machine {
   node: string;
   chromium: string;
   commit: string;
-  /** 1-minute load average when the run started and when it ended: other work skews timings. */
-  loadAverage: { start: number; end: number };
 }
 
 /** A goal on one statistic of a row: `stat` must be at most `atMost`. */
@@ -54,9 +52,17 @@ export interface BenchReport {
   info: Record<string, number | string>;
   notes: string[];
   errors: Array<{ section: string; message: string }>;
-  /** Each section as it ran, with the load average when it started. */
-  sections: Array<{ name: string; seconds: number; loadAverage: number; isOk: boolean }>;
+  /**
+   * Share (0–1) of the machine's CPU other processes used, the second before the run and during
+   * it (null where /proc is missing): on a shared machine, whether a missed goal may be noise.
+   */
+  otherCpu: { beforeRun: number | null; duringRun: number | null };
+  /** Each section as it ran, with the CPU other processes used meanwhile. */
+  sections: Array<{ name: string; seconds: number; otherCpu: number | null; isOk: boolean }>;
 }
+
+/** Other processes using more than this share of the CPU make the timings suspect. */
+export const BUSY_SHARE = 0.1;
 
 export function judge(summary: Summary, goal: Goal | undefined): boolean | undefined {
   return goal ? summary[goal.stat] <= goal.atMost : undefined;
@@ -76,6 +82,11 @@ function cell(value: number, unit: TimingRow['unit']): string {
 /** "queries" → "query", "pastes" → "paste": enough for the nouns the rows use. */
 function singular(plural: string): string {
   return plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.replace(/s$/, '');
+}
+
+/** A share of the machine's CPU as a percentage of all its cores. */
+function share(value: number | null): string {
+  return value === null ? 'unknown' : `${Math.round(value * 100)}%`;
 }
 
 const mark = (isMet: boolean | undefined): string => (isMet === undefined ? '' : isMet ? '✓' : '✗');
@@ -101,14 +112,24 @@ export function renderMarkdown(report: BenchReport): string {
     `| Node | ${machine.node} |`,
     `| Chromium | ${machine.chromium} |`,
     `| Commit | ${machine.commit} |`,
-    `| Load average (1 min) at start / end | ${machine.loadAverage.start.toFixed(2)} / ${machine.loadAverage.end.toFixed(2)} |`,
+    `| CPU used by other processes: the second before / during the run | ${share(report.otherCpu.beforeRun)} / ${share(report.otherCpu.duringRun)} |`,
     `| Whole run | ${formatNumber(report.seconds)} s |`,
     '',
+  ];
+  const busiest = Math.max(report.otherCpu.beforeRun ?? 0, report.otherCpu.duringRun ?? 0);
+  if (busiest > BUSY_SHARE) {
+    lines.push(
+      `> **Shared machine:** other processes used up to ${share(busiest)} of the CPU (see the run log for ` +
+        'each section), so timings are likely higher than on a quiet machine.',
+      '',
+    );
+  }
+  lines.push(
     '## Timings',
     '',
     '| Benchmark | Runs | Min | Median | p95 | Max | Goal | Met |',
     '|---|--:|--:|--:|--:|--:|---|:-:|',
-  ];
+  );
   for (const row of report.timings) {
     const s = row.summary;
     const runs = row.runsText ?? `${s.runs} ${s.runs === 1 ? singular(row.runsOf) : row.runsOf}`;
@@ -147,12 +168,17 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('', '## Errors', '', ...report.errors.map((e) => `- **${e.section}**: ${e.message}`));
   }
   if (report.sections.length) {
-    lines.push('', '## Run log', '', '| Section | Seconds | Load average at start | |', '|---|--:|--:|:-:|');
-    for (const run of report.sections) {
-      lines.push(
-        `| ${run.name} | ${formatNumber(run.seconds)} | ${run.loadAverage.toFixed(2)} | ${run.isOk ? 'ok' : 'failed'} |`,
-      );
-    }
+    lines.push(
+      '',
+      '## Run log',
+      '',
+      '| Section | Seconds | CPU used by other processes | |',
+      '|---|--:|--:|:-:|',
+      ...report.sections.map(
+        (run) =>
+          `| ${run.name} | ${formatNumber(run.seconds)} | ${share(run.otherCpu)} | ${run.isOk ? 'ok' : 'failed'} |`,
+      ),
+    );
   }
   if (report.notes.length) {
     lines.push('', '## How these are measured', '', ...report.notes.map((note) => `- ${note}`));

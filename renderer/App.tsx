@@ -22,6 +22,8 @@ export function App() {
   const [filter, setFilter] = useState<DraftFilter>('all');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  /** Bumped when the open draft's text was replaced from outside the editor: the editor remounts. */
+  const [generation, setGeneration] = useState(0);
   const [notices, setNotices] = useState<ShownNotice[]>([]);
   const [quarantine, setQuarantine] = useState<QuarantineEntry[]>([]);
   const [showSettings, setShowSettings] = useState(false);
@@ -57,7 +59,20 @@ export function App() {
     [notify],
   );
 
+  /** The draft's text changed outside the editor (another program, a restore): load it afresh. */
   const reloadDraft = useCallback(() => {
+    if (!draft) return;
+    call('getDraft', { id: draft.id })
+      .then((loaded) => {
+        setDraft(loaded);
+        setGeneration((g) => g + 1);
+      })
+      .catch((e: unknown) => notify(errorMessage(e), 'error'));
+    refresh();
+  }, [draft, notify, refresh]);
+
+  /** Only what publishing records changed (remote identity): keep the editor as it is. */
+  const refreshDraft = useCallback(() => {
     if (!draft) return;
     call('getDraft', { id: draft.id })
       .then(setDraft)
@@ -222,13 +237,14 @@ export function App() {
         />
         {draft ? (
           <DraftScreen
-            key={`${draft.id}:${draft.updatedAt}`}
+            key={`${draft.id}:${generation}`}
             draft={draft}
             assetBaseUrl={info.assetBaseUrl}
             spellcheck={preferences.spellcheck}
             accounts={accounts}
             onManageAccounts={() => setShowAccounts(true)}
             onReload={reloadDraft}
+            onPublishStateChanged={refreshDraft}
             onTrashed={() => {
               notify('Moved to the trash. Open the trash to restore it.');
               setDraft(null);

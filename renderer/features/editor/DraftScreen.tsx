@@ -15,6 +15,8 @@ interface DraftScreenProps {
   spellcheck: boolean;
   accounts: AccountSummary[];
   onManageAccounts(): void;
+  /** Publishing recorded something (the remote identity); the text is unchanged. */
+  onPublishStateChanged(): void;
   /** Load the draft again from the store (after an outside change, a restore, a conflict). */
   onReload(): void;
   onTrashed(): void;
@@ -37,6 +39,7 @@ export function DraftScreen({
   accounts,
   onManageAccounts,
   onReload,
+  onPublishStateChanged,
   onTrashed,
   onNotice,
   registerFlush,
@@ -241,7 +244,7 @@ export function DraftScreen({
             setShowPublish(false);
             onManageAccounts();
           }}
-          onDraftChanged={onReload}
+          onDraftChanged={(isTextReplaced) => (isTextReplaced ? onReload() : onPublishStateChanged())}
         />
       ) : null}
       <MediaLibraryDialog

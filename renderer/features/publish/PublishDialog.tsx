@@ -24,8 +24,8 @@ interface PublishDialogProps {
   beforePublish(): Promise<void>;
   onClose(): void;
   onManageAccounts(): void;
-  /** The draft changed in the store (remote identity saved, server version taken). */
-  onDraftChanged(): void;
+  /** The draft changed in the store: its remote identity, or (server version taken) its text. */
+  onDraftChanged(isTextReplaced: boolean): void;
 }
 
 const STATUS_LABEL: Record<PublishStatus, string> = {
@@ -56,6 +56,7 @@ export function PublishDialog(props: PublishDialogProps) {
   const [progress, setProgress] = useState<PublishProgress | null>(null);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The draft as saved now (the screen's copy is from when it was opened): its images.
   const [saved, setSaved] = useState<Draft | null>(null);
@@ -127,7 +128,7 @@ export function PublishDialog(props: PublishDialogProps) {
       const result = await call('publishDraft', { draftId: draft.id, options, onConflict });
       setOutcome(result);
       setPreviewTick((t) => t + 1);
-      if (result.kind !== 'conflict') props.onDraftChanged();
+      if (result.kind !== 'conflict') props.onDraftChanged(result.kind === 'tookServerVersion');
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -265,6 +266,37 @@ export function PublishDialog(props: PublishDialogProps) {
               Close
             </button>
           </div>
+          {preview?.isUpdate && caps.delete ? (
+            <button
+              type="button"
+              className="link-button danger"
+              disabled={busy}
+              onClick={() => {
+                const where = account.siteName;
+                if (
+                  !window.confirm(
+                    `Move “${draft.title || 'Untitled'}” to the trash on ${where}? The draft stays in Signet.`,
+                  )
+                ) {
+                  return;
+                }
+                setBusy(true);
+                setError(null);
+                call('deleteRemotePost', { draftId: draft.id, accountId: account.id, force: false })
+                  .then(() => {
+                    setOutcome(null);
+                    setRemoved(`Moved to the trash on ${where}. Publishing again creates a new post.`);
+                    setPreviewTick((t) => t + 1);
+                    props.onDraftChanged(false);
+                  })
+                  .catch((e: unknown) => setError(errorMessage(e)))
+                  .finally(() => setBusy(false));
+              }}
+            >
+              Remove from blog…
+            </button>
+          ) : null}
+          {removed ? <p role="status">{removed}</p> : null}
           {busy && progress ? (
             <div className="progress">
               <progress
