@@ -28,7 +28,7 @@ test('add a WordPress account, write, schedule and publish; read it back from Wo
   signet,
   wordpress,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const app = new SignetPage(signet.page);
   const run = Date.now().toString(36);
   await app.ready();
@@ -63,11 +63,18 @@ test('add a WordPress account, write, schedule and publish; read it back from Wo
     await (await chooser).setFiles(file);
     const image = app.body.locator('img').last();
     await expect(image).toBeVisible();
-    await image.click();
-    await app.page
-      .getByRole('textbox', { name: 'Alt text' })
-      .fill(name.startsWith('boats') ? 'Blue boats' : 'Yellow lights');
+    const altText = app.page.getByRole('textbox', { name: 'Alt text' });
+    // Selecting the image opens its panel; under load the first click can land before Lexical
+    // has the node, so click until the panel is there.
+    await expect(async () => {
+      await image.click();
+      await expect(altText).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
+    await altText.fill(name.startsWith('boats') ? 'Blue boats' : 'Yellow lights');
     await app.page.getByRole('button', { name: 'Done' }).click();
+    await expect(
+      app.body.getByRole('img', { name: name.startsWith('boats') ? 'Blue boats' : 'Yellow lights' }),
+    ).toBeVisible();
     await app.focusBodyEnd();
   }
   await app.type('The end.');
