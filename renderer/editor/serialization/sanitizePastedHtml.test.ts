@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { installBrowserNodeName } from '../testing/happyDomNodeName';
-import { isTrackingImage, sanitizePastedHtml } from './sanitizePastedHtml';
+import {
+  isTrackingImage,
+  parseStyleDeclarations,
+  renameStyleAttributes,
+  sanitizePastedHtml,
+  sanitizePastedHtmlToDom,
+  STYLE_ATTRIBUTE,
+} from './sanitizePastedHtml';
 
 // DOMPurify cannot walk happy-dom's DOM without this (see the file); the same cases run in real
 // Chromium in the browser check.
@@ -77,11 +84,14 @@ describe('sanitizePastedHtml removes what a post must not carry', () => {
     expect(doc.querySelectorAll('img')).toHaveLength(0);
   });
 
-  it('keeps only emphasis in inline styles', () => {
-    const doc = clean(
-      '<p><span style="font-weight:700;color:red;background:url(https://t.example/x)">bold</span></p>',
-    );
-    expect(doc.querySelector('span')?.getAttribute('style')).toBe('font-weight: 700');
+  it('keeps only emphasis in inline styles, as elements', () => {
+    // Under Signet's CSP a style attribute is neither applied nor readable through element.style,
+    // so the emphasis it carried becomes an element Lexical reads without one.
+    expect(
+      sanitizePastedHtml(
+        '<p><span style="font-weight:700;color:red;background:url(https://t.example/x)">bold</span></p>',
+      ),
+    ).toBe('<p><span><b>bold</b></span></p>');
   });
 });
 
@@ -158,6 +168,96 @@ describe('sanitizePastedHtml keeps the structure of the post', () => {
 
   it('drops ordinary comments (Word conditional comments)', () => {
     expect(sanitizePastedHtml('<!--[if gte mso 9]><xml>x</xml><![endif]--><p>Body</p>')).toBe('<p>Body</p>');
+  });
+});
+
+describe('sanitizePastedHtml reads inline styles without applying them', () => {
+  it('turns Google Docs emphasis into elements and drops its bold-normal wrapper', () => {
+    const out = sanitizePastedHtml(
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">' +
+        '<p dir="ltr" style="line-height:1.38;margin-top:0pt"><span style="font-size:11pt;font-weight:700;' +
+        'white-space:pre;white-space:pre-wrap;">Bold</span><span style="font-style:italic;">Italic</span>' +
+        '<span style="text-decoration:underline;-webkit-text-decoration-skip:none">Under</span>' +
+        '<span style="text-decoration:line-through;">Struck</span>' +
+        '<span style="font-weight:700;font-style:italic;vertical-align:super;">Sup</span></p></b>',
+    );
+    expect(out).toBe(
+      '<p><span><b>Bold</b></span><span><i>Italic</i></span><span><u>Under</u></span>' +
+        '<span><s>Struck</s></span><span><b><i><sup>Sup</sup></i></b></span></p>',
+    );
+  });
+
+  it('reads Word emphasis, vertical-align and bold keywords', () => {
+    const out = sanitizePastedHtml(
+      "<p class=MsoNormal><span style='font-weight:bold; mso-bidi-font-weight:normal'>W</span>" +
+        '<span style="FONT-STYLE: Italic">I</span><span style="vertical-align:sub">2</span>' +
+        '<span style="font-weight:400">plain</span><b style="font-style:italic">bi</b></p>',
+    );
+    expect(out).toBe(
+      '<p><span><b>W</b></span><span><i>I</i></span><span><sub>2</sub></span><span>plain</span>' +
+        '<b><i>bi</i></b></p>',
+    );
+  });
+
+  it('leaves no style attribute, renamed or not, in the output', () => {
+    const body = sanitizePastedHtmlToDom(
+      '<p style="color:red">a</p><div><p data-x="1"\nstyle = "font-style:italic">b</p></div>' +
+        '<span title="style=x" style="font-weight:bold">c</span>',
+    );
+    expect(body.querySelector(`[style], [${STYLE_ATTRIBUTE}]`)).toBeNull();
+    expect(body.innerHTML).toBe('<p>a</p><div><p><i>b</i></p></div><span title="style=x"><b>c</b></span>');
+  });
+
+  it('still removes hidden elements and tracking pixels sized by style', () => {
+    const doc = clean(
+      '<p>Shown</p><p style="visibility: hidden">gone</p><span style="DISPLAY:NONE !important">gone</span>' +
+        '<img src="https://cdn.example.com/t.png" style="height: 1px; width: 1px">',
+    );
+    expect(doc.body.innerHTML).toBe('<p>Shown</p>');
+  });
+
+  it('hands back the sanitised body, ready for Lexical', () => {
+    const body = sanitizePastedHtmlToDom('<script>x()</script><h2 style="font-weight:700">T</h2>');
+    expect(body.tagName).toBe('BODY');
+    expect(body.innerHTML).toBe('<h2><b>T</b></h2>');
+  });
+});
+
+describe('renameStyleAttributes', () => {
+  it('renames style attributes in start tags only', () => {
+    expect(renameStyleAttributes('<p style="a:b" class=x STYLE=\'c:d\'>style="x" <br/style=e></p>')).toBe(
+      `<p ${STYLE_ATTRIBUTE}="a:b" class=x ${STYLE_ATTRIBUTE}='c:d'>style="x" <br/${STYLE_ATTRIBUTE}=e></p>`,
+    );
+  });
+
+  it('leaves quoted values and other attribute names alone', () => {
+    const html = '<a title="x style=y" data-style="z" mystyle="w">a style=b</a>';
+    expect(renameStyleAttributes(html)).toBe(html);
+  });
+
+  it('handles a > inside a quoted value', () => {
+    expect(renameStyleAttributes('<p title="a>b" style="x:y">')).toBe(
+      `<p title="a>b" ${STYLE_ATTRIBUTE}="x:y">`,
+    );
+  });
+});
+
+describe('parseStyleDeclarations', () => {
+  it('reads declarations, lower-casing names and dropping !important and comments', () => {
+    expect(
+      Object.fromEntries(
+        parseStyleDeclarations(' Font-Weight : 700 !important;/* c; */font-style:italic;;bad;:x;color:'),
+      ),
+    ).toEqual({ 'font-weight': '700', 'font-style': 'italic' });
+  });
+
+  it('does not split inside quotes or parentheses, and later declarations win', () => {
+    const style = parseStyleDeclarations(
+      'background:url("a;b.png");font-family:\'x;y\';white-space:pre;white-space:pre-wrap',
+    );
+    expect(style.get('background')).toBe('url("a;b.png")');
+    expect(style.get('font-family')).toBe("'x;y'");
+    expect(style.get('white-space')).toBe('pre-wrap');
   });
 });
 

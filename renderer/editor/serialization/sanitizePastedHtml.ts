@@ -38,6 +38,15 @@ const ALLOWED_ATTR = [
   READ_MORE_ATTRIBUTE,
 ];
 
+/**
+ * Where inline styles go before the page is parsed. Under Signet's CSP (`style-src 'self'`)
+ * Chromium checks, and reports a violation for, every `style` attribute each time HTML is parsed or
+ * a style is set — hundreds of milliseconds for a large page — and does not apply the style, so
+ * `element.style` reads empty and word-processor emphasis would be lost. A data attribute costs
+ * nothing; its declarations are read by {@link parseStyleDeclarations} and turned into elements.
+ */
+export const STYLE_ATTRIBUTE = 'data-signet-style';
+
 // Elements removed together with everything inside them (DOMPurify's defaults already cover
 // script, style, iframe, svg, math, template, noscript, audio and video).
 const DROP_WITH_CONTENT = [
@@ -57,19 +66,13 @@ const DROP_WITH_CONTENT = [
 ];
 
 // Inline styles carry nothing Signet keeps except the emphasis that Google Docs and Word express
-// as CSS (Lexical reads these back into bold/italic/…), and white-space, which marks code.
-const KEPT_STYLE_PROPERTIES = [
-  'font-weight',
-  'font-style',
-  'text-decoration',
-  'text-decoration-line',
-  'vertical-align',
-  'white-space',
-];
+// as CSS, which becomes <b>, <i>, <u>, <s>, <sub> and <sup> (see emphasisElements).
 
 const PURIFY_CONFIG: Config = {
   ALLOWED_TAGS,
-  ALLOWED_ATTR,
+  ALLOWED_ATTR: [...ALLOWED_ATTR, STYLE_ATTRIBUTE],
+  // DOMPurify checks other attribute values as URLs; declarations are read as text, never applied.
+  ADD_URI_SAFE_ATTR: [STYLE_ATTRIBUTE],
   ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -88,13 +91,76 @@ const TRACKER_PATHS = [
   /(^|\/)(pixel|beacon|spacer|blank|clear|transparent|1x1|tracking|open)\.(gif|png|jpe?g)$/i,
 ];
 
+/**
+ * The declarations of a `style` attribute's text, property names lower-cased, later ones winning,
+ * `!important` and comments dropped. Only what the rules below ask for is ever looked at, so a
+ * declaration this small parser misreads is one Signet would have dropped anyway.
+ */
+export function parseStyleDeclarations(text: string): Map<string, string> {
+  const declarations = new Map<string, string>();
+  const body = text.replace(/\/\*[\s\S]*?\*\//g, ' ');
+  // Split at semicolons outside quotes and parentheses (`url("a;b")`).
+  let start = 0;
+  let depth = 0;
+  let quote = '';
+  const parts: string[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (quote) {
+      if (char === '\\') i++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === ';' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  for (const part of parts) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const property = part.slice(0, colon).trim().toLowerCase();
+    const value = part
+      .slice(colon + 1)
+      .replace(/!\s*important\s*$/i, '')
+      .trim();
+    if (/^-?[a-z][a-z0-9-]*$/.test(property) && value !== '') declarations.set(property, value);
+  }
+  return declarations;
+}
+
+/** The element's inline declarations, from its renamed or (if the rename missed it) own `style`. */
+function styleOf(element: Element): Map<string, string> {
+  const text = [element.getAttribute(STYLE_ATTRIBUTE), element.getAttribute('style')]
+    .filter((value): value is string => value !== null)
+    .join(';');
+  return parseStyleDeclarations(text);
+}
+
+/**
+ * `style` attributes renamed to {@link STYLE_ATTRIBUTE} in every start tag, before any parsing.
+ * Quoted attribute values are skipped, so text that merely contains `style=` is untouched. A tag
+ * this does not match keeps its `style`, which is slower but handled the same way.
+ */
+export function renameStyleAttributes(html: string): string {
+  return html.replace(/<[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>/g, (tag) =>
+    tag.replace(
+      /("[^"]*"|'[^']*')|([\s/"'])style(?=\s*=)/gi,
+      (match, quoted: string | undefined, before: string) =>
+        quoted !== undefined ? match : `${before}${STYLE_ATTRIBUTE}`,
+    ),
+  );
+}
+
 /** True for `<img>` elements whose only job is to report that the page was seen. */
 export function isTrackingImage(img: Element): boolean {
-  const tiny = (value: string | null) =>
-    value !== null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(value) && parseFloat(value) <= 2;
-  const style = (img as HTMLElement).style as CSSStyleDeclaration | undefined;
+  const tiny = (value: string | null | undefined) =>
+    value != null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(value) && parseFloat(value) <= 2;
   if (tiny(img.getAttribute('width')) || tiny(img.getAttribute('height'))) return true;
-  if (style !== undefined && (tiny(style.width) || tiny(style.height))) return true;
+  const style = styleOf(img);
+  if (tiny(style.get('width')) || tiny(style.get('height'))) return true;
   const src = img.getAttribute('src') ?? '';
   let url: URL;
   try {
@@ -108,14 +174,16 @@ export function isTrackingImage(img: Element): boolean {
   return TRACKER_PATHS.some((pattern) => pattern.test(url.pathname));
 }
 
-function isHidden(element: HTMLElement): boolean {
-  const style = element.style as CSSStyleDeclaration | undefined;
-  if (style === undefined) return false;
-  return style.display === 'none' || style.visibility === 'hidden' || element.hasAttribute('hidden');
+function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  const style = styleOf(element);
+  return (
+    style.get('display')?.toLowerCase() === 'none' || style.get('visibility')?.toLowerCase() === 'hidden'
+  );
 }
 
 const ALLOWED_TAG_SET = new Set(ALLOWED_TAGS);
-const ALLOWED_ATTR_SET = new Set(ALLOWED_ATTR);
+const ALLOWED_ATTR_SET = new Set([...ALLOWED_ATTR, STYLE_ATTRIBUTE]);
 // Removed with their contents by the allow-list pass: DOMPurify's own list plus DROP_WITH_CONTENT.
 const DROP_WITH_CONTENT_SET = new Set([
   ...DROP_WITH_CONTENT,
@@ -127,16 +195,42 @@ function unwrap(element: Element): void {
   element.replaceWith(...Array.from(element.childNodes));
 }
 
-function filterStyle(element: HTMLElement): void {
-  const style = element.style as CSSStyleDeclaration | undefined;
-  if (style === undefined || !element.hasAttribute('style')) return;
-  const kept: string[] = [];
-  for (const property of KEPT_STYLE_PROPERTIES) {
-    const value = style.getPropertyValue(property);
-    if (value) kept.push(`${property}: ${value}`);
+/**
+ * The elements that say what the element's inline emphasis said, outermost first, and whether the
+ * element itself is a `<b>` that its style un-bolds (Google Docs wraps a whole copy in
+ * `<b style="font-weight:normal">`). Mirrors what Lexical's importDOM reads from `element.style`.
+ */
+function emphasisOf(element: Element): { tags: string[]; unbold: boolean } {
+  const style = styleOf(element);
+  const tags: string[] = [];
+  const weight = style.get('font-weight')?.toLowerCase() ?? '';
+  const numeric = Number(weight);
+  const bold = weight === 'bold' || weight === 'bolder' || (weight !== '' && numeric >= 600);
+  const normal = weight === 'normal' || weight === 'lighter' || (weight !== '' && numeric < 600);
+  if (bold) tags.push('b');
+  if (/^(italic|oblique)\b/i.test(style.get('font-style') ?? '')) tags.push('i');
+  const decoration = `${style.get('text-decoration') ?? ''} ${style.get('text-decoration-line') ?? ''}`;
+  if (/\bunderline\b/i.test(decoration)) tags.push('u');
+  if (/\bline-through\b/i.test(decoration)) tags.push('s');
+  const align = style.get('vertical-align')?.toLowerCase();
+  if (align === 'sub') tags.push('sub');
+  else if (align === 'super') tags.push('sup');
+  return { tags, unbold: normal && element.tagName.toLowerCase() === 'b' };
+}
+
+/** Inline emphasis turned into elements; every style attribute removed. */
+function applyStyles(element: Element): void {
+  const { tags, unbold } = emphasisOf(element);
+  element.removeAttribute(STYLE_ATTRIBUTE);
+  element.removeAttribute('style');
+  if (tags.length > 0) {
+    const doc = element.ownerDocument;
+    const wrappers = tags.map((tag) => doc.createElement(tag));
+    wrappers.reduce((outer, inner) => (outer.append(inner), inner));
+    wrappers[wrappers.length - 1]!.append(...Array.from(element.childNodes));
+    element.append(wrappers[0]!);
   }
-  if (kept.length > 0) element.setAttribute('style', kept.join('; '));
-  else element.removeAttribute('style');
+  if (unbold) unwrap(element);
 }
 
 /** The post's allow-list, applied to every element and attribute that is left. */
@@ -214,14 +308,18 @@ function purifierFor(win: Window): Purifier {
 // WordPress marks the excerpt end with an HTML comment, which sanitising would remove.
 const MORE_COMMENT = /<!--\s*more\b[^>]*?-->/gi;
 
-export function sanitizePastedHtml(html: string, win: Window = window): string {
-  const withMarkers = html.replace(MORE_COMMENT, `<hr ${READ_MORE_ATTRIBUTE}="">`);
+/**
+ * Sanitises `html` and returns the `<body>` holding the result, in an inert document: hand it to
+ * Lexical as is rather than serialising and parsing the page again.
+ */
+export function sanitizePastedHtmlToDom(html: string, win: Window = window): HTMLElement {
+  const withMarkers = renameStyleAttributes(html.replace(MORE_COMMENT, `<hr ${READ_MORE_ATTRIBUTE}="">`));
   const body = purifierFor(win).sanitize(withMarkers, PURIFY_CONFIG) as unknown as HTMLElement;
   enforceAllowList(body);
 
   // Hidden content first: a hidden element may wrap links or images that the rules below would
   // otherwise spend time on.
-  for (const element of Array.from(body.querySelectorAll<HTMLElement>('[style], [hidden]'))) {
+  for (const element of Array.from(body.querySelectorAll(`[${STYLE_ATTRIBUTE}], [style], [hidden]`))) {
     if (body.contains(element) && isHidden(element)) element.remove();
   }
 
@@ -242,7 +340,8 @@ export function sanitizePastedHtml(html: string, win: Window = window): string {
     if (anchor !== null) anchor.before(img);
   }
 
-  for (const element of Array.from(body.querySelectorAll<HTMLElement>('[style]'))) filterStyle(element);
+  for (const element of Array.from(body.querySelectorAll(`[${STYLE_ATTRIBUTE}], [style]`)))
+    applyStyles(element);
 
   // <pre><code>…</code></pre> is one code block, not a code block holding another.
   for (const code of Array.from(body.querySelectorAll('pre code'))) unwrap(code);
@@ -254,5 +353,10 @@ export function sanitizePastedHtml(html: string, win: Window = window): string {
     if (figure.querySelector('img') === null && (figure.textContent ?? '').trim() === '') figure.remove();
   }
 
-  return body.innerHTML;
+  return body;
+}
+
+/** {@link sanitizePastedHtmlToDom} as an HTML string. */
+export function sanitizePastedHtml(html: string, win: Window = window): string {
+  return sanitizePastedHtmlToDom(html, win).innerHTML;
 }

@@ -18,7 +18,7 @@ import { useEffect } from 'react';
 
 import { $isImageNode } from '../../nodes/ImageNode';
 import { isDataImageSrc } from '../../nodes/imageSources';
-import { sanitizePastedHtml } from '../../serialization/sanitizePastedHtml';
+import { sanitizePastedHtmlToDom } from '../../serialization/sanitizePastedHtml';
 import { useLatest } from '../../utils/useLatest';
 import { storeDataImages, type ImageFilesHandler } from '../ImagesPlugin';
 
@@ -60,7 +60,7 @@ interface PastePluginProps {
 }
 
 /**
- * HTML pastes go through sanitizePastedHtml before Lexical sees them. Registered above Lexical's
+ * HTML pastes go through sanitizePastedHtmlToDom before Lexical sees them. Registered above Lexical's
  * own rich-text paste handler, which would import the clipboard HTML as is.
  *
  * Left to Lexical: Signet's own clipboard JSON (exact nodes; ContentRulesPlugin still checks
@@ -93,8 +93,8 @@ export function PastePlugin({ onImageFiles, onError }: PastePluginProps): null {
             return true;
           }
 
-          const dom = new DOMParser().parseFromString(sanitizePastedHtml(html), 'text/html');
-          const nodes = $generateNodesFromDOM(editor, dom);
+          // The sanitised <body> itself: parsing the page a second time costs as much as the first.
+          const nodes = $generateNodesFromDOM(editor, sanitizePastedHtmlToDom(html));
           const dataImageKeys = collectDataImageKeys(nodes);
           $insertGeneratedNodes(editor, nodes, selection);
           if (dataImageKeys.length > 0) {
