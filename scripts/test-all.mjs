@@ -70,6 +70,8 @@ const pwOk = run('e2e', 'npx', ['playwright', 'test']);
 const pw = readJson(pwFile);
 if (pw?.stats) {
   totals.passed += pw.stats.expected + (pw.stats.flaky ?? 0);
+  if (pw.stats.flaky)
+    console.log(`\n${pw.stats.flaky} e2e test(s) passed only on retry (flaky): see the list above.`);
   totals.failed += pw.stats.unexpected;
   totals.skipped += pw.stats.skipped;
   if (!pwOk && pw.stats.unexpected === 0) totals.failed += 1; // global setup or a worker failed

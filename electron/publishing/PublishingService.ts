@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
+import * as os from 'node:os';
 import type {
   AccountSummary,
   DestinationState,
@@ -174,11 +175,15 @@ export class PublishingService {
     }
     const state = newAuthorizeState();
     this.authorizeRequests.set(state, { siteUrl: site.siteUrl, expiresAt: Date.now() + SESSION_TTL_MS });
+    // WordPress refuses a second application password with the same name ("Each application name
+    // should be unique"), so each sign-in names its own: this computer and the time.
+    const appName = `Signet (${os.hostname()}, ${this.clock().toISOString().slice(0, 19).replace('T', ' ')})`;
     await this.options.openExternal(
       buildAuthorizeUrl({
         authorizeUrl: site.authorizeUrl,
         callbackUrl: this.options.authCallbackUrl,
         state,
+        appName,
       }),
     );
     return { opened: true };
