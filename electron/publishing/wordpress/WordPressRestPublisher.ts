@@ -35,10 +35,12 @@ import {
   isNewerThan,
   isoToRestGmt,
   mapLimit,
+  postNoun,
   restGmtToIso,
   siteTimeZone,
   termKey,
   uniqueTermNames,
+  wordpressPostId,
 } from './wpText';
 import { listUsersBlogsXmlRpc } from './WordPressXmlRpcPublisher';
 
@@ -217,10 +219,6 @@ export class WordPressRestPublisher implements WordPressPublisher {
 
   private route(type: PostType): string {
     return type === 'page' ? 'wp/v2/pages' : 'wp/v2/posts';
-  }
-
-  private what(type: PostType): string {
-    return type === 'page' ? 'this page' : 'this post';
   }
 
   // ---------------------------------------------------------------- identity
@@ -452,12 +450,12 @@ export class WordPressRestPublisher implements WordPressPublisher {
     post: OutgoingPost,
     options: { ifUnmodifiedSince?: string },
   ): Promise<RemotePost> {
-    const id = this.postId(remoteId);
+    const id = wordpressPostId(remoteId);
     if (options.ifUnmodifiedSince) {
       // No server-side check exists: read first, refuse when the server's copy is newer.
       const { data, res } = await this.call('GET', `${this.route(post.type)}/${id}`, {
         query: { context: 'edit', _fields: 'id,status,title,modified_gmt,link' },
-        what: this.what(post.type),
+        what: postNoun(post.type),
       });
       const current = this.parse(
         wpPost.pick({ id: true, status: true, title: true, modified_gmt: true, link: true }),
@@ -480,7 +478,7 @@ export class WordPressRestPublisher implements WordPressPublisher {
     const { data, res } = await this.call('POST', `${this.route(post.type)}/${id}`, {
       query: this.postQuery(),
       json: body,
-      what: this.what(post.type),
+      what: postNoun(post.type),
     });
     const got = this.parse(wpPost, data, res, 'post');
     this.checkApplied(body, got, post.type);
@@ -488,9 +486,9 @@ export class WordPressRestPublisher implements WordPressPublisher {
   }
 
   async getPost(remoteId: string, type: PostType): Promise<RemotePost> {
-    const { data, res } = await this.call('GET', `${this.route(type)}/${this.postId(remoteId)}`, {
+    const { data, res } = await this.call('GET', `${this.route(type)}/${wordpressPostId(remoteId)}`, {
       query: this.postQuery(),
-      what: this.what(type),
+      what: postNoun(type),
     });
     return this.withTermNames(this.toRemotePost(this.parse(wpPost, data, res, 'post'), type, res));
   }
@@ -530,29 +528,15 @@ export class WordPressRestPublisher implements WordPressPublisher {
 
   async deletePost(remoteId: string, type: PostType, options: { force: boolean }): Promise<void> {
     try {
-      await this.call('DELETE', `${this.route(type)}/${this.postId(remoteId)}`, {
+      await this.call('DELETE', `${this.route(type)}/${wordpressPostId(remoteId)}`, {
         query: options.force ? { force: 'true', _fields: 'id' } : { _fields: 'id' },
-        what: this.what(type),
+        what: postNoun(type),
       });
     } catch (error) {
       // Already in the trash, or already gone: what was asked for is true (a retried delete).
       if (error instanceof PublishError && (error.status === 410 || error.status === 404)) return;
       throw error;
     }
-  }
-
-  private postId(remoteId: string): number {
-    const n = Number(remoteId);
-    if (!Number.isInteger(n) || n <= 0) {
-      throw new PublishError(
-        'NOT_FOUND',
-        `“${remoteId}” is not a WordPress post id. Signet can publish the draft as a new post.`,
-        {
-          reason: 'bad-id',
-        },
-      );
-    }
-    return n;
   }
 
   // ---------------------------------------------------------------- terms

@@ -22,7 +22,15 @@ import type {
 } from '../types';
 import { XMLRPC_CAPABILITIES, type WordPressBlog, type WordPressPublisher } from './types';
 import { conflictError, faultError, type WordPressErrorContext } from './wordpressErrors';
-import { decodeWpText, offsetToZone, searchWord, termKey, uniqueTermNames } from './wpText';
+import {
+  decodeWpText,
+  offsetToZone,
+  postNoun,
+  searchWord,
+  termKey,
+  uniqueTermNames,
+  wordpressPostId,
+} from './wpText';
 
 export interface WordPressXmlRpcPublisherOptions {
   siteUrl: string;
@@ -183,10 +191,6 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
     return (this.options.clock ?? Date.now)();
   }
 
-  private what(type: PostType): string {
-    return type === 'page' ? 'this page' : 'this post';
-  }
-
   // ---------------------------------------------------------------- identity
 
   async verify(): Promise<SiteIdentity> {
@@ -341,7 +345,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       if (!Number.isNaN(since.getTime())) content.if_not_modified_since = XmlRpcDateTime.fromDate(since);
     }
     try {
-      await this.wp('wp.editPost', [this.postId(remoteId), content], { what: this.what(post.type) });
+      await this.wp('wp.editPost', [wordpressPostId(remoteId), content], { what: postNoun(post.type) });
     } catch (error) {
       if (error instanceof PublishError && error.code === 'CONFLICT') {
         const server = await this.getPost(remoteId, post.type);
@@ -360,8 +364,8 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
   }
 
   async getPost(remoteId: string, type: PostType): Promise<RemotePost> {
-    const value = await this.wp('wp.getPost', [this.postId(remoteId), ['post', 'terms']], {
-      what: this.what(type),
+    const value = await this.wp('wp.getPost', [wordpressPostId(remoteId), ['post', 'terms']], {
+      what: postNoun(type),
     });
     const post = this.toRemotePost(value);
     if (post.type !== type) {
@@ -398,15 +402,15 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
   }
 
   async deletePost(remoteId: string, type: PostType, options: { force: boolean }): Promise<void> {
-    const id = this.postId(remoteId);
+    const id = wordpressPostId(remoteId);
     const gone = (error: unknown) => error instanceof PublishError && error.code === 'NOT_FOUND';
     try {
       // wp.deletePost moves to the trash, and deletes a post already there for good: look first,
       // so a plain delete never destroys a trashed post.
-      const before = await this.wp('wp.getPost', [id, ['post_status']], { what: this.what(type) });
+      const before = await this.wp('wp.getPost', [id, ['post_status']], { what: postNoun(type) });
       const inTrash = isStruct(before) && str(before.post_status) === 'trash';
       if (inTrash && !options.force) return;
-      await this.wp('wp.deletePost', [id], { what: this.what(type) });
+      await this.wp('wp.deletePost', [id], { what: postNoun(type) });
       if (!options.force || inTrash) return;
       const after = await this.wp('wp.getPost', [id, ['post_status']]);
       if (isStruct(after) && str(after.post_status) === 'trash') await this.wp('wp.deletePost', [id]);
@@ -414,20 +418,6 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       if (gone(error)) return; // already gone: what was asked for is true (a retried delete)
       throw error;
     }
-  }
-
-  private postId(remoteId: string): number {
-    const n = Number(remoteId);
-    if (!Number.isInteger(n) || n <= 0) {
-      throw new PublishError(
-        'NOT_FOUND',
-        `“${remoteId}” is not a WordPress post id. Signet can publish the draft as a new post.`,
-        {
-          reason: 'bad-id',
-        },
-      );
-    }
-    return n;
   }
 
   // ---------------------------------------------------------------- terms

@@ -1,6 +1,7 @@
 /** Small conversions between WordPress's stored forms and Signet’s. */
 import { decodeXmlEntities } from '../http/xml';
 import { PublishError } from '../http/PublishError';
+import type { PostType } from '../types';
 
 /**
  * WordPress stores some text HTML-escaped (a tag "R&D" is saved as `R&amp;D`); this gives the
@@ -103,4 +104,22 @@ export function uniqueTermNames(names: readonly string[]): string[] {
     out.push(name);
   }
   return out;
+}
+
+/** "this post" / "this page", for messages. */
+export function postNoun(type: PostType): string {
+  return type === 'page' ? 'this page' : 'this post';
+}
+
+/** A stored remote id as WordPress's numeric post id; anything else cannot be on the blog. */
+export function wordpressPostId(remoteId: string): number {
+  const n = Number(remoteId);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new PublishError(
+      'NOT_FOUND',
+      `“${remoteId}” is not a WordPress post id. Signet can publish the draft as a new post.`,
+      { reason: 'bad-id' },
+    );
+  }
+  return n;
 }
