@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AccountSummary, RemoteMediaItem } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { Pager } from '../../ui/Pager';
 
 interface MediaLibraryDialogProps {
   open: boolean;
@@ -77,29 +78,7 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
             ))}
           </ul>
           {items.length === 0 && !error ? <p className="empty-state">No images found.</p> : null}
-          {totalPages > 1 ? (
-            <div className="dialog-actions">
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                Previous
-              </button>
-              <span>
-                Page {page} of {totalPages}
-              </span>
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={page >= totalPages}
-                onClick={() => setPage(page + 1)}
-              >
-                Next
-              </button>
-            </div>
-          ) : null}
+          <Pager page={page} totalPages={totalPages} onPage={setPage} />
         </>
       )}
     </Dialog>

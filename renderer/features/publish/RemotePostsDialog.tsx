@@ -8,6 +8,7 @@ import type {
 } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { Pager } from '../../ui/Pager';
 import { formatDateTime } from '../../ui/format';
 
 interface RemotePostsDialogProps {
@@ -162,29 +163,13 @@ export function RemotePostsDialog({ open, accounts, onClose, onOpened }: RemoteP
               </li>
             ))}
           </ul>
-          {result && result.totalPages > 1 ? (
-            <div className="dialog-actions">
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={page <= 1}
-                onClick={() => setPage(page - 1)}
-              >
-                Newer
-              </button>
-              <span>
-                Page {page} of {result.totalPages}
-              </span>
-              <button
-                type="button"
-                className="secondary-button"
-                disabled={page >= result.totalPages}
-                onClick={() => setPage(page + 1)}
-              >
-                Older
-              </button>
-            </div>
-          ) : null}
+          <Pager
+            page={page}
+            totalPages={result?.totalPages ?? 0}
+            onPage={setPage}
+            previousLabel="Newer"
+            nextLabel="Older"
+          />
         </>
       )}
     </Dialog>
