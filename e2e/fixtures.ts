@@ -30,7 +30,7 @@ export interface SignetHandle {
   /** Stops the app (SIGKILL = a crash, SIGTERM = a normal quit) and starts it again on the same data. */
   restart(options?: { signal?: 'SIGKILL' | 'SIGTERM'; before?: () => Promise<void> }): Promise<void>;
   /** Answers the next native file or folder picker with this path. */
-  pickNext(kind: 'folder' | 'image', filePath: string): Promise<void>;
+  pickNext(kind: 'folder' | 'image' | 'file' | 'save', filePath: string): Promise<void>;
   /** URLs the app asked the system browser to open. */
   openedExternally(): Promise<string[]>;
 }
@@ -38,7 +38,7 @@ export interface SignetHandle {
 interface Running {
   page: Page;
   stop(signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
-  pickNext(kind: 'folder' | 'image', filePath: string): Promise<void>;
+  pickNext(kind: 'folder' | 'image' | 'file' | 'save', filePath: string): Promise<void>;
   openedExternally(): Promise<string[]>;
 }
 
@@ -136,7 +136,13 @@ async function startElectron(dataDir: string): Promise<Running> {
       app.process().kill('SIGKILL');
       await exited;
     },
-    async pickNext(_kind, filePath) {
+    async pickNext(kind, filePath) {
+      if (kind === 'save') {
+        await app.evaluate(({ dialog }, next) => {
+          dialog.showSaveDialog = (async () => ({ canceled: false, filePath: next })) as never;
+        }, filePath);
+        return;
+      }
       await app.evaluate(({ dialog }, next) => {
         dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [next] })) as never;
       }, filePath);

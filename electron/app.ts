@@ -14,6 +14,8 @@ import { imageMimeType } from './drafts/assets';
 import { readPreferences, writePreferences } from './settings/preferences';
 import { createRedactingLogger } from './accounts/redact';
 import { PublishingService, toAppError } from './publishing/PublishingService';
+import { SnippetService } from './snippets/SnippetService';
+import { SnippetStore } from './snippets/SnippetStore';
 
 export interface SignetApp {
   dispatch: Dispatch;
@@ -48,6 +50,14 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     });
   }
 
+  const snippetStore = new SnippetStore({ settings: ports.settings, clock: ports.clock });
+  const snippets = new SnippetService({
+    store: snippetStore,
+    dialogs: ports.dialogs,
+    emit: (event, payload) => ports.emit(event, payload),
+    clock: ports.clock,
+  });
+
   const publishing = new PublishingService({
     drafts,
     settings: ports.settings,
@@ -59,6 +69,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     emit: (event, payload) => ports.emit(event, payload),
     log,
     clock: ports.clock,
+    snippets: snippetStore,
   });
   knownSecrets = () => publishing.accounts.knownSecrets();
 
@@ -160,6 +171,37 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       return null;
     },
     listRemoteMedia: ({ accountId, ...query }) => publishing.listRemoteMedia(accountId, query),
+
+    listSnippets: () => snippets.library(),
+    createSnippet: (input) => {
+      const created = snippetStore.create(input);
+      return snippets.changed([created.id], created);
+    },
+    updateSnippet: ({ id, ...patch }) => snippets.changed([id], snippetStore.update(id, patch)),
+    duplicateSnippet: ({ id }) => {
+      const copy = snippetStore.duplicate(id);
+      return snippets.changed([copy.id], copy);
+    },
+    deleteSnippet: ({ id }) => {
+      snippetStore.delete(id);
+      return snippets.changed([id], null);
+    },
+    restoreSnippet: ({ id }) => snippets.changed([id], snippetStore.restore(id)),
+    moveSnippet: ({ id, toIndex }) => snippetStore.move(id, toIndex),
+    setSnippetDetails: (details) => {
+      const library = snippetStore.setDetails(details);
+      // Variables and the author's details may appear in any snippet.
+      return snippets.changed(
+        library.snippets.map((s) => s.id),
+        library,
+      );
+    },
+    previewSnippet: ({ editorState, obfuscateEmails }) => snippets.preview(editorState, obfuscateEmails),
+    renderSnippets: ({ snippetIds, draftId, title }) => publishing.renderSnippets(snippetIds, draftId, title),
+    exportSnippets: () => snippets.exportToFile(),
+    importSnippets: () => snippets.importFromFile(),
+    findSnippetUses: ({ id }) => publishing.findSnippetUses(id),
+    reapplySnippet: ({ id }) => publishing.reapplySnippet(id),
   };
 
   function assetUrl(draftId: string, fileName: string): string {

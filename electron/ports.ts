@@ -19,6 +19,11 @@ export interface SettingsData {
    */
   accounts?: unknown[];
   /**
+   * The snippet library with its own `schemaVersion`; electron/snippets/library.ts validates and
+   * migrates it on read.
+   */
+  snippetLibrary?: unknown;
+  /**
    * The author agreed to store secrets although the system offers no real protection (Linux
    * with no keyring: safeStorage's `basic_text` backend).
    */
@@ -45,6 +50,15 @@ export interface DialogPort {
   pickFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
   /** Absolute path of a chosen image file, or null when cancelled. */
   pickImage(options: { title: string }): Promise<string | null>;
+  /** Absolute path of a chosen file to open (`extensions` without dots), or null when cancelled. */
+  pickFile(options: { title: string; filterName: string; extensions: string[] }): Promise<string | null>;
+  /** Absolute path to save a new file at, or null when cancelled. */
+  pickSavePath(options: {
+    title: string;
+    defaultName: string;
+    filterName: string;
+    extensions: string[];
+  }): Promise<string | null>;
 }
 
 export interface Logger {

@@ -73,6 +73,8 @@ async function bundleShim(): Promise<string> {
 interface PickerQueue {
   folders: string[];
   images: string[];
+  files: string[];
+  saves: string[];
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
@@ -83,7 +85,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const shim = await bundleShim();
   const token = randomBytes(24).toString('base64url');
   const sockets = new Set<WebSocket>();
-  const picks: PickerQueue = { folders: [], images: [] };
+  const picks: PickerQueue = { folders: [], images: [], files: [], saves: [] };
   const openedExternally: string[] = [];
 
   await fsp.mkdir(options.dataDir, { recursive: true });
@@ -105,6 +107,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dialogs: {
       pickFolder: async () => picks.folders.shift() ?? null,
       pickImage: async () => picks.images.shift() ?? null,
+      pickFile: async () => picks.files.shift() ?? null,
+      pickSavePath: async () => picks.saves.shift() ?? null,
     },
     openExternal: async (url) => {
       openedExternally.push(url);
@@ -193,6 +197,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         const kind = url.searchParams.get('kind');
         const value = url.searchParams.get('path') ?? '';
         if (kind === 'folder') picks.folders.push(value);
+        else if (kind === 'file') picks.files.push(value);
+        else if (kind === 'save') picks.saves.push(value);
         else picks.images.push(value);
         res.writeHead(204);
         res.end();

@@ -30,6 +30,14 @@ import type {
   RevisionSummary,
   SaveResult,
 } from './types';
+import type {
+  RenderedSnippet,
+  ReapplyResult,
+  Snippet,
+  SnippetLibrary,
+  SnippetUse,
+  TemplateIssue,
+} from './snippets';
 
 /** What each command answers with. */
 export interface ResponseMap {
@@ -75,6 +83,24 @@ export interface ResponseMap {
   openRemotePost: Draft;
   deleteRemotePost: null;
   listRemoteMedia: { items: RemoteMediaItem[]; totalPages: number };
+
+  listSnippets: SnippetLibrary;
+  createSnippet: Snippet;
+  updateSnippet: Snippet;
+  duplicateSnippet: Snippet;
+  deleteSnippet: null;
+  restoreSnippet: Snippet;
+  /** The snippets in their new order. */
+  moveSnippet: Snippet[];
+  setSnippetDetails: SnippetLibrary;
+  previewSnippet: { html: string; issues: TemplateIssue[] };
+  /** Only the snippets the library has; a missing id is left out. */
+  renderSnippets: RenderedSnippet[];
+  /** `null` when the author cancelled the file picker. */
+  exportSnippets: { path: string; count: number } | null;
+  importSnippets: { added: number; updated: number; unchanged: number } | null;
+  findSnippetUses: SnippetUse[];
+  reapplySnippet: ReapplyResult[];
 }
 
 export type CommandName = keyof ResponseMap & keyof RequestSchemas;
@@ -130,6 +156,10 @@ export interface EventMap {
   signInCompleted: { result?: SignInResult; error?: { code: ErrorCode; message: string } };
   publishProgress: PublishProgress;
   accountsChanged: { accounts: AccountSummary[] };
+  /** Snippets were changed, added, removed or imported: drafts showing them render them again. */
+  snippetsChanged: { ids: string[] };
+  /** Progress of `reapplySnippet`, one post at a time. */
+  reapplyProgress: { snippetId: string; done: number; total: number; message: string };
 }
 
 /** Commands the application menu sends to the renderer. */
@@ -176,6 +206,20 @@ export const COMMANDS = [
   'openRemotePost',
   'deleteRemotePost',
   'listRemoteMedia',
+  'listSnippets',
+  'createSnippet',
+  'updateSnippet',
+  'duplicateSnippet',
+  'deleteSnippet',
+  'restoreSnippet',
+  'moveSnippet',
+  'setSnippetDetails',
+  'previewSnippet',
+  'renderSnippets',
+  'exportSnippets',
+  'importSnippets',
+  'findSnippetUses',
+  'reapplySnippet',
 ] as const satisfies readonly CommandName[];
 
 export const EVENTS = [
@@ -188,6 +232,8 @@ export const EVENTS = [
   'signInCompleted',
   'publishProgress',
   'accountsChanged',
+  'snippetsChanged',
+  'reapplyProgress',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel for a command; only the shell and the preload use channel strings. */

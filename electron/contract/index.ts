@@ -1,3 +1,4 @@
 export * from './api';
 export * from './types';
 export * from './publishing';
+export * from './snippets';

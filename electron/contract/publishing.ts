@@ -36,6 +36,10 @@ export interface AccountSettings {
   contentFormat: 'blocks' | 'classic';
   /** Images wider than this are scaled down before upload (originals stay in the draft). */
   maxImageWidth: number;
+  /** A library snippet added above every post published here (unless switched off for a post). */
+  headerSnippetId?: string;
+  /** A library snippet added below every post published here (unless switched off for a post). */
+  footerSnippetId?: string;
 }
 
 /** A blog account, without its secret. */
@@ -101,6 +105,10 @@ export interface PublishOptions {
   slug?: string;
   /** Asset file name in the draft's folder. */
   featuredImage?: string;
+  /** Add the account's header snippet; default true. */
+  useHeader?: boolean;
+  /** Add the account's footer snippet; default true. */
+  useFooter?: boolean;
 }
 
 export interface ComposeWarning {
@@ -119,6 +127,9 @@ export interface PublishPreview {
   /** The draft is already on this destination: publishing updates it. */
   isUpdate: boolean;
   permalink?: string;
+  /** The account's header and footer snippets, and whether this post gets them. */
+  header?: { snippetId: string; name: string; included: boolean };
+  footer?: { snippetId: string; name: string; included: boolean };
 }
 
 /** The other side of a publish conflict: what the server has now. */

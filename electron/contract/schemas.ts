@@ -53,7 +53,13 @@ const publishOptions = z.strictObject({
   excerpt: z.string().max(10_000).optional(),
   slug: z.string().max(200).optional(),
   featuredImage: fileName.optional(),
+  useHeader: z.boolean().optional(),
+  useFooter: z.boolean().optional(),
 });
+
+const snippetKind = z.enum(['signature', 'bio', 'header', 'footer', 'text']);
+const snippetName = z.string().max(200);
+const customVariable = z.strictObject({ name: z.string().max(40), value: z.string().max(2000) });
 
 export const requestSchemas = {
   getAppInfo: empty,
@@ -126,6 +132,9 @@ export const requestSchemas = {
     id,
     contentFormat: z.enum(['blocks', 'classic']).optional(),
     maxImageWidth: z.number().int().min(320).max(10_000).optional(),
+    /** `null` removes the header (or footer). */
+    headerSnippetId: id.nullable().optional(),
+    footerSnippetId: id.nullable().optional(),
   }),
   searchTerms: z.strictObject({
     accountId: id,
@@ -158,6 +167,41 @@ export const requestSchemas = {
     page: z.number().int().min(1).max(10_000).default(1),
     search: z.string().max(200).optional(),
   }),
+
+  listSnippets: empty,
+  createSnippet: z.strictObject({
+    kind: snippetKind,
+    name: snippetName.optional(),
+    editorState: editorState.optional(),
+  }),
+  updateSnippet: z.strictObject({
+    id,
+    name: snippetName.optional(),
+    kind: snippetKind.optional(),
+    editorState: editorState.optional(),
+    obfuscateEmails: z.boolean().optional(),
+  }),
+  duplicateSnippet: z.strictObject({ id }),
+  deleteSnippet: z.strictObject({ id }),
+  restoreSnippet: z.strictObject({ id }),
+  moveSnippet: z.strictObject({ id, toIndex: z.number().int().min(0).max(10_000) }),
+  setSnippetDetails: z.strictObject({
+    variables: z.array(customVariable).max(200).optional(),
+    author: z.strictObject({ name: z.string().max(200), email: z.string().max(320) }).optional(),
+  }),
+  /** Renders content being edited with sample values (the Snippets screen's live preview). */
+  previewSnippet: z.strictObject({ editorState, obfuscateEmails: z.boolean().default(false) }),
+  /** Renders library snippets for a draft (its title, its blog), as the editor shows them. */
+  renderSnippets: z.strictObject({
+    snippetIds: z.array(id).max(200),
+    draftId: id.optional(),
+    title: z.string().max(1000).optional(),
+  }),
+  exportSnippets: empty,
+  importSnippets: empty,
+  findSnippetUses: z.strictObject({ id }),
+  /** Updates every published post that uses the snippet on its blog. */
+  reapplySnippet: z.strictObject({ id }),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

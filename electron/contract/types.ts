@@ -34,6 +34,13 @@ export interface DestinationState {
   lastPublishedHash?: string;
   status?: string;
   media?: Record<string, { remoteId: string; url: string; hash: string }>;
+  /** Library snippets the last publish used (in the text, or as the account's header or footer). */
+  snippets?: string[];
+  /** Which of the account's header and footer snippets the last publish added (`false`: switched off). */
+  header?: boolean;
+  footer?: boolean;
+  /** When Signet last sent the post here (ISO). */
+  publishedAt?: string;
 }
 
 /** One draft, as stored in `<data>/drafts/<id>.json`. */

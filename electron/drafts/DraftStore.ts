@@ -314,6 +314,17 @@ export class DraftStore implements DraftStoreApi {
     return destination ? structuredClone(destination) : undefined;
   }
 
+  /** Every live (not trashed) draft's title and destinations, from memory (no disk read). */
+  shells(): Array<Pick<Draft, 'id' | 'title' | 'destinations'>> {
+    const out: Array<Pick<Draft, 'id' | 'title' | 'destinations'>> = [];
+    for (const id of this.index.ids()) {
+      const shell = this.index.shell(id);
+      if (!shell || shell.trashedAt) continue;
+      out.push({ id, title: shell.title, destinations: structuredClone(shell.destinations) });
+    }
+    return out;
+  }
+
   /** Keeps the current version as a revision (before a publish, or before taking a server's version). */
   async snapshotRevision(id: string, reason: RevisionReason): Promise<void> {
     await this.run(id, async () => {

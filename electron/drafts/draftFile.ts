@@ -20,6 +20,10 @@ const destinationSchema = z
     media: z
       .record(z.string(), z.object({ remoteId: z.string(), url: z.string(), hash: z.string() }))
       .optional(),
+    snippets: z.array(z.string()).optional(),
+    header: z.boolean().optional(),
+    footer: z.boolean().optional(),
+    publishedAt: z.string().optional(),
   })
   // Publishers may learn to keep more about a destination; an older Signet must not drop it.
   .loose();

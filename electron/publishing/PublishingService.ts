@@ -17,10 +17,14 @@ import type {
   PublishOutcome,
   PublishPreview,
   PublishProgress,
+  PublishStatus,
   RemoteMediaItem,
   RemotePostSummary,
   RemoteTermItem,
+  ReapplyResult,
+  RenderedSnippet,
   SignInResult,
+  SnippetUse,
   SiteDiscovery,
   VaultStatus,
 } from '../contract';
@@ -32,10 +36,13 @@ import { imageMimeType } from '../drafts/assets';
 import type { DraftStore } from '../drafts/DraftStore';
 import { plainTextOf } from '../drafts/plainText';
 import type { Logger, SettingsPort } from '../ports';
+import { SnippetStore } from '../snippets/SnippetStore';
 import { composeHtml } from './compose/compose';
 import { importHtml } from './compose/importHtml';
 import { PublishError } from './http/PublishError';
 import { scaleImageToWidth } from './media/scaleImage';
+import { PostSnippets } from './postSnippets';
+import { SnippetTemplateError } from './compose/snippets';
 import type { OutgoingPost, PostType, RemotePost } from './types';
 import { buildAuthorizeUrl, newAuthorizeState, parseAuthorizeCallback } from './wordpress/authorize';
 import { createWordPressPublisher } from './wordpress/createWordPressPublisher';
@@ -54,6 +61,8 @@ export interface PublishingServiceOptions {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   log: Logger;
   clock?: () => Date;
+  /** The snippet library (default: the one in `settings`). */
+  snippets?: SnippetStore;
 }
 
 /** A verified login waiting for the author to pick blogs; the secret lives only in memory. */
@@ -74,10 +83,14 @@ export class PublishingService {
   private readonly sessions = new Map<string, SignInSession>();
   private readonly authorizeRequests = new Map<string, { siteUrl: string; expiresAt: number }>();
   private readonly clock: () => Date;
+  private readonly postSnippets: PostSnippets;
+  private readonly snippets: SnippetStore;
 
   constructor(private readonly options: PublishingServiceOptions) {
     this.accounts = new AccountStore({ settings: options.settings, vault: options.vault, log: options.log });
     this.clock = options.clock ?? (() => new Date());
+    this.snippets = options.snippets ?? new SnippetStore({ settings: options.settings, clock: this.clock });
+    this.postSnippets = new PostSnippets(this.snippets, this.clock);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -238,21 +251,33 @@ export class PublishingService {
       const blog = session.blogs.find((b) => b.blogId === blogId);
       if (!blog) throw new AppError('BAD_REQUEST', 'That blog is not part of this sign-in.');
       const isMain = canonical(blog.url) === canonical(session.site.siteUrl);
-      const transport = isMain ? session.transport : 'xmlrpc';
-      const capabilities = (
-        await createWordPressPublisher(
-          {
-            siteUrl: blog.url,
-            userLogin: session.userLogin,
-            transport,
-            restRoot: isMain ? session.site.restRoot : null,
-            xmlrpcUrl: blog.xmlrpcUrl || session.site.xmlrpcUrl,
-            blogId: blog.blogId,
-          },
-          session.secret,
-          this.options.fetch,
-        )
-      ).capabilities;
+      // Another blog of a multisite network has its own REST root and time zone: discover it, and
+      // use REST there too when the sign-in did. Without discovery, XML-RPC at the blog's endpoint.
+      const other = isMain ? null : await this.discoverBlog(blog.url);
+      const restRoot = isMain ? session.site.restRoot : (other?.restRoot ?? null);
+      const transport = isMain
+        ? session.transport
+        : session.transport === 'rest' && restRoot
+          ? 'rest'
+          : 'xmlrpc';
+      const xmlrpcUrl = blog.xmlrpcUrl || other?.xmlrpcUrl || session.site.xmlrpcUrl;
+      // Blog 1 is a single site or a network's main site; every other blog is named by its id too,
+      // whichever blog the author signed in at, so a draft names the same destination everywhere.
+      const keyBlogId = blog.blogId && blog.blogId !== '1' ? blog.blogId : undefined;
+      const publisher = await createWordPressPublisher(
+        {
+          siteUrl: blog.url,
+          userLogin: session.userLogin,
+          transport,
+          restRoot,
+          xmlrpcUrl,
+          blogId: blog.blogId,
+          timeZone: other?.timeZone ?? null,
+        },
+        session.secret,
+        this.options.fetch,
+      );
+      const timeZone = isMain ? session.site.timeZone : (await publisher.verify()).timeZone;
       await this.accounts.add(
         {
           platform: 'wordpress',
@@ -262,14 +287,12 @@ export class PublishingService {
           userName: session.userName,
           api: {
             transport,
-            ...(isMain && session.site.restRoot ? { restRoot: session.site.restRoot } : {}),
-            ...(blog.xmlrpcUrl || session.site.xmlrpcUrl
-              ? { xmlrpcUrl: blog.xmlrpcUrl || session.site.xmlrpcUrl! }
-              : {}),
-            ...(isMain ? {} : { blogId: blog.blogId }),
+            ...(restRoot ? { restRoot } : {}),
+            ...(xmlrpcUrl ? { xmlrpcUrl } : {}),
+            ...(keyBlogId ? { blogId: keyBlogId } : {}),
           },
-          timeZone: session.site.timeZone ?? 'UTC',
-          capabilities,
+          timeZone: timeZone ?? 'UTC',
+          capabilities: publisher.capabilities,
         },
         session.secret,
       );
@@ -287,9 +310,26 @@ export class PublishingService {
 
   async updateAccountSettings(
     id: string,
-    patch: { contentFormat?: 'blocks' | 'classic'; maxImageWidth?: number },
+    patch: {
+      contentFormat?: 'blocks' | 'classic';
+      maxImageWidth?: number;
+      headerSnippetId?: string | null;
+      footerSnippetId?: string | null;
+    },
   ): Promise<AccountSummary> {
-    this.accounts.update(id, { settings: patch });
+    const current = this.account(id);
+    const settings = { ...current.settings };
+    if (patch.contentFormat !== undefined) settings.contentFormat = patch.contentFormat;
+    if (patch.maxImageWidth !== undefined) settings.maxImageWidth = patch.maxImageWidth;
+    for (const key of ['headerSnippetId', 'footerSnippetId'] as const) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      if (value !== null && !this.snippets.get(value))
+        throw new AppError('NOT_FOUND', 'That snippet is not in your library any more.');
+      if (value === null) delete settings[key];
+      else settings[key] = value;
+    }
+    this.accounts.update(id, { settings });
     const updated = (await this.listAccounts()).find((a) => a.id === id);
     if (!updated) throw new AppError('NOT_FOUND', 'That account is not there any more.');
     return updated;
@@ -397,7 +437,8 @@ export class PublishingService {
       const known = media[asset.fileName];
       if (!known || known.hash !== asset.hash(account.settings.maxImageWidth)) imagesToUpload++;
     }
-    const composed = composeHtml(draft.editorState ?? emptyState(), {
+    const expanded = this.postSnippets.expand(draft, account, options);
+    const composed = composeHtml(expanded.state, {
       format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
       images: (fileName) => {
         const known = media[fileName];
@@ -411,10 +452,15 @@ export class PublishingService {
     return {
       title: draft.title,
       html: composed.html,
-      warnings: composed.warnings.map((w) => ({ code: w.code, message: w.message })),
+      warnings: [...expanded.warnings, ...composed.warnings].map((w) => ({
+        code: w.code,
+        message: w.message,
+      })),
       imagesToUpload,
       isUpdate: Boolean(dest?.remoteId),
       ...(dest?.permalink ? { permalink: dest.permalink } : {}),
+      ...(expanded.header ? { header: expanded.header } : {}),
+      ...(expanded.footer ? { footer: expanded.footer } : {}),
     };
   }
 
@@ -474,18 +520,23 @@ export class PublishingService {
       }));
     }
 
-    const composed = composeHtml(draft.editorState ?? emptyState(), {
-      format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
-      images: (fileName) => {
-        const known = media[fileName];
-        return known ? { url: known.url, remoteId: known.remoteId } : null;
-      },
-      readMore: 'wordpress',
-    });
+    const composeFor = (permalink?: string) => {
+      const expanded = this.postSnippets.expand(draft, account, options, permalink);
+      const composed = composeHtml(expanded.state, {
+        format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
+        images: (fileName) => {
+          const known = media[fileName];
+          return known ? { url: known.url, remoteId: known.remoteId } : null;
+        },
+        readMore: 'wordpress',
+      });
+      return { expanded, html: composed.html };
+    };
+    const { expanded, html } = composeFor();
     const outgoing: OutgoingPost = {
       type: options.postType,
       title: draft.title,
-      content: composed.html,
+      content: html,
       status: options.status,
       tags: options.postType === 'post' ? options.tags : [],
       categories: options.postType === 'post' ? options.categories : [],
@@ -533,6 +584,18 @@ export class PublishingService {
       throw error;
     }
 
+    // A snippet that shows the post's own address could not have it before the post existed:
+    // now that the blog has given it one, send the content again with the address filled in.
+    if (!dest.remoteId && expanded.usesPostUrl && result.permalink) {
+      const second = composeFor(result.permalink);
+      if (second.html !== outgoing.content) {
+        outgoing.content = second.html;
+        result = await publisher.updatePost(result.remoteId, outgoing, {
+          ifUnmodifiedSince: result.modifiedGmt,
+        });
+      }
+    }
+
     const hash = createHash('sha256').update(JSON.stringify(outgoing)).digest('hex');
     await drafts.updatePublishState(draftId, (d) => ({
       meta: {
@@ -546,7 +609,15 @@ export class PublishingService {
       },
       destinations: {
         ...d.destinations,
-        [key]: { ...destinationFrom(result, d.destinations[key]), media, lastPublishedHash: hash },
+        [key]: {
+          ...destinationFrom(result, d.destinations[key]),
+          media,
+          lastPublishedHash: hash,
+          snippets: expanded.used,
+          ...(expanded.header ? { header: expanded.header.included } : {}),
+          ...(expanded.footer ? { footer: expanded.footer.included } : {}),
+          publishedAt: this.clock().toISOString(),
+        },
       },
     }));
     progress('done', 'Done.', total, total);
@@ -557,6 +628,118 @@ export class PublishingService {
       status: result.status === 'trash' ? 'draft' : result.status,
       modifiedGmt: result.modifiedGmt,
     };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Snippets in posts
+
+  /** Library snippets rendered for a draft on its first blog (or none), as the editor shows them. */
+  async renderSnippets(ids: string[], draftId?: string, title?: string): Promise<RenderedSnippet[]> {
+    const draft = draftId
+      ? await this.options.drafts.get(draftId)
+      : { title: title ?? '', meta: {}, destinations: {} };
+    return this.postSnippets.renderForDraft(ids, draft, this.accountOfDraft(draft.destinations), title);
+  }
+
+  /** Published posts whose last publish used the snippet: in the text, or as the blog's header/footer. */
+  findSnippetUses(snippetId: string): SnippetUse[] {
+    const accounts = this.accounts.list();
+    const uses: SnippetUse[] = [];
+    for (const draft of this.options.drafts.shells()) {
+      for (const [key, dest] of Object.entries(draft.destinations)) {
+        if (!dest.remoteId || !dest.snippets?.includes(snippetId)) continue;
+        const account = accounts.find((a) => a.destinationKey === key);
+        if (!account) continue;
+        const via: SnippetUse['via'] = [];
+        if (dest.header !== false && account.settings.headerSnippetId === snippetId) via.push('header');
+        if (dest.footer !== false && account.settings.footerSnippetId === snippetId) via.push('footer');
+        // Used, but not as this blog's header or footer: it is in the text.
+        if (via.length === 0) via.push('body');
+        uses.push({
+          draftId: draft.id,
+          draftTitle: draft.title,
+          accountId: account.id,
+          siteName: account.siteName,
+          ...(dest.permalink ? { permalink: dest.permalink } : {}),
+          via,
+        });
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * Publishes again every post that used the snippet, one at a time, with the options it was last
+   * published with. A post changed on the blog since is not overwritten: it is reported as a conflict.
+   */
+  async reapplySnippet(snippetId: string): Promise<ReapplyResult[]> {
+    const uses = this.findSnippetUses(snippetId);
+    const results: ReapplyResult[] = [];
+    const progress = (done: number, message: string) =>
+      this.options.emit('reapplyProgress', { snippetId, done, total: uses.length, message });
+    for (const [index, use] of uses.entries()) {
+      progress(index, `Updating “${use.draftTitle || 'Untitled'}” on ${use.siteName}…`);
+      try {
+        const draft = await this.options.drafts.get(use.draftId);
+        const account = this.account(use.accountId);
+        const dest = draft.destinations[account.destinationKey] ?? {};
+        const status = republishStatus(dest.status);
+        const outcome = await this.publish(
+          use.draftId,
+          {
+            accountId: account.id,
+            postType: dest.type ?? 'post',
+            status,
+            ...(status === 'future' && draft.meta.scheduledAt ? { scheduledAt: draft.meta.scheduledAt } : {}),
+            tags: draft.meta.tags ?? [],
+            categories: draft.meta.categories ?? [],
+            ...(draft.meta.excerpt ? { excerpt: draft.meta.excerpt } : {}),
+            ...(draft.meta.slug ? { slug: draft.meta.slug } : {}),
+            ...(draft.meta.featuredImage ? { featuredImage: draft.meta.featuredImage } : {}),
+            useHeader: dest.header !== false,
+            useFooter: dest.footer !== false,
+          },
+          'ask',
+        );
+        results.push(
+          outcome.kind === 'published'
+            ? {
+                draftId: use.draftId,
+                accountId: use.accountId,
+                outcome: 'updated',
+                message: 'Updated.',
+                permalink: outcome.permalink,
+              }
+            : {
+                draftId: use.draftId,
+                accountId: use.accountId,
+                outcome: 'conflict',
+                message:
+                  'Not updated: the post was changed on the blog since Signet last saw it. Open the draft and publish it to choose which version to keep.',
+              },
+        );
+      } catch (error) {
+        const mapped = toAppError(error);
+        results.push({
+          draftId: use.draftId,
+          accountId: use.accountId,
+          outcome: 'failed',
+          message: mapped?.message ?? (error instanceof Error ? error.message : 'It could not be updated.'),
+        });
+      }
+    }
+    progress(uses.length, 'Done.');
+    return results;
+  }
+
+  /** The account of the first blog the draft went to, or the only account there is. */
+  private accountOfDraft(destinations: Draft['destinations']): Account | null {
+    const accounts = this.accounts.list();
+    for (const key of Object.keys(destinations)) {
+      const account = accounts.find((a) => a.destinationKey === key);
+      if (account) return account;
+    }
+    return accounts[0] ?? null;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -635,6 +818,19 @@ export class PublishingService {
     return linked;
   }
 
+  /** A blog of the signed-in network as discovery sees it; null when it cannot be read (XML-RPC will do). */
+  private async discoverBlog(url: string): Promise<WordPressSite | null> {
+    try {
+      return await discoverWordPress(url, this.options.fetch);
+    } catch (error) {
+      this.options.log.warn('Could not discover a blog of the network; using XML-RPC for it', {
+        url,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return null;
+    }
+  }
+
   private sweepSessions(): void {
     const now = Date.now();
     for (const [id, session] of this.sessions) if (session.expiresAt < now) this.sessions.delete(id);
@@ -663,8 +859,18 @@ function destinationFrom(post: RemotePost, previous: DestinationState | undefine
   };
 }
 
-function emptyState() {
-  return { root: { type: 'root', version: 1, children: [], direction: null, format: '', indent: 0 } };
+/** The status a post is published again with: what the blog had, in Signet's words. */
+function republishStatus(status: string | undefined): PublishStatus {
+  switch (status) {
+    case 'publish':
+    case 'future':
+    case 'draft':
+    case 'pending':
+    case 'private':
+      return status;
+    default:
+      return 'publish';
+  }
 }
 
 function canonical(url: string): string {
@@ -686,6 +892,8 @@ function toContractSummary(summary: Awaited<ReturnType<AccountStore['summaries']
     settings: {
       contentFormat: summary.settings.contentFormat,
       maxImageWidth: summary.settings.maxImageWidth,
+      ...(summary.settings.headerSnippetId ? { headerSnippetId: summary.settings.headerSnippetId } : {}),
+      ...(summary.settings.footerSnippetId ? { footerSnippetId: summary.settings.footerSnippetId } : {}),
     },
     hasCredential: summary.hasCredential,
     createdAt: summary.createdAt,
@@ -695,6 +903,7 @@ function toContractSummary(summary: Awaited<ReturnType<AccountStore['summaries']
 /** Service errors → codes and messages for the author. */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (error instanceof SnippetTemplateError) return new AppError('BAD_REQUEST', error.message);
   if (error instanceof PublishError) {
     switch (error.code) {
       case 'AUTH_FAILED':

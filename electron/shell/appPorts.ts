@@ -1,12 +1,19 @@
 /** The ports `createApp` needs, filled with Electron's services. */
-import { app, BrowserWindow, dialog, net, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, net, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { SecretVault } from '../accounts/vault';
 import type { AppPorts, Logger, SettingsPort } from '../ports';
 import { isAllowedExternalUrl } from '../security/urls';
 import { sendToAppWindows } from './ipc';
 import { ASSET_BASE_URL } from './policy/assetUrl';
 import { AUTH_CALLBACK_URL } from './policy/protocolClient';
-import { firstPickedPath, pickFolderDialogOptions, pickImageDialogOptions } from './policy/dialogOptions';
+import {
+  firstPickedPath,
+  pickFileDialogOptions,
+  pickFolderDialogOptions,
+  pickImageDialogOptions,
+  savedPath,
+  saveDialogOptions,
+} from './policy/dialogOptions';
 
 export function createShellPorts(options: {
   dataDir: string;
@@ -21,6 +28,8 @@ export function createShellPorts(options: {
     dialogs: {
       pickFolder: async (o) => firstPickedPath(await showOpenDialog(pickFolderDialogOptions(o))),
       pickImage: async (o) => firstPickedPath(await showOpenDialog(pickImageDialogOptions(o))),
+      pickFile: async (o) => firstPickedPath(await showOpenDialog(pickFileDialogOptions(o))),
+      pickSavePath: async (o) => savedPath(await showSaveDialog(saveDialogOptions(o))),
     },
     openExternal: (url) => openExternalSafely(url),
     emit: (event, payload) => sendToAppWindows(event, payload, options.appOrigins),
@@ -50,4 +59,9 @@ export async function openExternalSafely(url: string): Promise<void> {
 function showOpenDialog(options: OpenDialogOptions) {
   const parent = BrowserWindow.getFocusedWindow();
   return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+}
+
+function showSaveDialog(options: SaveDialogOptions) {
+  const parent = BrowserWindow.getFocusedWindow();
+  return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
 }

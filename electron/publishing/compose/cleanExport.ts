@@ -22,6 +22,7 @@ import { $document, COMMENT_NODE, ELEMENT_NODE, fromLexical, type Element, type 
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
 import type { ComposedImage, ComposeOptions, ComposeWarning } from './types';
+import { isTemplateLinkUrl } from '../../contract';
 import { isAllowedLinkUrl, isWebImageUrl } from './urls';
 
 /**
@@ -36,6 +37,7 @@ import { isAllowedLinkUrl, isWebImageUrl } from './urls';
 export interface ExportContext {
   images: ComposeOptions['images'];
   readMore: ComposeOptions['readMore'];
+  templateLinks: boolean;
   warnings: ComposeWarning[];
   composedImages: ComposedImage[];
   /** WordPress attachment ids of exported `<img>` elements, for block markup. */
@@ -208,7 +210,7 @@ const $exportCode: Exporter<CodeNode> = (_editor, node) => {
 function $exportLink(context: ExportContext): Exporter<LinkNode> {
   return (_editor, node) => {
     const url = node.getURL();
-    if (!isAllowedLinkUrl(url)) {
+    if (!isAllowedLinkUrl(url) && !(context.templateLinks && isTemplateLinkUrl(url))) {
       context.warnings.push({
         code: 'LINK_REMOVED',
         message: `The link to "${url}" was left out (only web and email links are published); its text is kept.`,

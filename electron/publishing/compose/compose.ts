@@ -37,6 +37,7 @@ export function composeHtml(editorState: EditorStateJSON, options: ComposeOption
   const context: ExportContext = {
     images: options.images,
     readMore: options.readMore,
+    templateLinks: options.templateLinks === true,
     warnings: [],
     composedImages: [],
     mediaIds: new WeakMap(),

@@ -45,6 +45,7 @@ describe('the main process registers the editor’s node types', () => {
     const map = createCleanExportMap({
       images: () => null,
       readMore: 'none',
+      templateLinks: false,
       warnings: [],
       composedImages: [],
       mediaIds: new WeakMap(),

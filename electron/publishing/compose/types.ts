@@ -25,6 +25,8 @@ export interface ComposeOptions {
   images: (fileName: string) => ImageLocation | null;
   /** `wordpress`: the read-more break becomes `<!--more-->`. `none`: it is left out. */
   readMore: 'wordpress' | 'none';
+  /** Keep links whose address is a `{{variable}}` (a snippet's template, filled in afterwards). */
+  templateLinks?: boolean;
 }
 
 /** An image of the draft, in document order: an asset (`fileName`) or a remote `src`. */
@@ -53,6 +55,12 @@ export type ComposeWarning =
       code: 'LINK_REMOVED';
       message: string;
       url: string;
+    }
+  | {
+      /** A snippet the library on this computer lacks: published as its node last showed it. */
+      code: 'SNIPPET_NOT_IN_LIBRARY';
+      message: string;
+      snippetId: string;
     };
 
 export type ComposeWarningCode = ComposeWarning['code'];

@@ -4,7 +4,10 @@ import {
   firstPickedPath,
   IMAGE_EXTENSIONS,
   pickFolderDialogOptions,
+  pickFileDialogOptions,
   pickImageDialogOptions,
+  savedPath,
+  saveDialogOptions,
 } from './dialogOptions';
 
 describe('dialog options', () => {
@@ -27,5 +30,26 @@ describe('dialog options', () => {
     expect(firstPickedPath({ canceled: true, filePaths: ['/x'] })).toBeNull();
     expect(firstPickedPath({ canceled: false, filePaths: [] })).toBeNull();
     expect(firstPickedPath({ canceled: false, filePaths: ['/a', '/b'] })).toBe('/a');
+  });
+
+  it('opens one file of the given type, and saves with an overwrite check', () => {
+    expect(
+      pickFileDialogOptions({ title: 'Import snippets', filterName: 'Signet snippets', extensions: ['json'] }),
+    ).toEqual({
+      title: 'Import snippets',
+      properties: ['openFile'],
+      filters: [{ name: 'Signet snippets', extensions: ['json'] }],
+    });
+    const save = saveDialogOptions({
+      title: 'Export snippets',
+      defaultName: 'snippets.json',
+      filterName: 'Signet snippets',
+      extensions: ['json'],
+    });
+    expect(save.defaultPath).toBe('snippets.json');
+    expect(save.properties).toContain('showOverwriteConfirmation');
+    expect(savedPath({ canceled: true, filePath: '/x' })).toBeNull();
+    expect(savedPath({ canceled: false })).toBeNull();
+    expect(savedPath({ canceled: false, filePath: '/x.json' })).toBe('/x.json');
   });
 });

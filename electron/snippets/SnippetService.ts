@@ -1,0 +1,106 @@
+/**
+ * The Snippets screen's commands: the library (create, edit, duplicate, delete and undo, reorder,
+ * variables, the author's details), the live preview with sample values, and export/import as a
+ * file. Every change tells open drafts which snippets to render again.
+ */
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+
+import type { EditorStateJSON, EventMap, EventName, SnippetLibrary, TemplateIssue } from '../contract';
+import { AppError } from '../dispatcher';
+import type { DialogPort } from '../ports';
+import { renderSnippetContent } from '../publishing/compose/snippets';
+import { parseExportFile, toExportFile } from './library';
+import type { SnippetStore } from './SnippetStore';
+import { sampleValues } from './template';
+
+const FILE_FILTER = { filterName: 'Signet snippets', extensions: ['json'] };
+
+export class SnippetService {
+  constructor(
+    private readonly options: {
+      store: SnippetStore;
+      dialogs: DialogPort;
+      emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+      clock?: () => Date;
+    },
+  ) {}
+
+  private get store(): SnippetStore {
+    return this.options.store;
+  }
+
+  /** Runs a change and tells every window which snippets changed. */
+  changed<T>(ids: string[], result: T): T {
+    this.options.emit('snippetsChanged', { ids });
+    return result;
+  }
+
+  library(): SnippetLibrary {
+    return this.store.library();
+  }
+
+  preview(
+    editorState: EditorStateJSON | null,
+    obfuscateEmails: boolean,
+  ): { html: string; issues: TemplateIssue[] } {
+    const library = this.store.library();
+    const now = this.options.clock?.() ?? new Date();
+    const rendered = renderSnippetContent(
+      { editorState, obfuscateEmails },
+      sampleValues(library.author, library.variables, now),
+    );
+    return { html: rendered.html, issues: rendered.issues };
+  }
+
+  async exportToFile(): Promise<{ path: string; count: number } | null> {
+    const target = await this.options.dialogs.pickSavePath({
+      title: 'Export snippets',
+      defaultName: 'signet-snippets.json',
+      ...FILE_FILTER,
+    });
+    if (!target) return null;
+    const stored = this.store.stored();
+    const text = `${JSON.stringify(toExportFile(stored, this.options.clock?.() ?? new Date()), null, 2)}\n`;
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    try {
+      await fsp.writeFile(temp, text, 'utf8');
+      await fsp.rename(temp, target);
+    } catch (error) {
+      await fsp.rm(temp, { force: true }).catch(() => {});
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new AppError(
+        'IO_ERROR',
+        code === 'ENOSPC'
+          ? `The disk is full, so the snippets could not be exported to ${target}. Free some space or choose another place.`
+          : `Signet could not write ${target}. Choose a folder you may write to.`,
+      );
+    }
+    return { path: target, count: stored.snippets.length };
+  }
+
+  async importFromFile(): Promise<{ added: number; updated: number; unchanged: number } | null> {
+    const source = await this.options.dialogs.pickFile({ title: 'Import snippets', ...FILE_FILTER });
+    if (!source) return null;
+    const text = await fsp.readFile(source, 'utf8').catch(() => {
+      throw new AppError(
+        'IO_ERROR',
+        `Signet could not read ${path.basename(source)}. Check that the file exists.`,
+      );
+    });
+    let incoming;
+    try {
+      incoming = parseExportFile(text);
+    } catch (error) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${path.basename(source)}: ${error instanceof Error ? error.message : 'not a snippet export'} Nothing was imported.`,
+      );
+    }
+    const result = this.store.importLibrary(incoming);
+    return this.changed(
+      incoming.snippets.map((s) => s.id),
+      result,
+    );
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * `{{variables}}` in snippets, through mustache (logic-less: names, sections `{{#x}}…{{/x}}` and
+ * inverted sections `{{^x}}…{{/x}}`). Every value is HTML-escaped; the tags that would insert raw
+ * HTML (`{{{x}}}`, `{{&x}}`), partials and delimiter changes are refused with a message, so a
+ * snippet's output is always the author's markup with text filled in.
+ */
+import Mustache from 'mustache';
+
+import { BUILT_IN_VARIABLES, type CustomVariable, type TemplateIssue } from '../contract';
+
+/** The values a snippet is rendered with. */
+export interface TemplateValues {
+  author: { name: string; email: string };
+  blog: { name: string; url: string };
+  post: {
+    title: string;
+    /** This copy's permalink; empty before the post exists on the blog. */
+    url: string;
+    /** Where the post first appeared (the primary blog); this copy's permalink when it is the first. */
+    originalUrl: string;
+    /** When the post goes out (its scheduled date, or now). */
+    date: Date;
+  };
+  /** The IANA zone (or offset) the date is shown in: the blog's. */
+  timeZone: string;
+  locale?: string;
+  custom: readonly CustomVariable[];
+}
+
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set(BUILT_IN_VARIABLES.map((v) => v.name));
+/** Sections may test a whole group, e.g. `{{#author}}…{{/author}}`. */
+const GROUP_NAMES: ReadonlySet<string> = new Set(['author', 'blog', 'post']);
+
+/** Mustache's escaping adds `&#x2F;` and `&#x3D;`; a post only needs these five. */
+export function escapeHtml(value: unknown): string {
+  return String(value).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+type Token = [string, string, number, number, Token[]?, number?];
+
+/**
+ * Checks a template without rendering it: syntax errors (an unclosed section, a stray closing
+ * tag), tags Signet refuses, and names it does not know (a warning: perhaps a typo).
+ */
+export function checkTemplate(template: string, custom: readonly CustomVariable[]): TemplateIssue[] {
+  let tokens: Token[];
+  try {
+    tokens = Mustache.parse(template) as unknown as Token[];
+  } catch (error) {
+    return [{ severity: 'error', message: describeParseError(error) }];
+  }
+  const issues: TemplateIssue[] = [];
+  const known = new Set([...BUILT_IN_NAMES, ...GROUP_NAMES, ...custom.map((v) => v.name)]);
+  const seen = new Set<string>();
+  const visit = (list: Token[], sectionNames: string[]): void => {
+    for (const token of list) {
+      const [type, name] = token;
+      if (type === 'text' || type === '!') continue;
+      if (type === '&') {
+        issues.push({
+          severity: 'error',
+          message: `{{{${name}}}} would insert raw HTML; Signet always escapes variables. Write {{${name}}} instead.`,
+        });
+        continue;
+      }
+      if (type === '>') {
+        issues.push({
+          severity: 'error',
+          message: `Partials ({{> ${name}}}) are not supported in snippets.`,
+        });
+        continue;
+      }
+      if (type === '=') {
+        issues.push({
+          severity: 'error',
+          message: 'Changing the {{ }} delimiters is not supported in snippets.',
+        });
+        continue;
+      }
+      // Inside a section over a group, `{{name}}` may mean `{{group.name}}`.
+      const candidates = [name, ...sectionNames.map((section) => `${section}.${name}`)];
+      if (name !== '.' && !candidates.some((c) => known.has(c)) && !seen.has(name)) {
+        seen.add(name);
+        issues.push({
+          severity: 'warning',
+          message: `{{${name}}} is not a variable Signet knows; it will be left empty. Check the spelling, or add it under Your variables.`,
+        });
+      }
+      if ((type === '#' || type === '^') && Array.isArray(token[4])) visit(token[4], [name, ...sectionNames]);
+    }
+  };
+  visit(tokens, []);
+  return issues;
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unclosed = /^Unclosed section "([^"]+)"/.exec(message);
+  if (unclosed) return `{{#${unclosed[1]}}} is never closed: add {{/${unclosed[1]}}} where it should end.`;
+  const unopened = /^Unopened section "([^"]+)"/.exec(message);
+  if (unopened) return `{{/${unopened[1]}}} closes a section that was never opened.`;
+  const mismatch = /^Unclosed section "([^"]+)" at/.exec(message);
+  if (mismatch) return `{{#${mismatch[1]}}} is closed by the wrong tag.`;
+  if (/^Unclosed tag/.test(message)) return 'A {{ has no matching }}.';
+  return `The template cannot be read: ${message}`;
+}
+
+/** A date that prints as the long form and offers other forms as properties. */
+function dateValue(date: Date, timeZone: string, locale: string | undefined) {
+  const format = (options: Intl.DateTimeFormatOptions): string => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
+    } catch {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
+    }
+  };
+  const long = format({ dateStyle: 'long' });
+  const parts = (() => {
+    try {
+      return new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(date);
+    } catch {
+      return date.toISOString().slice(0, 10);
+    }
+  })();
+  return {
+    long,
+    short: format({ dateStyle: 'short' }),
+    iso: parts,
+    year: parts.slice(0, 4),
+    toString: () => long,
+  };
+}
+
+/** The view mustache renders with. */
+export function templateView(values: TemplateValues): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const variable of values.custom) view[variable.name] = variable.value;
+  return {
+    ...view,
+    author: { ...values.author },
+    blog: { ...values.blog },
+    post: {
+      title: values.post.title,
+      url: values.post.url,
+      originalUrl: values.post.originalUrl,
+      date: dateValue(values.post.date, values.timeZone, values.locale),
+    },
+  };
+}
+
+export class TemplateError extends Error {
+  constructor(readonly issues: TemplateIssue[]) {
+    super(issues.map((i) => i.message).join(' '));
+    this.name = 'TemplateError';
+  }
+}
+
+/** Fills in the variables (escaped). Throws `TemplateError` when the template has an error. */
+export function renderTemplate(template: string, values: TemplateValues): string {
+  const errors = checkTemplate(template, values.custom).filter((i) => i.severity === 'error');
+  if (errors.length > 0) throw new TemplateError(errors);
+  return Mustache.render(template, templateView(values), {}, { escape: escapeHtml });
+}
+
+/** Whether a template uses the post's own address (which a new post gets only once it exists). */
+export function usesPostUrl(template: string): boolean {
+  try {
+    const names: string[] = [];
+    const collect = (list: Token[]): void => {
+      for (const token of list) {
+        if (token[0] !== 'text') names.push(token[1]);
+        if (Array.isArray(token[4])) collect(token[4]);
+      }
+    };
+    collect(Mustache.parse(template) as unknown as Token[]);
+    return names.some(
+      (n) => n === 'post.url' || n === 'post.originalUrl' || n === 'url' || n === 'originalUrl',
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Sample values for the Snippets screen's live preview. */
+export function sampleValues(
+  author: { name: string; email: string },
+  custom: readonly CustomVariable[],
+  now: Date,
+): TemplateValues {
+  return {
+    author: { name: author.name || 'Jon Smith', email: author.email || 'jon.smith@example.com' },
+    blog: { name: 'Your Blog', url: 'https://blog.example.com/' },
+    post: {
+      title: 'A Sample Post Title',
+      url: 'https://blog.example.com/a-sample-post/',
+      originalUrl: 'https://blog.example.com/a-sample-post/',
+      date: now,
+    },
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    custom,
+  };
+}
