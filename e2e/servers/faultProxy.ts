@@ -8,7 +8,7 @@
  * Listens on 127.0.0.1 only and forwards only to a 127.0.0.1 target.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Fault =
   /** Forward the request, wait for the server's answer, then cut the connection without replying. */
@@ -76,7 +76,7 @@ export async function startFaultProxy(options: { target: string; port?: number }
   if (target.hostname !== '127.0.0.1') throw new Error('The fault proxy forwards to 127.0.0.1 only.');
   let plan: ((request: { method: string; path: string; index: number }) => Fault | null) | null = null;
   const entries: ProxiedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   let index = 0;
 
   const server = http.createServer((req, res) => {
