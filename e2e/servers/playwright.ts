@@ -12,9 +12,12 @@
  */
 import { test as base } from '@playwright/test';
 import { wordpressOrSkip, type WordPressServer } from './wordpress';
+import { wordpressMultisiteOrSkip, type WordPressMultisite } from './wordpress-multisite';
 
 export { ensureWordPress, wordpressOrSkip, ServerUnavailable } from './wordpress';
 export type { WordPressServer, WordPressSwitch } from './wordpress';
+export { ensureWordPressMultisite, wordpressMultisiteOrSkip } from './wordpress-multisite';
+export type { MultisiteBlog, WordPressMultisite } from './wordpress-multisite';
 
 export const wordpressTest = base.extend<{ wordpress: WordPressServer }>({
   wordpress: [
@@ -28,6 +31,22 @@ export const wordpressTest = base.extend<{ wordpress: WordPressServer }>({
       await use(wp.server);
     },
     // The first run on a bare machine installs Debian packages (about 1–2 min).
+    { timeout: 300_000 },
+  ],
+});
+
+/** The test multisite network (e2e/servers/wordpress-multisite.sh), the same way: `mergeTests(signetTest, wordpressMultisiteTest)`. */
+export const wordpressMultisiteTest = base.extend<{ wordpressMultisite: WordPressMultisite }>({
+  wordpressMultisite: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    async ({}, use, testInfo) => {
+      const wp = await wordpressMultisiteOrSkip();
+      if (!wp.server) {
+        testInfo.skip(true, wp.skipReason);
+        return;
+      }
+      await use(wp.server);
+    },
     { timeout: 300_000 },
   ],
 });

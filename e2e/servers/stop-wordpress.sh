@@ -2,6 +2,8 @@
 # Stop the test WordPress started by e2e/servers/wordpress.sh (Apache, then MariaDB) through their
 # own service scripts, and clear the test switches. Keeps packages, database and credentials, so
 # the next wordpress.sh run only starts the services again. Run as root.
+# The multisite network of e2e/servers/wordpress-multisite.sh runs in the same Apache and MariaDB,
+# so this stops it too; its next run starts them again through wordpress.sh.
 set -uo pipefail
 [ "$(id -u)" = 0 ] || {
   echo "stop-wordpress.sh: must run as root" >&2

@@ -182,7 +182,7 @@ async function start(): Promise<WordPressServer> {
         '`set -a; eval "$(sudo bash e2e/servers/wordpress.sh)"; set +a` in this shell, or run the tests as root',
     );
   }
-  const vars = parseKeyValues(await runScript());
+  const vars = parseKeyValues(await runServerScript(SCRIPT));
   const settings = settingsFrom(vars);
   if (!settings) throw new ServerUnavailable('e2e/servers/wordpress.sh printed no credentials');
   return makeServer(settings);
@@ -225,10 +225,15 @@ async function switchesOn(dir: string): Promise<string[]> {
   }
 }
 
-function runScript(): Promise<string> {
+/**
+ * Runs one of the e2e/servers/*.sh scripts (as root) and answers its stdout (KEY=VALUE lines);
+ * progress on stderr passes through. A failure is a `ServerUnavailable` with the script's reason.
+ */
+export function runServerScript(script: string): Promise<string> {
+  const name = path.basename(script);
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn('bash', [SCRIPT], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let stdout = '';
     let stderrTail = '';
     const timer = setTimeout(() => child.kill('SIGTERM'), SCRIPT_TIMEOUT_MS);
@@ -239,14 +244,12 @@ function runScript(): Promise<string> {
     });
     child.on('error', (err) => {
       clearTimeout(timer);
-      reject(new ServerUnavailable(`could not run bash ${SCRIPT}: ${err.message}`));
+      reject(new ServerUnavailable(`could not run bash ${script}: ${err.message}`));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) {
-        process.stderr.write(
-          `[signet-wp] wordpress.sh done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-        );
+        process.stderr.write(`[signet-wp] ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
         resolve(stdout);
         return;
       }
@@ -254,7 +257,7 @@ function runScript(): Promise<string> {
       const why = lines.filter((l) => l.includes('ERROR:')).pop() ?? lines.slice(-3).join(' | ');
       reject(
         new ServerUnavailable(
-          `e2e/servers/wordpress.sh failed (${signal ?? `exit ${code}`}): ${why.replace(/^\[[^\]]*\]\s*/, '')}`,
+          `e2e/servers/${name} failed (${signal ?? `exit ${code}`}): ${why.replace(/^\[[^\]]*\]\s*/, '')}`,
         ),
       );
     });
