@@ -8,6 +8,8 @@ import * as path from 'node:path';
 
 import type { EditorStateJSON, EventMap, EventName, SnippetLibrary, TemplateIssue } from '../contract';
 import { AppError } from '../dispatcher';
+import { writeFileAtomic } from '../drafts/atomicFile';
+import { nodeFs } from '../drafts/fsPort';
 import type { DialogPort } from '../ports';
 import { renderSnippetContent } from '../publishing/compose/snippets';
 import { parseExportFile, toExportFile } from './library';
@@ -62,12 +64,9 @@ export class SnippetService {
     if (!target) return null;
     const stored = this.store.stored();
     const text = `${JSON.stringify(toExportFile(stored, this.options.clock?.() ?? new Date()), null, 2)}\n`;
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     try {
-      await fsp.writeFile(temp, text, 'utf8');
-      await fsp.rename(temp, target);
+      await writeFileAtomic(nodeFs, target, text);
     } catch (error) {
-      await fsp.rm(temp, { force: true }).catch(() => {});
       const code = (error as NodeJS.ErrnoException).code;
       throw new AppError(
         'IO_ERROR',
