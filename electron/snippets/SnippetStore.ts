@@ -189,7 +189,10 @@ export class SnippetStore {
       else variables[index] = variable;
     }
     const author = stored.author.name || stored.author.email ? stored.author : incoming.author;
-    this.write({ ...stored, snippets, variables, author });
+    // A deleted snippet the import brought back leaves the trash: restoring it would add it twice.
+    const ids = new Set(snippets.map((s) => s.id));
+    const trash = stored.trash.filter((t) => !ids.has(t.snippet.id));
+    this.write({ ...stored, snippets, variables, author, trash });
     return { added, updated, unchanged };
   }
 

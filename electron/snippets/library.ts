@@ -136,5 +136,13 @@ export function parseExportFile(text: string): StoredLibrary {
   const file = json as Partial<SnippetExportFile> | null;
   if (typeof file !== 'object' || file === null || file.format !== SNIPPET_EXPORT_FORMAT)
     throw new Error('That file is not a Signet snippet export.');
-  return migrateLibrary({ trash: [], ...(file.library as object) });
+  try {
+    return migrateLibrary({ trash: [], ...(file.library as object) });
+  } catch (error) {
+    if (error instanceof z.ZodError)
+      throw new Error('The snippet library in this file is damaged, so Signet cannot read it.', {
+        cause: error,
+      });
+    throw error;
+  }
 }

@@ -50,7 +50,7 @@ export function checkTemplate(template: string, custom: readonly CustomVariable[
   try {
     tokens = Mustache.parse(template) as unknown as Token[];
   } catch (error) {
-    return [{ severity: 'error', message: describeParseError(error) }];
+    return [{ severity: 'error', message: describeParseError(error, template.length) }];
   }
   const issues: TemplateIssue[] = [];
   const known = new Set([...BUILT_IN_NAMES, ...GROUP_NAMES, ...custom.map((v) => v.name)]);
@@ -89,27 +89,49 @@ export function checkTemplate(template: string, custom: readonly CustomVariable[
           message: `{{${name}}} is not a variable Signet knows; it will be left empty. Check the spelling, or add it under Your variables.`,
         });
       }
-      if ((type === '#' || type === '^') && Array.isArray(token[4])) visit(token[4], [name, ...sectionNames]);
+      // Nested sections (`{{#post}}{{#date}}…`) are known by their full name (`post.date`).
+      const section = candidates.find((c) => known.has(c)) ?? name;
+      if ((type === '#' || type === '^') && Array.isArray(token[4]))
+        visit(token[4], [section, ...sectionNames]);
     }
   };
   visit(tokens, []);
   return issues;
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, templateLength: number): string {
   const message = error instanceof Error ? error.message : String(error);
-  const unclosed = /^Unclosed section "([^"]+)"/.exec(message);
+  // mustache says "Unclosed section" both at the end of the template and at a wrong closing tag.
+  const unclosed = /^Unclosed section "([^"]+)" at (\d+)/.exec(message);
+  if (unclosed && Number(unclosed[2]) < templateLength)
+    return `{{#${unclosed[1]}}} is closed by the wrong tag: close it with {{/${unclosed[1]}}}.`;
   if (unclosed) return `{{#${unclosed[1]}}} is never closed: add {{/${unclosed[1]}}} where it should end.`;
   const unopened = /^Unopened section "([^"]+)"/.exec(message);
   if (unopened) return `{{/${unopened[1]}}} closes a section that was never opened.`;
-  const mismatch = /^Unclosed section "([^"]+)" at/.exec(message);
-  if (mismatch) return `{{#${mismatch[1]}}} is closed by the wrong tag.`;
   if (/^Unclosed tag/.test(message)) return 'A {{ has no matching }}.';
   return `The template cannot be read: ${message}`;
 }
 
+/**
+ * A zone Intl accepts. WordPress sites without a named zone have an offset (`+13:00`), which Intl
+ * in Node 20 refuses: the instant moved by the offset and shown in UTC reads the same. Anything
+ * else Intl refuses is shown in UTC.
+ */
+function zoned(date: Date, timeZone: string): { date: Date; timeZone: string } {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return { date, timeZone };
+  } catch {
+    const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(timeZone.trim());
+    if (!offset) return { date, timeZone: 'UTC' };
+    const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);
+    return { date: new Date(date.getTime() + minutes * 60_000), timeZone: 'UTC' };
+  }
+}
+
 /** A date that prints as the long form and offers other forms as properties. */
-function dateValue(date: Date, timeZone: string, locale: string | undefined) {
+function dateValue(instant: Date, zone: string, locale: string | undefined) {
+  const { date, timeZone } = zoned(instant, zone);
   const format = (options: Intl.DateTimeFormatOptions): string => {
     try {
       return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(date);
