@@ -1,0 +1,359 @@
+/**
+ * The outbox: publishing works like mail. Every publish or removal is a job written to disk before
+ * anything is sent; one job is sent at a time; a job the network or the blog could not take waits
+ * (exponential backoff with jitter, never sooner than `Retry-After`) and goes again when it is due
+ * or when the author or the network says "now"; a job that cannot succeed without the author
+ * stops and says why. After a crash, a job that was sending resumes with what it had recorded, so
+ * the runner can look on the blog before repeating anything (see `JobJournal`).
+ */
+import type { OutboxJobSummary, PublishOptions } from '../contract';
+import { AppError } from '../dispatcher';
+import { PublishError } from '../publishing/http/PublishError';
+import { consoleLogger, type Logger } from '../ports';
+import {
+  backoffMs,
+  isOpen,
+  newJobId,
+  OUTBOX_JOB_VERSION,
+  summaryOf,
+  type OutboxJob,
+  type PendingStep,
+} from './job';
+import type { OutboxStore } from './OutboxStore';
+
+/** What a runner records while it sends, so a later attempt knows what may have happened. */
+export interface JobJournal {
+  /** Left by an earlier attempt that did not learn its outcome: look on the blog before repeating it. */
+  readonly unclear: PendingStep | undefined;
+  /** Records (on disk, before the request is sent) that a request that changes the blog is going out. */
+  begin(step: PendingStep): Promise<void>;
+  /** The answer is stored where it belongs (the draft file): nothing is pending any more. */
+  settle(): Promise<void>;
+}
+
+export type JobRunner = (job: OutboxJob, journal: JobJournal) => Promise<{ permalink?: string }>;
+
+/** A job that must not be retried: it needs the author (the post changed on the blog, and so on). */
+export class JobNeedsAuthorError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobNeedsAuthorError';
+  }
+}
+
+export interface NewJob {
+  kind: OutboxJob['kind'];
+  draftId: string;
+  draftTitle: string;
+  accountId: string;
+  siteName: string;
+  options?: PublishOptions;
+  onConflict?: OutboxJob['onConflict'];
+  force?: boolean;
+}
+
+export interface Timers {
+  set(callback: () => void, ms: number): () => void;
+}
+
+const realTimers: Timers = {
+  set(callback, ms) {
+    const handle = setTimeout(callback, Math.min(ms, 2 ** 31 - 1));
+    handle.unref?.();
+    return () => clearTimeout(handle);
+  },
+};
+
+/** Done and cancelled jobs are shown for a day, then forgotten. */
+const KEEP_FINISHED_MS = 24 * 60 * 60_000;
+
+export class Outbox {
+  private readonly store: OutboxStore;
+  private readonly run: JobRunner;
+  private readonly clock: () => Date;
+  private readonly random: () => number;
+  private readonly timers: Timers;
+  private readonly log: Logger;
+  private readonly onChange: (jobs: OutboxJobSummary[]) => void;
+  private current: Promise<void> | null = null;
+  private cancelTimer: (() => void) | null = null;
+  private stopped = false;
+  private readonly settledWaiters = new Map<string, Array<(job: OutboxJob) => void>>();
+  private readonly idleWaiters: Array<() => void> = [];
+
+  constructor(options: {
+    store: OutboxStore;
+    run: JobRunner;
+    clock?: () => Date;
+    random?: () => number;
+    timers?: Timers;
+    log?: Logger;
+    onChange?: (jobs: OutboxJobSummary[]) => void;
+  }) {
+    this.store = options.store;
+    this.run = options.run;
+    this.clock = options.clock ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.timers = options.timers ?? realTimers;
+    this.log = options.log ?? consoleLogger;
+    this.onChange = options.onChange ?? (() => {});
+  }
+
+  /** Resumes the jobs a crash or a quit left behind, and forgets finished ones older than a day. */
+  async start(): Promise<void> {
+    const now = this.clock().getTime();
+    for (const job of this.store.list()) {
+      if (job.state === 'sending') {
+        // Killed mid-request: its pending step (if any) tells the next attempt to look first.
+        await this.store.put({ ...job, state: 'queued', updatedAt: this.clock().toISOString() });
+      } else if (
+        (job.state === 'done' || job.state === 'cancelled') &&
+        now - Date.parse(job.updatedAt) > KEEP_FINISHED_MS
+      ) {
+        await this.store.remove(job.id);
+      }
+    }
+    this.changed();
+    this.pump();
+  }
+
+  list(): OutboxJobSummary[] {
+    return this.store.list().map(summaryOf);
+  }
+
+  /** Writes the job to disk (before anything is sent) and starts sending when it is its turn. */
+  async enqueue(input: NewJob): Promise<OutboxJob> {
+    const now = this.clock().toISOString();
+    const job: OutboxJob = {
+      schemaVersion: OUTBOX_JOB_VERSION,
+      id: newJobId(),
+      kind: input.kind,
+      draftId: input.draftId,
+      draftTitle: input.draftTitle,
+      accountId: input.accountId,
+      siteName: input.siteName,
+      state: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      attempts: 0,
+      onConflict: input.onConflict ?? 'ask',
+      ...(input.options ? { options: input.options } : {}),
+      ...(input.force !== undefined ? { force: input.force } : {}),
+    };
+    await this.store.put(job);
+    this.changed();
+    this.pump();
+    return job;
+  }
+
+  /** Resolves when the job has finished its current attempt (done, failed, waiting or cancelled). */
+  whenSettled(id: string): Promise<OutboxJob> {
+    const job = this.store.get(id);
+    if (!job) return Promise.reject(new AppError('NOT_FOUND', 'That outbox job is not there any more.'));
+    if (job.state !== 'queued' && job.state !== 'sending') return Promise.resolve(job);
+    return new Promise((resolve) => {
+      const list = this.settledWaiters.get(id) ?? [];
+      list.push(resolve);
+      this.settledWaiters.set(id, list);
+    });
+  }
+
+  /** Sends a waiting or failed job now. */
+  async retryNow(id: string): Promise<void> {
+    const job = this.mustGet(id);
+    if (job.state === 'sending' || job.state === 'queued') return;
+    if (job.state === 'done' || job.state === 'cancelled')
+      throw new AppError('CONFLICT', 'That job is finished; there is nothing to send again.');
+    await this.store.put({ ...job, state: 'queued', nextAttemptAt: undefined, updatedAt: this.nowIso() });
+    this.changed();
+    this.pump();
+  }
+
+  /** The network came back (or the author asked): every waiting job is due now. */
+  async nudge(): Promise<void> {
+    for (const job of this.store.list()) {
+      if (job.state === 'waiting')
+        await this.store.put({ ...job, state: 'queued', nextAttemptAt: undefined, updatedAt: this.nowIso() });
+    }
+    this.changed();
+    this.pump();
+  }
+
+  /** Cancels a job that has not been delivered; one that is sending stops after this attempt. */
+  async cancel(id: string): Promise<void> {
+    const job = this.mustGet(id);
+    if (job.state === 'done' || job.state === 'cancelled') return;
+    if (job.state === 'sending') {
+      await this.store.put({ ...job, cancelRequested: true, updatedAt: this.nowIso() });
+      return;
+    }
+    await this.store.put({ ...job, state: 'cancelled', nextAttemptAt: undefined, updatedAt: this.nowIso() });
+    this.changed();
+    this.notifySettled(id);
+  }
+
+  /** Jobs still to deliver (queued, sending or waiting). */
+  openJobs(): OutboxJobSummary[] {
+    return this.list().filter(isOpen);
+  }
+
+  isSending(): boolean {
+    return this.current !== null;
+  }
+
+  /** Resolves when no job is being sent. */
+  idle(): Promise<void> {
+    if (!this.current) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops starting new attempts (the app is quitting); the one in flight finishes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    await this.idle();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private pump(): void {
+    if (this.stopped || this.current) return;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const now = this.clock().getTime();
+    const jobs = this.store.list();
+    const due = jobs.find(
+      (job) =>
+        job.state === 'queued' ||
+        (job.state === 'waiting' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now)),
+    );
+    if (!due) {
+      const next = jobs
+        .filter((job) => job.state === 'waiting' && job.nextAttemptAt)
+        .map((job) => Date.parse(job.nextAttemptAt!))
+        .sort((a, b) => a - b)[0];
+      if (next !== undefined) this.cancelTimer = this.timers.set(() => this.pump(), Math.max(0, next - now));
+      return;
+    }
+    this.current = this.attempt(due).finally(() => {
+      this.current = null;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.pump();
+    });
+  }
+
+  private async attempt(queued: OutboxJob): Promise<void> {
+    let job: OutboxJob = {
+      ...queued,
+      state: 'sending',
+      attempts: queued.attempts + 1,
+      nextAttemptAt: undefined,
+      updatedAt: this.nowIso(),
+    };
+    await this.store.put(job);
+    this.changed();
+    const journal: JobJournal = {
+      unclear: queued.pending,
+      begin: async (step) => {
+        job = { ...(this.store.get(job.id) ?? job), pending: step, updatedAt: this.nowIso() };
+        await this.store.put(job);
+      },
+      settle: async () => {
+        const { pending: _pending, ...rest } = this.store.get(job.id) ?? job;
+        job = { ...rest, updatedAt: this.nowIso() };
+        await this.store.put(job);
+      },
+    };
+    let next: OutboxJob;
+    try {
+      const result = await this.run(job, journal);
+      const latest = this.store.get(job.id) ?? job;
+      const { pending: _pending, lastError: _error, ...rest } = latest;
+      next = {
+        ...rest,
+        state: 'done',
+        updatedAt: this.nowIso(),
+        ...(result.permalink ? { permalink: result.permalink } : {}),
+      };
+    } catch (error) {
+      const latest = this.store.get(job.id) ?? job;
+      const { code, message, retryable, retryAfterMs } = classify(error);
+      if (
+        !(error instanceof PublishError) &&
+        !(error instanceof JobNeedsAuthorError) &&
+        !(error instanceof AppError)
+      )
+        this.log.error('outbox job failed unexpectedly', {
+          id: job.id,
+          error: error instanceof Error ? error.stack : String(error),
+        });
+      if (latest.cancelRequested) {
+        next = { ...latest, state: 'cancelled', lastError: { code, message }, updatedAt: this.nowIso() };
+      } else if (retryable) {
+        const wait = backoffMs(latest.attempts, this.random, { retryAfterMs });
+        next = {
+          ...latest,
+          state: 'waiting',
+          lastError: { code, message },
+          nextAttemptAt: new Date(this.clock().getTime() + wait).toISOString(),
+          updatedAt: this.nowIso(),
+        };
+      } else {
+        next = { ...latest, state: 'failed', lastError: { code, message }, updatedAt: this.nowIso() };
+      }
+    }
+    const { cancelRequested: _cancel, ...clean } = next;
+    await this.store.put(clean);
+    this.changed();
+    this.notifySettled(job.id);
+  }
+
+  private notifySettled(id: string): void {
+    const job = this.store.get(id);
+    const waiters = this.settledWaiters.get(id);
+    if (!job || !waiters) return;
+    this.settledWaiters.delete(id);
+    for (const resolve of waiters) resolve(job);
+  }
+
+  private changed(): void {
+    this.onChange(this.list());
+  }
+
+  private mustGet(id: string): OutboxJob {
+    const job = this.store.get(id);
+    if (!job) throw new AppError('NOT_FOUND', 'That outbox job is not there any more.');
+    return job;
+  }
+
+  private nowIso(): string {
+    return this.clock().toISOString();
+  }
+}
+
+/** Retry later, or stop and tell the author. */
+function classify(error: unknown): {
+  code: string;
+  message: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+} {
+  if (error instanceof PublishError)
+    return {
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  if (error instanceof JobNeedsAuthorError || error instanceof AppError)
+    return { code: error.code, message: error.message, retryable: false };
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong while sending; Signet stopped this job. Try it again from the outbox.',
+    retryable: false,
+  };
+}
