@@ -13,6 +13,7 @@ import { DraftList } from './features/drafts/DraftList';
 import { RemotePostsDialog } from './features/publish/RemotePostsDialog';
 import { DraftScreen } from './features/editor/DraftScreen';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { SnippetsDialog } from './features/snippets/SnippetsDialog';
 import { Notices, type ShownNotice } from './ui/Notices';
 
 export function App() {
@@ -30,6 +31,7 @@ export function App() {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [showAccounts, setShowAccounts] = useState(false);
   const [showRemote, setShowRemote] = useState(false);
+  const [showSnippets, setShowSnippets] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const flushOpenDraft = useRef<(() => Promise<void>) | null>(null);
   const noticeKey = useRef(0);
@@ -43,6 +45,7 @@ export function App() {
     [],
   );
   const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
+  const openSnippets = useCallback(() => setShowSnippets(true), []);
 
   const openDraft = useCallback(
     async (id: string) => {
@@ -186,6 +189,9 @@ export function App() {
         <button type="button" className="secondary-button" onClick={() => setShowRemote(true)}>
           Open from blog
         </button>
+        <button type="button" className="secondary-button" onClick={openSnippets}>
+          Snippets
+        </button>
         <button type="button" className="secondary-button" onClick={() => setShowAccounts(true)}>
           Accounts
         </button>
@@ -243,6 +249,7 @@ export function App() {
             spellcheck={preferences.spellcheck}
             accounts={accounts}
             onManageAccounts={() => setShowAccounts(true)}
+            onOpenSnippets={openSnippets}
             onReload={reloadDraft}
             onPublishStateChanged={refreshDraft}
             onTrashed={() => {
@@ -268,6 +275,16 @@ export function App() {
         onClose={() => setShowAccounts(false)}
         accounts={accounts}
         onAccountsChanged={setAccounts}
+      />
+      <SnippetsDialog
+        open={showSnippets}
+        onClose={() => setShowSnippets(false)}
+        spellcheck={preferences.spellcheck}
+        onOpenDraft={(id) => {
+          setShowSnippets(false);
+          setFilter('all');
+          void openDraft(id);
+        }}
       />
       <RemotePostsDialog
         open={showRemote}

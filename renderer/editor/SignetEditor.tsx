@@ -15,9 +15,10 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { EditorState, SerializedEditorState } from 'lexical';
 import { type JSX, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 
-import type { EditorStateJSON } from '../../electron/contract';
+import { isTemplateLinkUrl, type EditorStateJSON } from '../../electron/contract';
 import { editorNodes } from './editorNodes';
 import { ImageAssetsContext } from './nodes/imageSources';
+import { type SnippetStatus, SnippetStatusContext } from './nodes/snippetStatus';
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
 import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
@@ -28,6 +29,7 @@ import { ListIndentPlugin } from './plugins/ListIndentPlugin';
 import { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ReadMorePlugin } from './plugins/ReadMorePlugin';
+import { type SnippetsHost, SnippetsPlugin } from './plugins/SnippetsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { migrateEditorState, stampEditorState } from './serialization/editorStateVersion';
 import { editorTheme } from './theme/editorTheme';
@@ -49,7 +51,19 @@ export interface SignetEditorApi {
   insertImages(images: ImagePayload[]): void;
 }
 
+/** A post's body, or a snippet's content on the Snippets screen. */
+export type EditorVariant = 'post' | 'snippet';
+
 export interface SignetEditorProps {
+  /**
+   * 'snippet': no images from files, no read-more break, no snippets inside it, and links may use
+   * a variable as their address (`{{post.originalUrl}}`). Defaults to 'post'.
+   */
+  variant?: EditorVariant;
+  /** The snippet library (posts only): insert snippets, and keep the ones in the post up to date. */
+  snippets?: SnippetsHost | undefined;
+  /** The post's title; snippets in the post are rendered again when it changes (`{{post.title}}`). */
+  title?: string | undefined;
   /** The draft's saved editor JSON, or null for a new, empty draft. Read once per draftId. */
   initialState: EditorStateJSON | null;
   /** The editor remounts (fresh history, fresh state) whenever this changes. */
@@ -60,10 +74,10 @@ export interface SignetEditorProps {
   onStats?(stats: EditorStats): void;
   /** Called on the first edit after each onChange (not on every keystroke): the draft has unsaved edits. */
   onEdit?(): void;
-  /** Copies image files into the draft's assets; each result becomes an image node. */
-  onImageFiles: ImageFilesHandler;
-  /** URL to display an asset file of this draft. */
-  resolveAssetUrl(fileName: string): string;
+  /** Copies image files into the draft's assets; each result becomes an image node. Posts need it. */
+  onImageFiles?: ImageFilesHandler;
+  /** URL to display an asset file of this draft. Posts need it. */
+  resolveAssetUrl?(fileName: string): string;
   /** Ctrl/Cmd+click on a link (or any click when read-only); only http(s)/mailto URLs are passed. */
   onOpenLink?(url: string): void;
   spellcheck?: boolean;
@@ -137,17 +151,28 @@ function ApiPlugin({ changeApi, unreadableState, handleRef, onReady }: ApiPlugin
   return null;
 }
 
+// A snippet has no assets folder: files are not copied anywhere, and only web images are shown.
+const NO_IMAGE_FILES: ImageFilesHandler = async () => [];
+const ASSET_FILE_AS_IS = (fileName: string) => fileName;
+
+function isAllowedSnippetLinkUrl(url: string): boolean {
+  return isAllowedLinkUrl(url) || isTemplateLinkUrl(url);
+}
+
 function EditorInstance({
+  variant = 'post',
+  snippets,
+  title,
   initialState,
   onChange,
   onStats,
   onEdit,
-  onImageFiles,
-  resolveAssetUrl,
+  onImageFiles = NO_IMAGE_FILES,
+  resolveAssetUrl = ASSET_FILE_AS_IS,
   onOpenLink,
   spellcheck = true,
   readOnly = false,
-  ariaLabel = 'Post body',
+  ariaLabel = variant === 'snippet' ? 'Snippet content' : 'Post body',
   onReady,
   handleRef,
 }: Omit<SignetEditorProps, 'ref' | 'draftId'> & {
@@ -155,6 +180,9 @@ function EditorInstance({
 }): JSX.Element {
   const [load] = useState(() => loadInitialState(initialState));
   const [notice, setNotice] = useState<string | null>(null);
+  const [snippetStatus, setSnippetStatus] = useState<ReadonlyMap<string, SnippetStatus>>(() => new Map());
+  const isSnippet = variant === 'snippet';
+  const placeholder = isSnippet ? 'Write the snippet…' : 'Write your post…';
   const changeApi = useRef<ChangeApi | null>(null);
   const latestResolver = useLatest(resolveAssetUrl);
   // Stable for the context so every image does not re-render when the parent re-renders.
@@ -179,62 +207,75 @@ function EditorInstance({
 
   return (
     <ImageAssetsContext.Provider value={resolveAsset}>
-      <div className={`signet-editor${isEditable ? '' : ' signet-editor--readonly'}`}>
-        <LexicalComposer initialConfig={initialConfig}>
-          {isEditable && <ToolbarPlugin />}
-          {load.error !== null && (
-            <div className="signet-editor__notice signet-editor__notice--error" role="alert">
-              This draft could not be opened, and it has not been changed. {load.error}
-            </div>
-          )}
-          {notice !== null && (
-            <div className="signet-editor__notice" role="alert">
-              <span>{notice}</span>
-              <button type="button" className="signet-button" onClick={() => setNotice(null)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-          <div className="signet-editor__canvas">
-            <RichTextPlugin
-              contentEditable={
-                <ContentEditable
-                  className="signet-editor__input"
-                  ariaLabel={ariaLabel}
-                  ariaMultiline
-                  spellCheck={spellcheck}
-                  aria-placeholder="Write your post…"
-                  placeholder={<div className="signet-editor__placeholder">Write your post…</div>}
+      <SnippetStatusContext.Provider value={snippetStatus}>
+        <div className={`signet-editor${isEditable ? '' : ' signet-editor--readonly'}`}>
+          <LexicalComposer initialConfig={initialConfig}>
+            {isEditable && <ToolbarPlugin isSnippet={isSnippet} canInsertSnippets={snippets !== undefined} />}
+            {load.error !== null && (
+              <div className="signet-editor__notice signet-editor__notice--error" role="alert">
+                This draft could not be opened, and it has not been changed. {load.error}
+              </div>
+            )}
+            {notice !== null && (
+              <div className="signet-editor__notice" role="alert">
+                <span>{notice}</span>
+                <button type="button" className="signet-button" onClick={() => setNotice(null)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+            <div className="signet-editor__canvas">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="signet-editor__input"
+                    ariaLabel={ariaLabel}
+                    ariaMultiline
+                    spellCheck={spellcheck}
+                    aria-placeholder={placeholder}
+                    placeholder={<div className="signet-editor__placeholder">{placeholder}</div>}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              <LinkEditorPlugin onOpenLink={onOpenLink} allowTemplateLinks={isSnippet} />
+              {isEditable && <ImageInspectorPlugin />}
+              {isEditable && !isSnippet && snippets !== undefined && (
+                <SnippetsPlugin
+                  host={snippets}
+                  title={title}
+                  onStatus={setSnippetStatus}
+                  onError={setNotice}
                 />
-              }
-              ErrorBoundary={LexicalErrorBoundary}
+              )}
+            </div>
+            <EditablePlugin isEditable={isEditable} />
+            <HistoryPlugin />
+            <ListPlugin />
+            <ListIndentPlugin />
+            <LinkPlugin
+              validateUrl={isSnippet ? isAllowedSnippetLinkUrl : isAllowedLinkUrl}
+              attributes={{ rel: 'noreferrer' }}
             />
-            <LinkEditorPlugin onOpenLink={onOpenLink} />
-            {isEditable && <ImageInspectorPlugin />}
-          </div>
-          <EditablePlugin isEditable={isEditable} />
-          <HistoryPlugin />
-          <ListPlugin />
-          <ListIndentPlugin />
-          <LinkPlugin validateUrl={isAllowedLinkUrl} attributes={{ rel: 'noreferrer' }} />
-          <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasHorizontalScroll />
-          <HorizontalRulePlugin />
-          <MarkdownShortcutPlugin transformers={SIGNET_TRANSFORMERS} />
-          <ContentRulesPlugin />
-          <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />
-          <ReadMorePlugin />
-          <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
-          {load.error === null && (
-            <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
-          )}
-          <ApiPlugin
-            changeApi={changeApi}
-            unreadableState={load.error !== null ? initialState : null}
-            handleRef={handleRef}
-            onReady={onReady}
-          />
-        </LexicalComposer>
-      </div>
+            <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasHorizontalScroll />
+            <HorizontalRulePlugin />
+            <MarkdownShortcutPlugin transformers={SIGNET_TRANSFORMERS} />
+            <ContentRulesPlugin isSnippet={isSnippet} />
+            {!isSnippet && <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />}
+            {!isSnippet && <ReadMorePlugin />}
+            <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
+            {load.error === null && (
+              <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
+            )}
+            <ApiPlugin
+              changeApi={changeApi}
+              unreadableState={load.error !== null ? initialState : null}
+              handleRef={handleRef}
+              onReady={onReady}
+            />
+          </LexicalComposer>
+        </div>
+      </SnippetStatusContext.Provider>
     </ImageAssetsContext.Provider>
   );
 }

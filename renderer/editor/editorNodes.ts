@@ -8,6 +8,7 @@ import type { Klass, LexicalNode } from 'lexical';
 
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
+import { SnippetNode } from './nodes/SnippetNode';
 
 /**
  * Every node a Signet draft may contain. Loading a draft, the headless golden test and any
@@ -30,4 +31,5 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ReadMoreNode,
+  SnippetNode,
 ];

@@ -1,4 +1,10 @@
-export { SignetEditor, type EditorStats, type SignetEditorApi, type SignetEditorProps } from './SignetEditor';
+export {
+  SignetEditor,
+  type EditorStats,
+  type EditorVariant,
+  type SignetEditorApi,
+  type SignetEditorProps,
+} from './SignetEditor';
 export { editorNodes } from './editorNodes';
 export { editorTheme } from './theme/editorTheme';
 export {
@@ -14,6 +20,18 @@ export {
   ReadMoreNode,
   type SerializedReadMoreNode,
 } from './nodes/ReadMoreNode';
+export {
+  $createSnippetNode,
+  $isSnippetNode,
+  $unlinkSnippetNode,
+  SnippetNode,
+  type SerializedSnippetNode,
+} from './nodes/SnippetNode';
+export {
+  INSERT_SNIPPET_COMMAND,
+  OPEN_SNIPPET_PICKER_COMMAND,
+  type SnippetsHost,
+} from './plugins/SnippetsPlugin';
 export { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
 export {
   EDITOR_STATE_VERSION,

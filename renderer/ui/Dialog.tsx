@@ -24,8 +24,12 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
       ref={ref}
       className={['dialog', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
-      onClose={onClose}
+      // React passes a nested dialog's close and cancel events up to this one: only its own count.
+      onClose={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
       onCancel={(event) => {
+        if (event.target !== event.currentTarget) return;
         event.preventDefault();
         onClose();
       }}

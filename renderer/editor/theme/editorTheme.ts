@@ -19,6 +19,7 @@ export const editorTheme: EditorThemeClasses = {
   hrSelected: 'is-selected',
   image: 'signet-image',
   readMore: 'signet-read-more',
+  snippet: 'signet-snippet',
   link: 'signet-link',
   indent: 'signet-indent',
   list: {

@@ -40,6 +40,15 @@ describe('validateLinkUrl', () => {
   it.each(['', '   ', 'not a link', 'https://exa mple.com', 'https://', 'mailto:'])('refuses %j', (input) => {
     expect(validateLinkUrl(input).ok).toBe(false);
   });
+  it('takes an address written with a variable in a snippet only', () => {
+    expect(validateLinkUrl(' {{post.originalUrl}} ', { allowTemplates: true })).toEqual({
+      ok: true,
+      url: '{{post.originalUrl}}',
+    });
+    expect(validateLinkUrl('{{blog.url}}about/', { allowTemplates: true }).ok).toBe(true);
+    expect(validateLinkUrl('{{post.originalUrl}}').ok).toBe(false);
+    expect(validateLinkUrl('javascript:{{x}}', { allowTemplates: true }).ok).toBe(false);
+  });
 });
 
 describe('isAllowedLinkUrl', () => {

@@ -4,6 +4,8 @@
  * reader, so the allow-list is deliberately short.
  */
 
+import { isTemplateLinkUrl } from '../../../electron/contract';
+
 export type LinkUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -34,9 +36,11 @@ const BARE_HOST = /^(localhost|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)(:\d{1,5})?([/?
  * Adds `https://` to bare host names and `mailto:` to email addresses because that is what
  * authors mean when they paste "example.com" or "me@example.com".
  */
-export function validateLinkUrl(input: string): LinkUrlResult {
+export function validateLinkUrl(input: string, options: { allowTemplates?: boolean } = {}): LinkUrlResult {
   const raw = input.trim();
   if (raw.length === 0) return { ok: false, message: 'Enter a link address.' };
+  // In a snippet: `{{post.originalUrl}}`, `mailto:{{author.email}}`, filled in when it is used.
+  if (options.allowTemplates === true && isTemplateLinkUrl(raw)) return { ok: true, url: raw };
   if (/\s/.test(raw)) return { ok: false, message: 'A link address cannot contain spaces.' };
 
   let candidate = raw;

@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { AccountSummary, SignInResult, SiteDiscovery, VaultStatus } from '../../../electron/contract';
+import {
+  SNIPPET_KIND_LABELS,
+  type AccountSettings,
+  type AccountSummary,
+  type SignInResult,
+  type SiteDiscovery,
+  type Snippet,
+  type VaultStatus,
+} from '../../../electron/contract';
 import { call, errorMessage, on, SignetError } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
 
 interface AccountsDialogProps {
   open: boolean;
@@ -26,6 +35,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [vault, setVault] = useState<VaultStatus | null>(null);
+  const { library } = useSnippetLibrary(open);
 
   useEffect(() => {
     if (!open) return;
@@ -99,6 +109,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
               <AccountRow
                 key={account.id}
                 account={account}
+                snippets={library?.snippets ?? null}
                 onChanged={(updated) =>
                   onAccountsChanged(accounts.map((a) => (a.id === updated.id ? updated : a)))
                 }
@@ -299,17 +310,25 @@ function SiteFacts({ site }: { site: SiteDiscovery }) {
 
 function AccountRow({
   account,
+  snippets,
   onChanged,
   onRemoved,
   onError,
 }: {
   account: AccountSummary;
+  /** `null` while the library loads. */
+  snippets: readonly Snippet[] | null;
   onChanged(account: AccountSummary): void;
   onRemoved(): void;
   onError(message: string): void;
 }) {
   const label = `${account.siteName} (${account.userLogin})`;
-  const update = (patch: { contentFormat?: 'blocks' | 'classic'; maxImageWidth?: number }) =>
+  const update = (
+    patch: Partial<Pick<AccountSettings, 'contentFormat' | 'maxImageWidth'>> & {
+      headerSnippetId?: string | null;
+      footerSnippetId?: string | null;
+    },
+  ) =>
     void call('updateAccountSettings', { id: account.id, ...patch })
       .then(onChanged)
       .catch((e: unknown) => onError(errorMessage(e)));
@@ -346,6 +365,18 @@ function AccountRow({
           }}
         />
       </label>
+      <SnippetSelect
+        label="Header snippet"
+        value={account.settings.headerSnippetId}
+        snippets={snippets}
+        onChange={(id) => update({ headerSnippetId: id })}
+      />
+      <SnippetSelect
+        label="Footer snippet"
+        value={account.settings.footerSnippetId}
+        snippets={snippets}
+        onChange={(id) => update({ footerSnippetId: id })}
+      />
       <button
         type="button"
         className="secondary-button"
@@ -365,5 +396,35 @@ function AccountRow({
         Remove
       </button>
     </li>
+  );
+}
+
+/** A library snippet this blog adds above (header) or below (footer) every post published to it. */
+function SnippetSelect({
+  label,
+  value,
+  snippets,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  snippets: readonly Snippet[] | null;
+  onChange(id: string | null): void;
+}) {
+  const isMissing = value !== undefined && snippets !== null && !snippets.some((s) => s.id === value);
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">None</option>
+        {isMissing ? <option value={value}>(a deleted snippet)</option> : null}
+        {snippets === null && value !== undefined ? <option value={value}>…</option> : null}
+        {(snippets ?? []).map((snippet) => (
+          <option key={snippet.id} value={snippet.id}>
+            {snippet.name} ({SNIPPET_KIND_LABELS[snippet.kind]})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountSummary, Draft, EditorStateJSON } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
 import { readingMinutes } from '../../ui/format';
-import { SignetEditor, type SignetEditorApi } from '../../editor';
+import { SignetEditor, type SignetEditorApi, type SnippetsHost } from '../../editor';
 import { MediaLibraryDialog } from '../publish/MediaLibraryDialog';
 import { PublishDialog } from '../publish/PublishDialog';
+import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
 import { ConflictDialog } from './ConflictDialog';
 import { RevisionsDialog } from './RevisionsDialog';
 import { useAutosave, type SaveState } from './useAutosave';
@@ -22,6 +23,8 @@ interface DraftScreenProps {
   onTrashed(): void;
   onNotice(message: string, level?: 'info' | 'warning' | 'error'): void;
   registerFlush(flush: (() => Promise<void>) | null): void;
+  /** Opens the Snippets screen ("Manage snippets…" in the editor's snippet picker). */
+  onOpenSnippets?: () => void;
 }
 
 const SAVE_LABEL: Record<SaveState, string> = {
@@ -43,6 +46,7 @@ export function DraftScreen({
   onTrashed,
   onNotice,
   registerFlush,
+  onOpenSnippets,
 }: DraftScreenProps) {
   const [title, setTitle] = useState(draft.title);
   const [words, setWords] = useState(0);
@@ -126,6 +130,20 @@ export function DraftScreen({
       return stored;
     },
     [draft.id, onNotice],
+  );
+
+  // The snippet library for the editor: the picker and `/` menu list it, and the snippets in this
+  // post are rendered with this draft's title and blog, again whenever the library changes.
+  const { library: snippetLibrary } = useSnippetLibrary(!isTrashed);
+  const snippetsHost = useMemo<SnippetsHost>(
+    () => ({
+      library: snippetLibrary?.snippets ?? [],
+      render: (snippetIds) =>
+        call('renderSnippets', { snippetIds, draftId: draft.id, title: titleRef.current.slice(0, 1000) }),
+      subscribe: (listener) => on('snippetsChanged', ({ ids }) => listener(ids)),
+      ...(onOpenSnippets ? { openLibrary: () => void saveNow().finally(onOpenSnippets) } : {}),
+    }),
+    [snippetLibrary, draft.id, onOpenSnippets, saveNow],
   );
 
   const resolveAssetUrl = useCallback(
@@ -216,6 +234,8 @@ export function DraftScreen({
           draftId={draft.id}
           initialState={draft.editorState}
           readOnly={isTrashed}
+          title={title}
+          snippets={snippetsHost}
           spellcheck={spellcheck}
           ariaLabel="Draft body"
           onReady={(api) => {

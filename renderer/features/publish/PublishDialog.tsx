@@ -51,6 +51,9 @@ export function PublishDialog(props: PublishDialogProps) {
   const [excerpt, setExcerpt] = useState(draft.meta.excerpt ?? '');
   const [slug, setSlug] = useState(draft.meta.slug ?? '');
   const [featuredImage, setFeaturedImage] = useState(draft.meta.featuredImage ?? '');
+  // The blog's header and footer snippets, switched off for this post only.
+  const [useHeader, setUseHeader] = useState(true);
+  const [useFooter, setUseFooter] = useState(true);
   const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [showSource, setShowSource] = useState(false);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
@@ -89,6 +92,8 @@ export function PublishDialog(props: PublishDialogProps) {
         excerpt: excerpt.trim() || undefined,
         slug: slug.trim() || undefined,
         featuredImage: featuredImage || undefined,
+        ...(account.settings.headerSnippetId ? { useHeader } : {}),
+        ...(account.settings.footerSnippetId ? { useFooter } : {}),
       }
     : null;
   const optionsKey = JSON.stringify(options);
@@ -170,7 +175,14 @@ export function PublishDialog(props: PublishDialogProps) {
         >
           <label>
             Blog
-            <select value={account.id} onChange={(e) => setAccountId(e.target.value)}>
+            <select
+              value={account.id}
+              onChange={(e) => {
+                setAccountId(e.target.value);
+                setUseHeader(true);
+                setUseFooter(true);
+              }}
+            >
               {accounts.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.siteName} ({a.userLogin})
@@ -178,6 +190,18 @@ export function PublishDialog(props: PublishDialogProps) {
               ))}
             </select>
           </label>
+          {account.settings.headerSnippetId ? (
+            <label className="check">
+              <input type="checkbox" checked={useHeader} onChange={(e) => setUseHeader(e.target.checked)} />
+              Add header: {preview?.header?.name ?? 'the blog’s header snippet'}
+            </label>
+          ) : null}
+          {account.settings.footerSnippetId ? (
+            <label className="check">
+              <input type="checkbox" checked={useFooter} onChange={(e) => setUseFooter(e.target.checked)} />
+              Add footer: {preview?.footer?.name ?? 'the blog’s footer snippet'}
+            </label>
+          ) : null}
           {caps.pages ? (
             <fieldset className="radio-row">
               <legend id={ids.type}>Publish as</legend>

@@ -17,7 +17,9 @@ import {
 import { useEffect } from 'react';
 
 import { ImageNode } from '../../nodes/ImageNode';
+import { isTemplateLinkUrl } from '../../../../electron/contract';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
+import { $unlinkSnippetNode, SnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl } from '../../utils/linkUrl';
 
 /** Moves a block node that ended up inside a paragraph (pasted `<p>text <img> text</p>`) up to block level. */
@@ -36,10 +38,20 @@ function $hoistBlockToNearestRoot(node: LexicalNode): void {
  * content (typing, Markdown shortcuts, HTML paste, Lexical clipboard JSON, old drafts):
  * - headings are H2–H4 (H1 is the post title);
  * - links are http(s) or mailto only;
- * - images and read-more breaks sit at block level;
+ * - images, read-more breaks and snippets sit at block level;
  * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them).
+ *
+ * A snippet's own content (`isSnippet`) may also link to an address written with a variable, and
+ * holds neither a read-more break (a post has one, the author's) nor another snippet (a pasted one
+ * becomes its content).
  */
-export function registerContentRules(editor: LexicalEditor): () => void {
+export function registerContentRules(
+  editor: LexicalEditor,
+  { isSnippet = false }: { isSnippet?: boolean } = {},
+): () => void {
+  const isAllowedUrl = isSnippet
+    ? (url: string) => isAllowedLinkUrl(url) || isTemplateLinkUrl(url)
+    : isAllowedLinkUrl;
   return mergeRegister(
     editor.registerNodeTransform(HeadingNode, (node) => {
       const tag = node.getTag();
@@ -47,7 +59,7 @@ export function registerContentRules(editor: LexicalEditor): () => void {
       else if (tag === 'h5' || tag === 'h6') node.setTag('h4');
     }),
     editor.registerNodeTransform(LinkNode, (node) => {
-      if (isAllowedLinkUrl(node.getURL())) return;
+      if (isAllowedUrl(node.getURL())) return;
       for (const child of node.getChildren()) node.insertBefore(child);
       node.remove();
     }),
@@ -73,12 +85,19 @@ export function registerContentRules(editor: LexicalEditor): () => void {
       }
     }),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
-    editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
+    editor.registerNodeTransform(
+      ReadMoreNode,
+      isSnippet ? (node: ReadMoreNode) => void node.remove() : $hoistBlockToNearestRoot,
+    ),
+    editor.registerNodeTransform(
+      SnippetNode,
+      isSnippet ? (node: SnippetNode) => void $unlinkSnippetNode(node) : $hoistBlockToNearestRoot,
+    ),
   );
 }
 
-export function ContentRulesPlugin(): null {
+export function ContentRulesPlugin({ isSnippet = false }: { isSnippet?: boolean }): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerContentRules(editor), [editor]);
+  useEffect(() => registerContentRules(editor, { isSnippet }), [editor, isSnippet]);
   return null;
 }

@@ -27,7 +27,9 @@ import {
   useState,
 } from 'react';
 
+import { $isSnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl, validateLinkUrl } from '../../utils/linkUrl';
+import { placeUnder, type PopoverAnchor, selectionRect } from '../../utils/popover';
 import { $restoreSelection } from '../../utils/restoreSelection';
 import { useLatest } from '../../utils/useLatest';
 
@@ -40,27 +42,12 @@ interface OpenState {
   url: string;
   hasLink: boolean;
   selection: BaseSelection;
-  /** Where the selection was on screen when the dialog opened, in viewport coordinates. */
-  anchor: { top: number; bottom: number; left: number } | null;
+  /** Where the selection was on screen when the dialog opened. */
+  anchor: PopoverAnchor | null;
 }
 
 function $linkAt(node: LexicalNode): LinkNode | null {
   return $findMatchingParent(node, $isLinkNode);
-}
-
-function selectionRect(): OpenState['anchor'] {
-  const selection = window.getSelection();
-  if (selection === null || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  let rect = range.getBoundingClientRect();
-  // A caret in an empty block has no box of its own; use the block's.
-  if (rect.width === 0 && rect.height === 0) {
-    const container = range.startContainer;
-    const element = container instanceof Element ? container : container.parentElement;
-    if (element === null) return null;
-    rect = element.getBoundingClientRect();
-  }
-  return { top: rect.top, bottom: rect.bottom, left: rect.left };
 }
 
 /** `mailto:a@b.c` shows as the address, everything else as typed. */
@@ -70,13 +57,18 @@ function linkText(url: string): string {
 
 interface LinkEditorPluginProps {
   onOpenLink?: ((url: string) => void) | undefined;
+  /** Snippets only: also accept an address written with a variable (`{{post.originalUrl}}`). */
+  allowTemplateLinks?: boolean;
 }
 
 /**
  * The link dialog (URL input, Save, Remove link) and link clicks. Only http(s) and mailto links
  * can be saved; anything else is refused with a message next to the input.
  */
-export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Element | null {
+export function LinkEditorPlugin({
+  onOpenLink,
+  allowTemplateLinks = false,
+}: LinkEditorPluginProps): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const [openState, setOpenState] = useState<OpenState | null>(null);
   const [draftUrl, setDraftUrl] = useState('');
@@ -138,7 +130,13 @@ export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Ele
             event.preventDefault();
             if (editor.isEditable() && !event.ctrlKey && !event.metaKey) return false;
             const node = $getNearestNodeFromDOMNode(anchor);
-            const url = node !== null ? $linkAt(node)?.getURL() : undefined;
+            // A link inside a snippet's rendered content is plain HTML, not a link node.
+            const url =
+              node === null
+                ? undefined
+                : $isSnippetNode(node)
+                  ? (anchor.getAttribute('href') ?? undefined)
+                  : $linkAt(node)?.getURL();
             if (url !== undefined && isAllowedLinkUrl(url)) openLink.current?.(url);
             return true;
           },
@@ -152,13 +150,7 @@ export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Ele
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (openState === null || dialog === null) return;
-    const parent = dialog.offsetParent;
-    if (openState.anchor !== null && parent !== null) {
-      const parentRect = parent.getBoundingClientRect();
-      const maxLeft = Math.max(0, parentRect.width - dialog.offsetWidth);
-      dialog.style.top = `${openState.anchor.bottom - parentRect.top + parent.scrollTop + 6}px`;
-      dialog.style.left = `${Math.min(Math.max(0, openState.anchor.left - parentRect.left), maxLeft)}px`;
-    }
+    placeUnder(dialog, openState.anchor);
     inputRef.current?.focus();
     inputRef.current?.select();
   }, [openState]);
@@ -167,7 +159,7 @@ export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Ele
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const result = validateLinkUrl(draftUrl);
+    const result = validateLinkUrl(draftUrl, { allowTemplates: allowTemplateLinks });
     if (!result.ok) {
       setError(result.message);
       inputRef.current?.focus();
@@ -239,7 +231,9 @@ export function LinkEditorPlugin({ onOpenLink }: LinkEditorPluginProps): JSX.Ele
           inputMode="url"
           autoComplete="off"
           spellCheck={false}
-          placeholder="https://example.com"
+          placeholder={
+            allowTemplateLinks ? 'https://example.com or {{post.originalUrl}}' : 'https://example.com'
+          }
           value={draftUrl}
           aria-invalid={error !== null}
           aria-describedby={error !== null ? errorId : undefined}

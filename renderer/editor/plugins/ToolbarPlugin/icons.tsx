@@ -96,3 +96,11 @@ export const ImageIcon = () => (
     <path d="m21 16-5-5-8 8" />
   </Icon>
 );
+// A card with lines of text and a plus: a ready-made block to add.
+export const SnippetIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="13" height="16" rx="2" />
+    <path d="M6.5 9h6M6.5 12.5h6M6.5 16h3.5" />
+    <path d="M19.5 8v6M16.5 11h6" />
+  </Icon>
+);

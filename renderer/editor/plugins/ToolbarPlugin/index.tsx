@@ -62,11 +62,13 @@ import {
   ReadMoreIcon,
   RedoIcon,
   RuleIcon,
+  SnippetIcon,
   TableIcon,
   UndoIcon,
 } from './icons';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
 import { INSERT_READ_MORE_COMMAND } from '../ReadMorePlugin';
+import { OPEN_SNIPPET_PICKER_COMMAND } from '../SnippetsPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'h4' | 'bullet' | 'number' | 'quote' | 'code' | 'other';
 
@@ -203,19 +205,33 @@ const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
 interface ToolButtonProps {
   label: string;
   shortcut?: string;
+  /** The shortcut in `aria-keyshortcuts` syntax, for assistive technology. */
+  keyShortcuts?: string;
+  hasPopup?: 'dialog';
   pressed?: boolean;
   disabled?: boolean;
   onClick: () => void;
   children: ReactNode;
 }
 
-function ToolButton({ label, shortcut, pressed, disabled, onClick, children }: ToolButtonProps): JSX.Element {
+function ToolButton({
+  label,
+  shortcut,
+  keyShortcuts,
+  hasPopup,
+  pressed,
+  disabled,
+  onClick,
+  children,
+}: ToolButtonProps): JSX.Element {
   return (
     <button
       type="button"
       className="signet-toolbar__button"
       aria-label={label}
       aria-pressed={pressed}
+      aria-keyshortcuts={keyShortcuts}
+      aria-haspopup={hasPopup}
       title={shortcut ? `${label} (${shortcut})` : label}
       disabled={disabled}
       // Keep focus (and the caret) in the document when a button is clicked with the mouse.
@@ -231,11 +247,21 @@ function Separator(): JSX.Element {
   return <span className="signet-toolbar__separator" role="separator" aria-orientation="vertical" />;
 }
 
+interface ToolbarPluginProps {
+  /** A snippet's content: no images, no read-more break, no snippets inside it. */
+  isSnippet?: boolean;
+  /** The library is available: offer "Insert snippet". */
+  canInsertSnippets?: boolean;
+}
+
 /**
  * The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern),
  * Escape returns to the document. Toggle buttons expose `aria-pressed` for the caret's formatting.
  */
-export function ToolbarPlugin(): JSX.Element {
+export function ToolbarPlugin({
+  isSnippet = false,
+  canInsertSnippets = false,
+}: ToolbarPluginProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>(NO_SELECTION);
   const [canUndo, setCanUndo] = useState(false);
@@ -441,15 +467,30 @@ export function ToolbarPlugin(): JSX.Element {
         >
           <RuleIcon />
         </ToolButton>
-        <ToolButton
-          label="Read more break"
-          onClick={() => editor.dispatchCommand(INSERT_READ_MORE_COMMAND, undefined)}
-        >
-          <ReadMoreIcon />
-        </ToolButton>
-        <ToolButton label="Insert image" onClick={() => fileInputRef.current?.click()}>
-          <ImageIcon />
-        </ToolButton>
+        {!isSnippet && (
+          <>
+            <ToolButton
+              label="Read more break"
+              onClick={() => editor.dispatchCommand(INSERT_READ_MORE_COMMAND, undefined)}
+            >
+              <ReadMoreIcon />
+            </ToolButton>
+            <ToolButton label="Insert image" onClick={() => fileInputRef.current?.click()}>
+              <ImageIcon />
+            </ToolButton>
+          </>
+        )}
+        {!isSnippet && canInsertSnippets && (
+          <ToolButton
+            label="Insert snippet"
+            shortcut={IS_APPLE ? '⇧⌘S' : 'Ctrl+Shift+S'}
+            keyShortcuts={IS_APPLE ? 'Meta+Shift+S' : 'Control+Shift+S'}
+            hasPopup="dialog"
+            onClick={() => editor.dispatchCommand(OPEN_SNIPPET_PICKER_COMMAND, undefined)}
+          >
+            <SnippetIcon />
+          </ToolButton>
+        )}
         {state.isInTable && (
           <>
             <Separator />
@@ -494,21 +535,23 @@ export function ToolbarPlugin(): JSX.Element {
         )}
       </div>
       {/* Outside the toolbar so assistive tech does not list it next to "Insert image". */}
-      <input
-        ref={fileInputRef}
-        className="signet-visually-hidden"
-        type="file"
-        accept="image/*"
-        multiple
-        tabIndex={-1}
-        aria-label="Choose image file"
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          // Reset so choosing the same file again still fires a change.
-          event.target.value = '';
-          if (files.length > 0) editor.dispatchCommand(INSERT_IMAGE_FILES_COMMAND, files);
-        }}
-      />
+      {!isSnippet && (
+        <input
+          ref={fileInputRef}
+          className="signet-visually-hidden"
+          type="file"
+          accept="image/*"
+          multiple
+          tabIndex={-1}
+          aria-label="Choose image file"
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            // Reset so choosing the same file again still fires a change.
+            event.target.value = '';
+            if (files.length > 0) editor.dispatchCommand(INSERT_IMAGE_FILES_COMMAND, files);
+          }}
+        />
+      )}
     </>
   );
 }
