@@ -25,7 +25,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve('electron/main.ts'),
+          // A worker thread's entry, beside main.js (see electron/publishing/media/scaleImage.ts).
+          scaleImageWorker: resolve('electron/publishing/media/scaleImageWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -52,15 +52,21 @@ test('add a WordPress account, write, schedule and publish; read it back from Wo
   await app.body.click();
   await app.type('Boats came in at dusk.');
   await app.page.keyboard.press('Enter');
-  for (const [name, color] of [
-    [`boats-${run}.png`, 0x3366ccff],
-    [`lights-${run}.png`, 0xffcc00ff],
-  ] as const) {
+  for (const [index, [name, color]] of (
+    [
+      [`boats-${run}.png`, 0x3366ccff],
+      [`lights-${run}.png`, 0xffcc00ff],
+    ] as const
+  ).entries()) {
     const file = test.info().outputPath(name);
     await fsp.writeFile(file, await pngOf(40, 30, color));
     const chooser = app.page.waitForEvent('filechooser');
     await app.tool('Insert image').click();
     await (await chooser).setFiles(file);
+    // The new image appears once its file is copied into the draft (a round trip to the main
+    // process). Until then the last image is the previous one, and under load the clicks below
+    // used to select it and overwrite its alt text ("Blue boats" went missing).
+    await expect(app.body.locator('img')).toHaveCount(index + 1);
     const image = app.body.locator('img').last();
     await expect(image).toBeVisible();
     const altText = app.page.getByRole('textbox', { name: 'Alt text' });

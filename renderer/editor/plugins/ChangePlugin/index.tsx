@@ -12,6 +12,13 @@ export const CHANGE_DEBOUNCE_MS = 300;
 /** Upper bound on how long continuous typing can postpone a report (autosave must still happen). */
 export const CHANGE_MAX_WAIT_MS = 2000;
 
+/**
+ * Marks an update as the author's edit even when it also carries HISTORY_MERGE_TAG (a panel that
+ * merges each keystroke into one undo step, such as the image's alt text). Without it, a merge
+ * update is taken for Lexical re-marking nodes and the host is not told "unsaved" until the report.
+ */
+export const AUTHOR_EDIT_TAG = 'signet-author-edit';
+
 export interface ChangeApi {
   /** Serialises the current document now and cancels the pending debounced report. */
   flush(): EditorStateJSON;
@@ -113,7 +120,8 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
     const unregister = editor.registerUpdateListener((update) => {
       if (update.dirtyElements.size === 0 && update.dirtyLeaves.size === 0) return;
       stats.markDirty(update);
-      schedule(update.tags.has(HISTORY_MERGE_TAG) || update.prevEditorState.isEmpty());
+      const isMerge = update.tags.has(HISTORY_MERGE_TAG) && !update.tags.has(AUTHOR_EDIT_TAG);
+      schedule(isMerge || update.prevEditorState.isEmpty());
     });
     latest.current.onApi({
       flush: () => {

@@ -18,6 +18,7 @@ import { flushSync } from 'react-dom';
 import { type JSX, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 import { $isImageNode, type ImageNode } from '../../nodes/ImageNode';
+import { AUTHOR_EDIT_TAG } from '../ChangePlugin';
 
 interface InspectedImage {
   key: NodeKey;
@@ -52,8 +53,12 @@ export function ImageInspectorPlugin(): JSX.Element | null {
   const panelRef = useRef<HTMLDivElement>(null);
   const altRef = useRef<HTMLInputElement>(null);
   // The first change in a visit to the panel starts an undo step; later ones merge into it, so one
-  // Ctrl+Z undoes a whole alt text rather than one character.
-  const hasEditedRef = useRef(false);
+  // Ctrl+Z undoes a whole alt text rather than one character. Holds the image of the visit that has
+  // started its step. A visit ends when the panel closes or shows another image: Done and Escape
+  // remove the focused panel, and Chromium then sends React no blur, so onBlur alone cannot end it
+  // (the next image's alt text would merge into the step before it, and Ctrl+Z would take the
+  // image away with it).
+  const editingKeyRef = useRef<NodeKey | null>(null);
   const lastSeen = useRef<InspectedImage | null>(null);
   const altId = useId();
   const captionId = useId();
@@ -132,15 +137,15 @@ export function ImageInspectorPlugin(): JSX.Element | null {
   const update = useCallback(
     (change: (node: ImageNode) => void) => {
       if (image === null) return;
-      const tags = [SKIP_DOM_SELECTION_TAG];
-      if (hasEditedRef.current) tags.push(HISTORY_MERGE_TAG);
-      hasEditedRef.current = true;
+      // Focus is in the panel: reconciling must not pull the DOM selection back into the editor.
+      const tags = [SKIP_DOM_SELECTION_TAG, AUTHOR_EDIT_TAG];
+      if (editingKeyRef.current === image.key) tags.push(HISTORY_MERGE_TAG);
+      editingKeyRef.current = image.key;
       editor.update(
         () => {
           const node = $getNodeByKey(image.key);
           if ($isImageNode(node)) change(node);
         },
-        // Focus is in the panel: reconciling must not pull the DOM selection back into the editor.
         { tag: tags },
       );
     },
@@ -173,7 +178,12 @@ export function ImageInspectorPlugin(): JSX.Element | null {
     editor.focus();
   }, [editor, image]);
 
-  if (image === null || image.key === dismissedKey) return null;
+  const shownKey = image !== null && image.key !== dismissedKey ? image.key : null;
+  useEffect(() => {
+    editingKeyRef.current = null;
+  }, [shownKey]);
+
+  if (image === null || shownKey === null) return null;
   const isMissingAlt = fields.altText.trim().length === 0;
 
   return (
@@ -184,7 +194,7 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       aria-label="Image details"
       onBlur={(event) => {
         if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
-        hasEditedRef.current = false;
+        editingKeyRef.current = null;
         // Focus went elsewhere (the title field, another window): hide the panel unless the
         // image is still the editor's selection.
         const isStillSelected = editor.getEditorState().read(() => $selectedImage()?.getKey() === image.key);
