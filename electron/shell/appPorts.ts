@@ -1,5 +1,13 @@
 /** The ports `createApp` needs, filled with Electron's services. */
-import { app, BrowserWindow, dialog, net, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  net,
+  shell,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import type { SecretVault } from '../accounts/vault';
 import type { AppPorts, Logger, SettingsPort } from '../ports';
 import { isAllowedExternalUrl } from '../security/urls';

@@ -34,7 +34,11 @@ describe('dialog options', () => {
 
   it('opens one file of the given type, and saves with an overwrite check', () => {
     expect(
-      pickFileDialogOptions({ title: 'Import snippets', filterName: 'Signet snippets', extensions: ['json'] }),
+      pickFileDialogOptions({
+        title: 'Import snippets',
+        filterName: 'Signet snippets',
+        extensions: ['json'],
+      }),
     ).toEqual({
       title: 'Import snippets',
       properties: ['openFile'],
