@@ -13,6 +13,7 @@ import { isAllowedExternalUrl } from './security/urls';
 import { imageMimeType } from './drafts/assets';
 import { readPreferences, writePreferences } from './settings/preferences';
 import { createRedactingLogger } from './accounts/redact';
+import { OutboxService } from './outbox/OutboxService';
 import { PublishingService, toAppError } from './publishing/PublishingService';
 import { SnippetService } from './snippets/SnippetService';
 import { SnippetStore } from './snippets/SnippetStore';
@@ -70,8 +71,22 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     log,
     clock: ports.clock,
     snippets: snippetStore,
+    ...(ports.httpTimeoutMs !== undefined ? { httpTimeoutMs: ports.httpTimeoutMs } : {}),
   });
   knownSecrets = () => publishing.accounts.knownSecrets();
+
+  // Every publish and removal is a job in <data>/outbox, written before anything is sent; jobs a
+  // crash or a quit left behind resume now.
+  const outbox = await OutboxService.open({
+    dataDir: ports.dataDir,
+    publishing,
+    drafts,
+    log,
+    ...(ports.fs ? { fs: ports.fs } : {}),
+    ...(ports.clock ? { clock: ports.clock } : {}),
+    ...(ports.outboxBackoff ? { backoff: ports.outboxBackoff } : {}),
+    onChange: (jobs) => ports.emit('outboxChanged', { jobs }),
+  });
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -163,13 +178,14 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     updateAccountSettings: ({ id, ...patch }) => publishing.updateAccountSettings(id, patch),
     searchTerms: ({ accountId, taxonomy, search }) => publishing.searchTerms(accountId, taxonomy, search),
     previewPost: ({ draftId, options }) => publishing.preview(draftId, options),
-    publishDraft: ({ draftId, options, onConflict }) => publishing.publish(draftId, options, onConflict),
+    publishDraft: ({ draftId, options, onConflict }) =>
+      // Taking the server's version only reads the blog: no job needed.
+      onConflict === 'takeServer'
+        ? publishing.publish(draftId, options, onConflict)
+        : outbox.publish(draftId, options, onConflict),
     listRemotePosts: ({ accountId, ...query }) => publishing.listRemotePosts(accountId, query),
     openRemotePost: ({ accountId, type, remoteId }) => publishing.openRemotePost(accountId, type, remoteId),
-    deleteRemotePost: async ({ draftId, accountId, force }) => {
-      await publishing.deleteRemotePost(draftId, accountId, force);
-      return null;
-    },
+    deleteRemotePost: ({ draftId, accountId, force }) => outbox.remove(draftId, accountId, force),
     listRemoteMedia: ({ accountId, ...query }) => publishing.listRemoteMedia(accountId, query),
 
     listSnippets: () => snippets.library(),
@@ -202,6 +218,14 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     importSnippets: () => snippets.importFromFile(),
     findSnippetUses: ({ id }) => publishing.findSnippetUses(id),
     reapplySnippet: ({ id }) => publishing.reapplySnippet(id),
+
+    listOutbox: () => outbox.list(),
+    retryOutboxJob: ({ id }) => outbox.retry(id),
+    cancelOutboxJob: ({ id }) => outbox.cancel(id),
+    outboxNudge: async () => {
+      await outbox.nudge();
+      return null;
+    },
   };
 
   function assetUrl(draftId: string, fileName: string): string {
@@ -228,6 +252,8 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       }
     },
     async close() {
+      // The attempt in flight finishes (and records its answer) before the drafts close.
+      await outbox.stop();
       await drafts.close();
     },
   };

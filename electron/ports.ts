@@ -93,6 +93,10 @@ export interface AppPorts {
   clock?: () => Date;
   /** Least time between two automatic revisions while a draft is edited (tests shorten it). */
   revisionIntervalMs?: number;
+  /** Time limit of one request to a blog (default 30 s); tests shorten it. */
+  httpTimeoutMs?: number;
+  /** The outbox's first wait and longest wait between attempts (default 2 s and 10 min). */
+  outboxBackoff?: { baseMs?: number; maxMs?: number };
   log?: Logger;
 }
 

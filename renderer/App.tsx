@@ -97,6 +97,13 @@ export function App() {
   }, [filter, notify, refresh]);
 
   // Start-up: what the app is, the author's preferences, the last open draft, any quarantined file.
+  // The network is back: whatever the outbox holds is due now.
+  useEffect(() => {
+    const nudge = () => void call('outboxNudge').catch(() => {});
+    window.addEventListener('online', nudge);
+    return () => window.removeEventListener('online', nudge);
+  }, []);
+
   useEffect(() => {
     (async () => {
       const [appInfo, prefs, quarantined] = await Promise.all([

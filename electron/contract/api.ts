@@ -10,6 +10,7 @@ import type {
   PublishOutcome,
   PublishPreview,
   PublishProgress,
+  QueuedOutcome,
   RemoteMediaItem,
   RemotePostSummary,
   RemoteTermItem,
@@ -30,6 +31,7 @@ import type {
   RevisionSummary,
   SaveResult,
 } from './types';
+import type { OutboxJobSummary } from './outbox';
 import type {
   RenderedSnippet,
   ReapplyResult,
@@ -78,10 +80,12 @@ export interface ResponseMap {
   updateAccountSettings: AccountSummary;
   searchTerms: RemoteTermItem[];
   previewPost: PublishPreview;
+  /** Sent through the outbox: answers after the first attempt (`queued` when it must wait). */
   publishDraft: PublishOutcome;
   listRemotePosts: { items: RemotePostSummary[]; total: number; totalPages: number };
   openRemotePost: Draft;
-  deleteRemotePost: null;
+  /** `null` once removed; `queued` when the blog cannot be reached now (the outbox goes on). */
+  deleteRemotePost: null | QueuedOutcome;
   listRemoteMedia: { items: RemoteMediaItem[]; totalPages: number };
 
   listSnippets: SnippetLibrary;
@@ -101,6 +105,15 @@ export interface ResponseMap {
   importSnippets: { added: number; updated: number; unchanged: number } | null;
   findSnippetUses: SnippetUse[];
   reapplySnippet: ReapplyResult[];
+
+  /** Every job in the outbox (finished ones for a day), oldest first. */
+  listOutbox: OutboxJobSummary[];
+  /** Sends a waiting or failed job now. */
+  retryOutboxJob: OutboxJobSummary;
+  /** Cancels a job not yet delivered (one being sent stops after this attempt). */
+  cancelOutboxJob: OutboxJobSummary;
+  /** The network is back (the renderer saw `online`): every waiting job is due now. */
+  outboxNudge: null;
 }
 
 export type CommandName = keyof ResponseMap & keyof RequestSchemas;
@@ -160,6 +173,8 @@ export interface EventMap {
   snippetsChanged: { ids: string[] };
   /** Progress of `reapplySnippet`, one post at a time. */
   reapplyProgress: { snippetId: string; done: number; total: number; message: string };
+  /** A job was added, sent, finished, is waiting or failed: the whole outbox as it is now. */
+  outboxChanged: { jobs: OutboxJobSummary[] };
 }
 
 /** Commands the application menu sends to the renderer. */
@@ -220,6 +235,10 @@ export const COMMANDS = [
   'importSnippets',
   'findSnippetUses',
   'reapplySnippet',
+  'listOutbox',
+  'retryOutboxJob',
+  'cancelOutboxJob',
+  'outboxNudge',
 ] as const satisfies readonly CommandName[];
 
 export const EVENTS = [
@@ -234,6 +253,7 @@ export const EVENTS = [
   'accountsChanged',
   'snippetsChanged',
   'reapplyProgress',
+  'outboxChanged',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel for a command; only the shell and the preload use channel strings. */

@@ -140,8 +140,22 @@ export interface ServerVersion {
   text: string;
 }
 
+/**
+ * The blog or the network could not take it now: the request is an outbox job that Signet sends
+ * again by itself (see `listOutbox`, `outboxChanged`).
+ */
+export interface QueuedOutcome {
+  kind: 'queued';
+  jobId: string;
+  /** Why it is waiting, and that Signet will try again. */
+  message: string;
+  /** ISO: the next attempt. */
+  nextAttemptAt?: string;
+}
+
 export type PublishOutcome =
   | { kind: 'published'; remoteId: string; permalink: string; status: PublishStatus; modifiedGmt: string }
+  | QueuedOutcome
   /** Nothing was sent: the post changed on the blog since Signet last saw it. */
   | { kind: 'conflict'; server: ServerVersion; localText: string }
   /** The blog's version became the draft's text; the author's version is kept as a revision. */

@@ -57,6 +57,8 @@ const publishOptions = z.strictObject({
   useFooter: z.boolean().optional(),
 });
 
+const jobId = z.string().regex(/^job_[A-Za-z0-9_-]{6,64}$/, 'an outbox job id');
+
 const snippetKind = z.enum(['signature', 'bio', 'header', 'footer', 'text']);
 const snippetName = z.string().max(200);
 const customVariable = z.strictObject({ name: z.string().max(40), value: z.string().max(2000) });
@@ -202,6 +204,11 @@ export const requestSchemas = {
   findSnippetUses: z.strictObject({ id }),
   /** Updates every published post that uses the snippet on its blog. */
   reapplySnippet: z.strictObject({ id }),
+
+  listOutbox: empty,
+  retryOutboxJob: z.strictObject({ id: jobId }),
+  cancelOutboxJob: z.strictObject({ id: jobId }),
+  outboxNudge: empty,
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -48,7 +48,7 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-async function setup(run: JobRunner, random = () => 1) {
+async function setup(run: JobRunner, random = () => 1, backoff?: { baseMs?: number; maxMs?: number }) {
   const time = manualTimers();
   const store = await OutboxStore.open({ dir: path.join(dir, 'outbox'), log: silentLog });
   const changes: string[][] = [];
@@ -60,9 +60,22 @@ async function setup(run: JobRunner, random = () => 1) {
     timers: time.timers,
     log: silentLog,
     onChange: (jobs) => changes.push(jobs.map((j) => j.state)),
+    ...(backoff ? { backoff } : {}),
   });
   await outbox.start();
   return { outbox, store, time, changes };
+}
+
+const publishOptions = {
+  accountId: 'a1',
+  postType: 'post' as const,
+  status: 'publish' as const,
+  tags: [],
+  categories: [],
+};
+
+function store(outbox: Outbox, id: string): string | undefined {
+  return outbox.list().find((j) => j.id === id)?.state;
 }
 
 const job = {
@@ -182,8 +195,9 @@ describe('Outbox', () => {
     expect(outbox.list()[0]!.state).toBe('cancelled');
 
     const slow = await outbox.enqueue({ ...job, draftId: 'slow' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(outbox.list().find((j) => j.id === slow.id)!.state).toBe('sending');
+    for (let i = 0; i < 500 && store(outbox, slow.id) !== 'sending'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store(outbox, slow.id)).toBe('sending');
     await outbox.cancel(slow.id);
     release();
     expect(await outbox.whenSettled(slow.id)).toMatchObject({ state: 'cancelled' });
@@ -255,6 +269,103 @@ describe('Outbox', () => {
     const { outbox } = await setup(async () => ({}));
     expect(outbox.list()).toEqual([]);
     expect(await fsp.readdir(path.join(outboxDir, 'quarantine'))).toContain('job_broken1234.json');
+  });
+
+  it('a newer publish of the draft replaces a waiting one and looks up what that one left unclear', async () => {
+    const step: PendingStep = {
+      step: 'create',
+      startedAt: '2026-11-23T10:00:00.000Z',
+      title: 'Post',
+      contentHash: 'h',
+    };
+    const seen: Array<PendingStep | undefined> = [];
+    const { outbox, store } = await setup(async (j, journal) => {
+      seen.push(journal.unclear);
+      if (j.options?.slug === 'first') {
+        await journal.begin(step);
+        throw new PublishError('TIMEOUT', 'no answer', { uncertain: true });
+      }
+      await journal.settle();
+      return { permalink: 'p' };
+    });
+    const first = await outbox.enqueue({ ...job, options: { ...publishOptions, slug: 'first' } });
+    expect(await outbox.whenSettled(first.id)).toMatchObject({ state: 'waiting', pending: step });
+    const second = await outbox.enqueue({ ...job, options: publishOptions });
+    expect(store.get(first.id)).toMatchObject({ state: 'cancelled', lastError: { code: 'REPLACED' } });
+    expect(await outbox.whenSettled(second.id)).toMatchObject({ state: 'done' });
+    expect(seen).toEqual([undefined, step]);
+    // Looked up by the new job: nothing is unclear any more.
+    expect(store.get(first.id)!.pending).toBeUndefined();
+  });
+
+  it('a publish made while the previous one is being sent takes over when that one must wait', async () => {
+    const step: PendingStep = {
+      step: 'update',
+      startedAt: '2026-11-23T10:00:00.000Z',
+      remoteId: '7',
+      contentHash: 'h',
+    };
+    let fail: (() => void) | null = null;
+    const seen: Array<PendingStep | undefined> = [];
+    const { outbox } = await setup(async (j, journal) => {
+      seen.push(journal.unclear);
+      if (j.options?.slug === 'old') {
+        await journal.begin(step);
+        await new Promise<void>((_, reject) => (fail = () => reject(new PublishError('TIMEOUT', 'late'))));
+      }
+      return {};
+    });
+    const old = await outbox.enqueue({ ...job, options: { ...publishOptions, slug: 'old' } });
+    for (let i = 0; i < 500 && !fail; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await outbox.enqueue({ ...job, options: publishOptions });
+    expect(store(outbox, newer.id)).toBe('queued');
+    fail!();
+    expect(await outbox.whenSettled(old.id)).toMatchObject({
+      state: 'cancelled',
+      lastError: { code: 'REPLACED' },
+    });
+    expect(await outbox.whenSettled(newer.id)).toMatchObject({ state: 'done' });
+    expect(seen).toEqual([undefined, step]);
+  });
+
+  it('runs the jobs of one draft in order, and the other drafts meanwhile', async () => {
+    const ran: string[] = [];
+    let online = false;
+    const { outbox, time } = await setup(async (j) => {
+      ran.push(`${j.kind}:${j.draftId}`);
+      if (!online && j.kind === 'delete') throw new PublishError('OFFLINE', 'offline');
+      return {};
+    });
+    const removal = await outbox.enqueue({ ...job, kind: 'delete' });
+    await outbox.whenSettled(removal.id);
+    const publish = await outbox.enqueue(job);
+    const other = await outbox.enqueue({ ...job, draftId: 'd2' });
+    expect(await outbox.whenSettled(other.id)).toMatchObject({ state: 'done' });
+    expect(store(outbox, publish.id)).toBe('queued'); // behind the removal of the same draft
+    expect(outbox.waitingBefore(publish.id)).toMatchObject({ id: removal.id, state: 'waiting' });
+    expect(outbox.waitingBefore(other.id)).toBeNull();
+    online = true;
+    await outbox.idle();
+    time.fireNext();
+    expect(await outbox.whenSettled(publish.id)).toMatchObject({ state: 'done' });
+    expect(ran).toEqual(['delete:d1', 'publish:d2', 'delete:d1', 'publish:d1']);
+  });
+
+  it('uses the backoff it is given', async () => {
+    const { outbox, time } = await setup(
+      async () => {
+        throw new PublishError('SERVER_ERROR', 'down');
+      },
+      () => 1,
+      { baseMs: 100, maxMs: 150 },
+    );
+    const queued = await outbox.enqueue(job);
+    await outbox.whenSettled(queued.id);
+    await outbox.idle();
+    expect(time.fireNext()).toBe(100);
+    await outbox.idle();
+    expect(time.fireNext()).toBe(150);
+    await outbox.stop();
   });
 
   it('forgets finished jobs older than a day at start', async () => {

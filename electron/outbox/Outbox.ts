@@ -78,6 +78,7 @@ export class Outbox {
   private readonly timers: Timers;
   private readonly log: Logger;
   private readonly onChange: (jobs: OutboxJobSummary[]) => void;
+  private readonly backoff: { baseMs?: number; maxMs?: number };
   private current: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
   private stopped = false;
@@ -92,6 +93,8 @@ export class Outbox {
     timers?: Timers;
     log?: Logger;
     onChange?: (jobs: OutboxJobSummary[]) => void;
+    /** The first wait and the longest (default 2 s and 10 min); tests shorten them. */
+    backoff?: { baseMs?: number; maxMs?: number };
   }) {
     this.store = options.store;
     this.run = options.run;
@@ -100,6 +103,7 @@ export class Outbox {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? consoleLogger;
     this.onChange = options.onChange ?? (() => {});
+    this.backoff = options.backoff ?? {};
   }
 
   /** Resumes the jobs a crash or a quit left behind, and forgets finished ones older than a day. */
@@ -126,7 +130,9 @@ export class Outbox {
 
   /** Writes the job to disk (before anything is sent) and starts sending when it is its turn. */
   async enqueue(input: NewJob): Promise<OutboxJob> {
-    const now = this.clock().toISOString();
+    // Jobs are ordered by creation time: a new one is always later than every job before it.
+    const latest = Math.max(0, ...this.store.list().map((j) => Date.parse(j.createdAt)));
+    const now = new Date(Math.max(this.clock().getTime(), latest + 1)).toISOString();
     const job: OutboxJob = {
       schemaVersion: OUTBOX_JOB_VERSION,
       id: newJobId(),
@@ -144,6 +150,13 @@ export class Outbox {
       ...(input.force !== undefined ? { force: input.force } : {}),
     };
     await this.store.put(job);
+    // The newest request for a draft on a blog is the one that counts: older ones not being sent
+    // step aside (their record of an unclear request stays, and the new job looks it up first).
+    for (const older of this.store.list()) {
+      if (older.id === job.id || !sameTarget(older, job) || !replaceable(older)) continue;
+      await this.store.put(replaced(older, this.nowIso()));
+      this.notifySettled(older.id);
+    }
     this.changed();
     this.pump();
     return job;
@@ -195,6 +208,19 @@ export class Outbox {
     this.notifySettled(id);
   }
 
+  /**
+   * An older job for the same draft on the same blog that is waiting for its next attempt, which
+   * this one must follow (a publish queued behind a removal that could not be sent yet).
+   */
+  waitingBefore(id: string): OutboxJobSummary | null {
+    const job = this.store.get(id);
+    if (!job) return null;
+    const ahead = this.store
+      .list()
+      .find((other) => other.id !== id && groupOf(other) === groupOf(job) && isOpen(other));
+    return ahead && ahead.state === 'waiting' && ahead.createdAt <= job.createdAt ? summaryOf(ahead) : null;
+  }
+
   /** Jobs still to deliver (queued, sending or waiting). */
   openJobs(): OutboxJobSummary[] {
     return this.list().filter(isOpen);
@@ -226,10 +252,14 @@ export class Outbox {
     this.cancelTimer = null;
     const now = this.clock().getTime();
     const jobs = this.store.list();
+    // Jobs for one draft on one blog go in the order they were made (a removal, then a new publish).
+    const first = new Map<string, string>();
+    for (const job of jobs) if (isOpen(job) && !first.has(groupOf(job))) first.set(groupOf(job), job.id);
     const due = jobs.find(
       (job) =>
-        job.state === 'queued' ||
-        (job.state === 'waiting' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now)),
+        first.get(groupOf(job)) === job.id &&
+        (job.state === 'queued' ||
+          (job.state === 'waiting' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now))),
     );
     if (!due) {
       const next = jobs
@@ -256,16 +286,30 @@ export class Outbox {
     };
     await this.store.put(job);
     this.changed();
+    // A job this one replaced (or that was cancelled or failed) may have left an unclear request
+    // for the same draft on the same blog: this job looks it up as if it were its own.
+    let donor = queued.pending ? null : this.donorOf(queued);
+    const releaseDonor = async () => {
+      if (!donor) return;
+      const latest = this.store.get(donor.id);
+      donor = null;
+      if (latest?.pending && !isOpen(latest)) {
+        const { pending: _pending, ...rest } = latest;
+        await this.store.put({ ...rest, updatedAt: this.nowIso() });
+      }
+    };
     const journal: JobJournal = {
-      unclear: queued.pending,
+      unclear: queued.pending ?? donor?.pending,
       begin: async (step) => {
         job = { ...(this.store.get(job.id) ?? job), pending: step, updatedAt: this.nowIso() };
         await this.store.put(job);
+        await releaseDonor();
       },
       settle: async () => {
         const { pending: _pending, ...rest } = this.store.get(job.id) ?? job;
         job = { ...rest, updatedAt: this.nowIso() };
         await this.store.put(job);
+        await releaseDonor();
       },
     };
     let next: OutboxJob;
@@ -293,8 +337,14 @@ export class Outbox {
         });
       if (latest.cancelRequested) {
         next = { ...latest, state: 'cancelled', lastError: { code, message }, updatedAt: this.nowIso() };
+      } else if (this.hasNewer(latest)) {
+        // A newer request for the same draft came in while this one was sent: it takes over.
+        next = replaced(latest, this.nowIso());
       } else if (retryable) {
-        const wait = backoffMs(latest.attempts, this.random, { retryAfterMs });
+        const wait = backoffMs(latest.attempts, this.random, {
+          ...this.backoff,
+          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        });
         next = {
           ...latest,
           state: 'waiting',
@@ -310,6 +360,24 @@ export class Outbox {
     await this.store.put(clean);
     this.changed();
     this.notifySettled(job.id);
+  }
+
+  /** The newest finished job for the same draft, blog and kind that still holds an unclear request. */
+  private donorOf(job: OutboxJob): OutboxJob | null {
+    const donors = this.store
+      .list()
+      .filter((other) => other.id !== job.id && sameTarget(other, job) && !isOpen(other) && other.pending);
+    return donors.at(-1) ?? null;
+  }
+
+  /** A newer request for the same draft, blog and kind is waiting its turn. */
+  private hasNewer(job: OutboxJob): boolean {
+    return this.store
+      .list()
+      .some(
+        (other) =>
+          other.id !== job.id && sameTarget(other, job) && isOpen(other) && other.createdAt >= job.createdAt,
+      );
   }
 
   private notifySettled(id: string): void {
@@ -333,6 +401,37 @@ export class Outbox {
   private nowIso(): string {
     return this.clock().toISOString();
   }
+}
+
+/** One draft on one blog: its jobs run in order. */
+function groupOf(job: Pick<OutboxJob, 'draftId' | 'accountId'>): string {
+  return `${job.accountId}\u0000${job.draftId}`;
+}
+
+/** The same request (publish or removal) for the same draft on the same blog. */
+function sameTarget(a: OutboxJob, b: OutboxJob): boolean {
+  return a.kind === b.kind && a.draftId === b.draftId && a.accountId === b.accountId;
+}
+
+/** Not delivered, and not being sent: a newer request may take its place. */
+function replaceable(job: OutboxJob): boolean {
+  return job.state === 'queued' || job.state === 'waiting' || job.state === 'failed';
+}
+
+function replaced(job: OutboxJob, now: string): OutboxJob {
+  return {
+    ...job,
+    state: 'cancelled',
+    nextAttemptAt: undefined,
+    lastError: {
+      code: 'REPLACED',
+      message:
+        job.kind === 'publish'
+          ? 'A newer publish of this draft to this blog took its place.'
+          : 'A newer removal of this post took its place.',
+    },
+    updatedAt: now,
+  };
 }
 
 /** Retry later, or stop and tell the author. */

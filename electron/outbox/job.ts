@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 import type { OutboxJobSummary, PublishOptions } from '../contract';
+import type { JournalStep } from '../publishing/types';
 
 export const OUTBOX_JOB_VERSION = 1;
 
@@ -13,11 +14,7 @@ export const OUTBOX_JOB_VERSION = 1;
  * yet. Written to disk before the request goes out and cleared when its answer is stored, so after
  * a crash, a timeout or a dropped connection the next attempt looks on the blog first.
  */
-export type PendingStep =
-  | { step: 'upload'; fileName: string; startedAt: string }
-  | { step: 'create'; startedAt: string; title: string; contentHash: string }
-  | { step: 'update'; startedAt: string; remoteId: string; contentHash: string }
-  | { step: 'delete'; startedAt: string; remoteId: string };
+export type PendingStep = JournalStep;
 
 export interface OutboxJob extends OutboxJobSummary {
   schemaVersion: number;
@@ -51,7 +48,7 @@ const pendingSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('create'), startedAt: isoDate, title: z.string(), contentHash: z.string() }),
   z.object({ step: z.literal('update'), startedAt: isoDate, remoteId: z.string(), contentHash: z.string() }),
   z.object({ step: z.literal('delete'), startedAt: isoDate, remoteId: z.string() }),
-]);
+]) satisfies z.ZodType<PendingStep>;
 
 export const jobSchema = z.object({
   schemaVersion: z.number().int(),

@@ -43,10 +43,26 @@ import { PublishError } from './http/PublishError';
 import { scaleImageToWidth } from './media/scaleImage';
 import { PostSnippets } from './postSnippets';
 import { SnippetTemplateError } from './compose/snippets';
-import type { OutgoingPost, PostType, RemotePost } from './types';
+import {
+  journalHash,
+  lookupSince,
+  normalizeForCompare,
+  pickLostMedia,
+  pickLostPost,
+  postHash,
+} from './journal';
+import {
+  NO_JOURNAL,
+  type JournalStep,
+  type OutgoingPost,
+  type PostType,
+  type PublishJournal,
+  type RemotePost,
+} from './types';
 import { buildAuthorizeUrl, newAuthorizeState, parseAuthorizeCallback } from './wordpress/authorize';
 import { createWordPressPublisher } from './wordpress/createWordPressPublisher';
 import { discoverWordPress } from './wordpress/discover';
+import { termKey } from './wordpress/wpText';
 import type { WordPressBlog, WordPressPublisher, WordPressSite } from './wordpress/types';
 
 export interface PublishingServiceOptions {
@@ -63,6 +79,8 @@ export interface PublishingServiceOptions {
   clock?: () => Date;
   /** The snippet library (default: the one in `settings`). */
   snippets?: SnippetStore;
+  /** Time limit of one request to a blog (default 30 s; uploads get more). Tests shorten it. */
+  httpTimeoutMs?: number;
 }
 
 /** A verified login waiting for the author to pick blogs; the secret lives only in memory. */
@@ -85,6 +103,8 @@ export class PublishingService {
   private readonly clock: () => Date;
   private readonly postSnippets: PostSnippets;
   private readonly snippets: SnippetStore;
+  /** What lookups after an unclear request found (the fault tests print it). */
+  readonly recovered = { creates: 0, uploads: 0, updates: 0, deletes: 0 };
 
   constructor(private readonly options: PublishingServiceOptions) {
     this.accounts = new AccountStore({ settings: options.settings, vault: options.vault, log: options.log });
@@ -136,6 +156,7 @@ export class PublishingService {
         xmlrpcUrl: site.xmlrpcUrl,
         timeZone: site.timeZone,
         applicationPasswords: site.applicationPasswords,
+        ...this.timeout(),
       },
       secret,
       this.options.fetch,
@@ -273,6 +294,7 @@ export class PublishingService {
           xmlrpcUrl,
           blogId: blog.blogId,
           timeZone: other?.timeZone ?? null,
+          ...this.timeout(),
         },
         session.secret,
         this.options.fetch,
@@ -389,17 +411,48 @@ export class PublishingService {
     });
   }
 
-  async deleteRemotePost(draftId: string, accountId: string, force: boolean): Promise<void> {
+  /**
+   * Removes the draft's post from the blog (to its trash, or for good with `force`) and forgets the
+   * link. With the outbox's journal, a removal whose answer was lost is checked on the blog first.
+   */
+  async deleteRemotePost(
+    draftId: string,
+    accountId: string,
+    force: boolean,
+    journal: PublishJournal = NO_JOURNAL,
+  ): Promise<void> {
     const { publisher, account } = await this.publisherFor(accountId);
     const draft = await this.options.drafts.get(draftId);
     const dest = draft.destinations[account.destinationKey];
-    if (!dest?.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
-    await publisher.deletePost(dest.remoteId, dest.type ?? 'post', { force });
+    const unclear = journal.unclear?.step === 'delete' ? journal.unclear : undefined;
+    if (!dest?.remoteId) {
+      // The removal was stored before the app stopped: it is done.
+      if (unclear) return journal.settle();
+      throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
+    }
+    const type = dest.type ?? 'post';
+    let happened = false;
+    if (unclear && unclear.remoteId === dest.remoteId) {
+      try {
+        const server = await publisher.getPost(dest.remoteId, type);
+        happened = server.status === 'trash' && !force;
+      } catch (error) {
+        if (!(error instanceof PublishError && error.code === 'NOT_FOUND')) throw error;
+        happened = true;
+      }
+      if (happened) this.recovered.deletes++;
+      this.options.log.info('outbox: an unclear removal was checked on the blog', { draftId, happened });
+    }
+    if (!happened) {
+      await journal.begin({ step: 'delete', startedAt: this.nowIso(), remoteId: dest.remoteId });
+      await publisher.deletePost(dest.remoteId, type, { force });
+    }
     await this.options.drafts.updatePublishState(draftId, (d) => {
       const destinations = { ...d.destinations };
       delete destinations[account.destinationKey];
       return { meta: d.meta, destinations };
     });
+    await journal.settle();
   }
 
   async listRemoteMedia(
@@ -464,21 +517,29 @@ export class PublishingService {
     };
   }
 
+  /**
+   * Publishes a draft to one account: images first (each once), then the post created or updated.
+   * With the outbox's `journal`, each request that changes the blog is recorded before it is sent
+   * and settled once its answer is stored in the draft; what an earlier attempt left unclear is
+   * looked up on the blog first and adopted instead of being sent again.
+   */
   async publish(
     draftId: string,
     options: PublishOptions,
     onConflict: 'ask' | 'overwrite' | 'takeServer',
+    journal: PublishJournal = NO_JOURNAL,
   ): Promise<PublishOutcome> {
     const drafts = this.options.drafts;
     const { publisher, account } = await this.publisherFor(options.accountId);
     const key = account.destinationKey;
+    const maxWidth = account.settings.maxImageWidth;
     const progress = (step: PublishProgress['step'], message: string, done: number, total: number) =>
       this.options.emit('publishProgress', { draftId, accountId: account.id, step, message, done, total });
 
     let draft = await drafts.get(draftId);
-    const dest: DestinationState = draft.destinations[key] ?? {};
 
     if (onConflict === 'takeServer') {
+      const dest: DestinationState = draft.destinations[key] ?? {};
       if (!dest.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog yet.');
       const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
       await drafts.replaceContent(
@@ -493,31 +554,49 @@ export class PublishingService {
       return { kind: 'tookServerVersion', modifiedGmt: server.modifiedGmt };
     }
 
-    // Images: each uploaded once per destination, again only when the file (or the size limit) changed.
     const assets = await this.localImages(draft, options);
-    const media = { ...(dest.media ?? {}) };
-    const toUpload = assets.filter((a) => media[a.fileName]?.hash !== a.hash(account.settings.maxImageWidth));
+    const media = { ...(draft.destinations[key]?.media ?? {}) };
+
+    // An earlier attempt sent something and never learned the outcome: look on the blog before
+    // anything is sent again (and before a new step replaces the record).
+    let adopted: RemotePost | null = null;
+    if (journal.unclear) {
+      const found = await this.resolveUnclear(journal.unclear, {
+        publisher,
+        key,
+        draft,
+        options,
+        assets,
+        media,
+        maxWidth,
+      });
+      adopted = found.adopted;
+      draft = found.draft;
+      await journal.settle();
+    }
+    const dest: DestinationState = draft.destinations[key] ?? {};
+
+    // Images: each uploaded once per destination, again only when the file (or the size limit) changed.
+    const toUpload = assets.filter((a) => media[a.fileName]?.hash !== a.hash(maxWidth));
     const total = toUpload.length + 2;
     progress('compose', 'Preparing the post…', 0, total);
     for (const [index, asset] of toUpload.entries()) {
       progress('upload', `Uploading image ${index + 1} of ${toUpload.length}…`, index + 1, total);
-      const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, account.settings.maxImageWidth);
+      const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, maxWidth);
+      await journal.begin({ step: 'upload', fileName: asset.fileName, startedAt: this.nowIso() });
       const uploaded = await publisher.uploadMedia({
         fileName: asset.fileName,
         mimeType: scaled.mimeType,
         bytes: scaled.bytes,
         altText: asset.altText,
       });
-      media[asset.fileName] = {
-        remoteId: uploaded.remoteId,
-        url: uploaded.url,
-        hash: asset.hash(account.settings.maxImageWidth),
-      };
+      media[asset.fileName] = { remoteId: uploaded.remoteId, url: uploaded.url, hash: asset.hash(maxWidth) };
       // Remember each upload at once: a failure later must not upload it again.
       draft = await drafts.updatePublishState(draftId, (d) => ({
         meta: d.meta,
         destinations: { ...d.destinations, [key]: { ...(d.destinations[key] ?? {}), media: { ...media } } },
       }));
+      await journal.settle();
     }
 
     const composeFor = (permalink?: string) => {
@@ -557,17 +636,52 @@ export class PublishingService {
     );
     let result: RemotePost;
     try {
-      result = dest.remoteId
-        ? await publisher.updatePost(
-            dest.remoteId,
-            outgoing,
-            onConflict === 'overwrite' || !dest.remoteModifiedAt
-              ? {}
-              : { ifUnmodifiedSince: dest.remoteModifiedAt },
-          )
-        : await publisher.createPost(outgoing);
+      if (adopted && adopted.remoteId === dest.remoteId && alreadyHolds(adopted, outgoing)) {
+        // The earlier attempt's request landed with exactly this: nothing to send again.
+        result = adopted;
+      } else if (dest.remoteId) {
+        await journal.begin({
+          step: 'update',
+          startedAt: this.nowIso(),
+          remoteId: dest.remoteId,
+          contentHash: journalHash(outgoing.title, outgoing.content),
+        });
+        result = await publisher.updatePost(
+          dest.remoteId,
+          outgoing,
+          onConflict === 'overwrite' || !dest.remoteModifiedAt
+            ? {}
+            : { ifUnmodifiedSince: dest.remoteModifiedAt },
+        );
+      } else {
+        await journal.begin({
+          step: 'create',
+          startedAt: this.nowIso(),
+          title: outgoing.title,
+          contentHash: journalHash(outgoing.title, outgoing.content),
+        });
+        result = await publisher.createPost(outgoing).catch(async (error: unknown) => {
+          // Written, but part of it refused afterwards: the post exists, so keep its id.
+          if (error instanceof PublishError && error.remoteId) {
+            await this.rememberCreated(draftId, key, error.remoteId, outgoing.type, publisher, media);
+            await journal.settle();
+          }
+          throw error;
+        });
+        // The post exists now: its id goes into the draft before anything else happens.
+        draft = await drafts.updatePublishState(draftId, (d) => ({
+          meta: d.meta,
+          destinations: {
+            ...d.destinations,
+            [key]: { ...destinationFrom(result, d.destinations[key]), media },
+          },
+        }));
+        await journal.settle();
+      }
     } catch (error) {
       if (error instanceof PublishError && error.code === 'CONFLICT' && dest.remoteId) {
+        // Refused before anything was written: nothing is unclear.
+        await journal.settle();
         progress('failed', 'The post changed on the blog.', total, total);
         const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
         return {
@@ -590,6 +704,12 @@ export class PublishingService {
       const second = composeFor(result.permalink);
       if (second.html !== outgoing.content) {
         outgoing.content = second.html;
+        await journal.begin({
+          step: 'update',
+          startedAt: this.nowIso(),
+          remoteId: result.remoteId,
+          contentHash: journalHash(outgoing.title, outgoing.content),
+        });
         result = await publisher.updatePost(result.remoteId, outgoing, {
           ifUnmodifiedSince: result.modifiedGmt,
         });
@@ -620,6 +740,7 @@ export class PublishingService {
         },
       },
     }));
+    await journal.settle();
     progress('done', 'Done.', total, total);
     return {
       kind: 'published',
@@ -628,6 +749,159 @@ export class PublishingService {
       status: result.status === 'trash' ? 'draft' : result.status,
       modifiedGmt: result.modifiedGmt,
     };
+  }
+
+  /**
+   * Looks on the blog for the result of a request an earlier attempt sent without learning its
+   * outcome, and records what it finds in the draft: an upload's media item, a create's post, an
+   * update that landed (its modification time, so the next update is not refused as a conflict).
+   */
+  private async resolveUnclear(
+    unclear: JournalStep,
+    ctx: {
+      publisher: WordPressPublisher;
+      key: string;
+      draft: Draft;
+      options: PublishOptions;
+      assets: Awaited<ReturnType<PublishingService['localImages']>>;
+      media: NonNullable<DestinationState['media']>;
+      maxWidth: number;
+    },
+  ): Promise<{ draft: Draft; adopted: RemotePost | null }> {
+    const { publisher, key, options, media } = ctx;
+    const drafts = this.options.drafts;
+    const draftId = ctx.draft.id;
+    const dest = ctx.draft.destinations[key] ?? {};
+    const since = lookupSince(unclear.startedAt);
+    const log = (what: string, data: Record<string, unknown>) =>
+      this.options.log.info(`outbox: ${what}`, { draftId, destination: key, ...data });
+
+    if (unclear.step === 'upload') {
+      const asset = ctx.assets.find((a) => a.fileName === unclear.fileName);
+      if (!asset || media[asset.fileName]?.hash === asset.hash(ctx.maxWidth))
+        return { draft: ctx.draft, adopted: null };
+      // A copy: the scaler may take the buffer it is given, and the upload below needs it again.
+      const scaled = await scaleImageToWidth(new Uint8Array(asset.bytes), asset.mimeType, ctx.maxWidth);
+      const candidates = await publisher.findRecentMedia({
+        fileName: asset.fileName,
+        mimeType: scaled.mimeType,
+        since,
+      });
+      const found = pickLostMedia(
+        candidates,
+        { bytes: scaled.bytes.byteLength },
+        { known: this.claimedMedia(key) },
+      );
+      log(found ? 'adopted an upload whose answer was lost' : 'an unclear upload did not happen', {
+        fileName: asset.fileName,
+        ...(found ? { remoteId: found.remoteId } : {}),
+      });
+      if (!found) return { draft: ctx.draft, adopted: null };
+      this.recovered.uploads++;
+      media[asset.fileName] = { remoteId: found.remoteId, url: found.url, hash: asset.hash(ctx.maxWidth) };
+      const draft = await drafts.updatePublishState(draftId, (d) => ({
+        meta: d.meta,
+        destinations: { ...d.destinations, [key]: { ...(d.destinations[key] ?? {}), media: { ...media } } },
+      }));
+      return { draft, adopted: null };
+    }
+
+    if (unclear.step === 'create') {
+      // Its answer was stored after all (the app stopped before the record was cleared).
+      if (dest.remoteId) return { draft: ctx.draft, adopted: null };
+      const candidates = await publisher.findRecentPosts({
+        type: options.postType,
+        since,
+        ...(unclear.title.trim() ? { search: unclear.title } : {}),
+      });
+      const found = pickLostPost(candidates, unclear, { since, linked: this.claimedPosts(key, draftId) });
+      log(found ? 'adopted a create whose answer was lost' : 'an unclear create did not happen', {
+        ...(found ? { remoteId: found.remoteId } : {}),
+        candidates: candidates.length,
+      });
+      if (!found) return { draft: ctx.draft, adopted: null };
+      this.recovered.creates++;
+      const draft = await drafts.updatePublishState(draftId, (d) => ({
+        meta: d.meta,
+        destinations: { ...d.destinations, [key]: { ...destinationFrom(found, d.destinations[key]), media } },
+      }));
+      return { draft, adopted: found };
+    }
+
+    if (unclear.step === 'update' && dest.remoteId === unclear.remoteId) {
+      let server: RemotePost;
+      try {
+        server = await publisher.getPost(unclear.remoteId, dest.type ?? options.postType);
+      } catch (error) {
+        // Gone from the blog: the update itself will say so.
+        if (error instanceof PublishError && error.code === 'NOT_FOUND')
+          return { draft: ctx.draft, adopted: null };
+        throw error;
+      }
+      const landed = postHash(server) === unclear.contentHash;
+      log(landed ? 'an update whose answer was lost had landed' : 'an unclear update did not land', {
+        remoteId: unclear.remoteId,
+      });
+      if (!landed) return { draft: ctx.draft, adopted: null };
+      this.recovered.updates++;
+      // What the blog holds is what this job sent: its modification time is ours, not someone else's.
+      const draft = await drafts.updatePublishState(draftId, (d) => ({
+        meta: d.meta,
+        destinations: {
+          ...d.destinations,
+          [key]: { ...destinationFrom(server, d.destinations[key]), media },
+        },
+      }));
+      return { draft, adopted: server };
+    }
+    return { draft: ctx.draft, adopted: null };
+  }
+
+  /** A create that wrote the post but failed afterwards: the post's id goes into the draft. */
+  private async rememberCreated(
+    draftId: string,
+    key: string,
+    remoteId: string,
+    type: PostType,
+    publisher: WordPressPublisher,
+    media: NonNullable<DestinationState['media']>,
+  ): Promise<void> {
+    const server = await publisher.getPost(remoteId, type).catch(() => null);
+    await this.options.drafts.updatePublishState(draftId, (d) => ({
+      meta: d.meta,
+      destinations: {
+        ...d.destinations,
+        [key]: server
+          ? { ...destinationFrom(server, d.destinations[key]), media }
+          : { ...(d.destinations[key] ?? {}), remoteId, type, media },
+      },
+    }));
+  }
+
+  /** Posts other drafts are linked to on this destination: never adopted as a lost create. */
+  private claimedPosts(key: string, exceptDraftId: string): Set<string> {
+    const ids = new Set<string>();
+    for (const shell of this.options.drafts.shells()) {
+      const remoteId = shell.destinations[key]?.remoteId;
+      if (remoteId && shell.id !== exceptDraftId) ids.add(remoteId);
+    }
+    return ids;
+  }
+
+  /** Media items drafts already use on this destination: never adopted as a lost upload. */
+  private claimedMedia(key: string): Set<string> {
+    const ids = new Set<string>();
+    for (const shell of this.options.drafts.shells())
+      for (const item of Object.values(shell.destinations[key]?.media ?? {})) ids.add(item.remoteId);
+    return ids;
+  }
+
+  private timeout(): { timeoutMs?: number } {
+    return this.options.httpTimeoutMs !== undefined ? { timeoutMs: this.options.httpTimeoutMs } : {};
+  }
+
+  private nowIso(): string {
+    return this.clock().toISOString();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -774,6 +1048,7 @@ export class PublishingService {
         xmlrpcUrl: account.api.xmlrpcUrl ?? null,
         ...(account.api.blogId ? { blogId: account.api.blogId } : {}),
         timeZone: account.timeZone,
+        ...this.timeout(),
       },
       secret,
       this.options.fetch,
@@ -846,6 +1121,20 @@ function collectImages(node: unknown, into: Map<string, string>): void {
     into.set(n.fileName, typeof n.altText === 'string' ? n.altText : '');
   }
   if (Array.isArray(n.children)) for (const child of n.children) collectImages(child, into);
+}
+
+/** The blog already holds exactly `outgoing` (title, content, status and the rest): no need to send it. */
+function alreadyHolds(post: RemotePost, outgoing: OutgoingPost): boolean {
+  const keys = (names: string[]) => [...new Set(names.map(termKey))].sort().join('\n');
+  return (
+    postHash(post) === journalHash(outgoing.title, outgoing.content) &&
+    post.status === outgoing.status &&
+    normalizeForCompare(post.excerpt) === normalizeForCompare(outgoing.excerpt ?? '') &&
+    (post.featuredMediaId ?? null) === (outgoing.featuredMediaId ?? null) &&
+    (outgoing.type !== 'post' ||
+      (keys(post.tags) === keys(outgoing.tags) &&
+        (outgoing.categories.length === 0 || keys(post.categories) === keys(outgoing.categories))))
+  );
 }
 
 function destinationFrom(post: RemotePost, previous: DestinationState | undefined): DestinationState {

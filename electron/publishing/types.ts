@@ -62,6 +62,10 @@ export interface RemoteMedia {
   mimeType: string;
   width?: number;
   height?: number;
+  /** UTC ISO: when it was uploaded (known to the lookups). */
+  uploadedGmt?: string;
+  /** Bytes of the stored file, when the blog tells it. */
+  fileSize?: number;
 }
 
 export interface RemoteTerm {
@@ -87,6 +91,24 @@ export interface ListPostsQuery {
   perPage: number;
   search?: string;
   status?: Array<PostStatus>;
+}
+
+/** What `findRecentPosts` looks for: a post this login may have created moments ago. */
+export interface RecentPostsQuery {
+  type: PostType;
+  /** UTC ISO: only posts created or changed at or after this instant. */
+  since: string;
+  /** Narrows the search by a word of the title (the server's own search). */
+  search?: string;
+}
+
+/** What `findRecentMedia` looks for: a file this login may have uploaded moments ago. */
+export interface RecentMediaQuery {
+  /** The file name as given to `uploadMedia` (the publisher cleans it the same way). */
+  fileName: string;
+  mimeType: string;
+  /** UTC ISO: only items uploaded at or after this instant. */
+  since: string;
 }
 
 export interface Publisher {
@@ -116,4 +138,41 @@ export interface Publisher {
   }): Promise<{ items: RemoteMedia[]; totalPages: number }>;
   searchTerms(taxonomy: 'tags' | 'categories', search: string): Promise<RemoteTerm[]>;
   createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm>;
+  /**
+   * This login's posts of one type, in any status (the trash too), created or changed at or after
+   * `since`, newest first: where a create whose answer was lost would be (no idempotency key
+   * exists, so the outbox looks before it creates again).
+   */
+  findRecentPosts(query: RecentPostsQuery): Promise<RemotePost[]>;
+  /** Media items named like `fileName` (the blog may have added `-1`, `-scaled`) uploaded at or after `since`. */
+  findRecentMedia(query: RecentMediaQuery): Promise<RemoteMedia[]>;
 }
+
+/**
+ * One request that changes the blog, recorded (on disk, by the outbox) before it is sent and
+ * cleared once its answer is stored in the draft. `contentHash` is `journalHash(title, content)`
+ * of what was sent.
+ */
+export type JournalStep =
+  | { step: 'upload'; fileName: string; startedAt: string }
+  | { step: 'create'; startedAt: string; title: string; contentHash: string }
+  | { step: 'update'; startedAt: string; remoteId: string; contentHash: string }
+  | { step: 'delete'; startedAt: string; remoteId: string };
+
+/**
+ * How publishing tells the outbox what it is about to send (`begin`) and that the answer is stored
+ * (`settle`), and learns what an earlier attempt left unclear (sent, answer never received), so it
+ * looks on the blog before repeating it. The outbox's `JobJournal` is one.
+ */
+export interface PublishJournal {
+  readonly unclear: JournalStep | undefined;
+  begin(step: JournalStep): Promise<void>;
+  settle(): Promise<void>;
+}
+
+/** For callers outside the outbox: nothing recorded, nothing unclear. */
+export const NO_JOURNAL: PublishJournal = Object.freeze({
+  unclear: undefined,
+  begin: async () => {},
+  settle: async () => {},
+});

@@ -23,6 +23,8 @@ import type {
   PostStatus,
   PostType,
   RemoteMedia,
+  RecentMediaQuery,
+  RecentPostsQuery,
   RemotePost,
   RemotePostPage,
   RemoteTerm,
@@ -37,12 +39,14 @@ import {
   mapLimit,
   postNoun,
   restGmtToIso,
+  searchWord,
   siteTimeZone,
   termKey,
   uniqueTermNames,
   wordpressPostId,
 } from './wpText';
 import { listUsersBlogsXmlRpc } from './WordPressXmlRpcPublisher';
+import { mediaNameMatches } from './mediaNames';
 
 export interface WordPressRestPublisherOptions {
   siteUrl: string;
@@ -61,6 +65,8 @@ export interface WordPressRestPublisherOptions {
 type Taxonomy = 'tags' | 'categories';
 const MEDIA_FIELDS = 'id,source_url,alt_text,title,mime_type,media_details';
 const ALL_STATUSES: PostStatus[] = ['publish', 'future', 'draft', 'pending', 'private'];
+/** Pages of 100 a lookup reads at most: a lost create is among this user's newest posts. */
+const LOOKUP_PAGES = 5;
 const KNOWN_STATUSES = new Set<string>([...ALL_STATUSES, 'trash']);
 
 const rawField = z.union([
@@ -97,11 +103,17 @@ const wpMedia = z.object({
   title: rawField.optional(),
   mime_type: z.string().optional(),
   media_details: z
-    .object({ width: z.number().optional(), height: z.number().optional() })
+    .object({
+      width: z.number().optional(),
+      height: z.number().optional(),
+      file: z.string().optional(),
+      filesize: z.number().optional(),
+    })
     .loose()
     .nullable()
     .optional()
     .catch(null),
+  date_gmt: z.string().nullable().optional(),
 });
 type WpMedia = z.infer<typeof wpMedia>;
 const termExists = z.object({ code: z.literal('term_exists'), data: z.object({ term_id: z.number() }) });
@@ -169,6 +181,7 @@ export class WordPressRestPublisher implements WordPressPublisher {
   readonly capabilities = REST_CAPABILITIES;
   private readonly http: HttpClient;
   private readonly host: string;
+  private userId: number | null = null;
 
   constructor(private readonly options: WordPressRestPublisherOptions) {
     this.http = new HttpClient({
@@ -539,6 +552,77 @@ export class WordPressRestPublisher implements WordPressPublisher {
     }
   }
 
+  // ---------------------------------------------------------------- lookups (the outbox)
+
+  /** The signed-in user's id (asked once). */
+  private async ownUserId(): Promise<number> {
+    if (this.userId === null) {
+      const { data, res } = await this.call('GET', 'wp/v2/users/me', { query: { _fields: 'id' } });
+      this.userId = this.parse(z.object({ id: z.number() }), data, res, 'user').id;
+    }
+    return this.userId;
+  }
+
+  async findRecentPosts(query: RecentPostsQuery): Promise<RemotePost[]> {
+    const author = await this.ownUserId();
+    const since = wholeSecondsZ(query.since);
+    const word = query.search ? searchWord(query.search) : '';
+    const out: RemotePost[] = [];
+    for (let page = 1; page <= LOOKUP_PAGES; page++) {
+      let result: { data: unknown; res: HttpResponse };
+      try {
+        result = await this.call('GET', this.route(query.type), {
+          query: {
+            ...this.postQuery(),
+            author,
+            status: [...ALL_STATUSES, 'trash'].join(','),
+            // Created or changed since: a post created then is among them whatever its date says.
+            modified_after: since,
+            ...(word ? { search: word } : {}),
+            orderby: 'date',
+            order: 'desc',
+            per_page: 100,
+            page,
+          },
+        });
+      } catch (error) {
+        if (error instanceof PublishError && error.reason === 'rest_post_invalid_page_number') break;
+        throw error;
+      }
+      const posts = this.parse(z.array(wpPost), result.data, result.res, 'post list');
+      out.push(...posts.map((p) => this.toRemotePost(p, query.type, result.res)));
+      if (page >= (totals(result.res).totalPages ?? page)) break;
+    }
+    return out.filter((p) => !isNewerThan(since, p.modifiedGmt));
+  }
+
+  async findRecentMedia(query: RecentMediaQuery): Promise<RemoteMedia[]> {
+    const author = await this.ownUserId();
+    const name = cleanFileName(query.fileName, query.mimeType);
+    const title = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+    const word = searchWord(title);
+    const { data, res } = await this.call('GET', 'wp/v2/media', {
+      query: {
+        context: 'edit',
+        author,
+        modified_after: wholeSecondsZ(query.since),
+        ...(word ? { search: word } : {}),
+        orderby: 'date',
+        order: 'desc',
+        per_page: 100,
+        _fields: `${MEDIA_FIELDS},date_gmt`,
+      },
+    });
+    return this.parse(z.array(wpMedia), data, res, 'media list')
+      .filter((m) =>
+        mediaNameMatches(name, {
+          title: raw(m.title),
+          file: m.media_details?.file ?? m.source_url,
+        }),
+      )
+      .map((m) => this.toRemoteMedia(m));
+  }
+
   // ---------------------------------------------------------------- terms
 
   private toRemoteTerm(t: WpTerm): RemoteTerm {
@@ -617,6 +701,8 @@ export class WordPressRestPublisher implements WordPressPublisher {
       mimeType: m.mime_type ?? '',
       ...(m.media_details?.width !== undefined && { width: m.media_details.width }),
       ...(m.media_details?.height !== undefined && { height: m.media_details.height }),
+      ...(m.media_details?.filesize !== undefined && { fileSize: m.media_details.filesize }),
+      ...(restGmtToIso(m.date_gmt) && { uploadedGmt: restGmtToIso(m.date_gmt)! }),
     };
   }
 
@@ -675,6 +761,14 @@ export class WordPressRestPublisher implements WordPressPublisher {
       throw error;
     }
   }
+}
+
+/** `2026-11-23T05:45:10Z`: an instant as WordPress's date filters read it (whole seconds, rounded down). */
+function wholeSecondsZ(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms))
+    throw new PublishError('VALIDATION', `“${iso}” is not a date.`, { reason: 'bad-date' });
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 function totals(res: HttpResponse): { total?: number; totalPages?: number } {

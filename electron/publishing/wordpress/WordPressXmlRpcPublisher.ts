@@ -15,12 +15,15 @@ import type {
   PostStatus,
   PostType,
   RemoteMedia,
+  RecentMediaQuery,
+  RecentPostsQuery,
   RemotePost,
   RemotePostPage,
   RemoteTerm,
   SiteIdentity,
 } from '../types';
 import { XMLRPC_CAPABILITIES, type WordPressBlog, type WordPressPublisher } from './types';
+import { mediaNameMatches } from './mediaNames';
 import { conflictError, faultError, type WordPressErrorContext } from './wordpressErrors';
 import {
   decodeWpText,
@@ -53,6 +56,8 @@ type Taxonomy = 'tags' | 'categories';
 const WP_TAXONOMY: Record<Taxonomy, string> = { tags: 'post_tag', categories: 'category' };
 const ALL_STATUSES: PostStatus[] = ['publish', 'future', 'draft', 'pending', 'private'];
 const KNOWN_STATUSES = new Set<string>([...ALL_STATUSES, 'trash']);
+/** Pages of 100 a lookup reads at most: a lost create is among the newest changes. */
+const LOOKUP_PAGES = 5;
 
 // ------------------------------------------------------------------ reading values
 
@@ -130,6 +135,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
   private readonly http: HttpClient;
   private readonly host: string;
   private readonly blogId: string | number;
+  private userId: string | null = null;
 
   constructor(private readonly options: WordPressXmlRpcPublisherOptions) {
     this.http = new HttpClient({
@@ -418,6 +424,96 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       if (gone(error)) return; // already gone: what was asked for is true (a retried delete)
       throw error;
     }
+  }
+
+  // ---------------------------------------------------------------- lookups (the outbox)
+
+  /** The signed-in user's id (asked once). */
+  private async ownUserId(): Promise<string> {
+    if (this.userId === null) {
+      const profile = await this.wp('wp.getProfile', [['basic']]);
+      this.userId = this.read(() => str(struct(profile, 'a profile').user_id));
+    }
+    return this.userId;
+  }
+
+  async findRecentPosts(query: RecentPostsQuery): Promise<RemotePost[]> {
+    const author = await this.ownUserId();
+    const since = Date.parse(query.since);
+    const word = query.search ? searchWord(query.search) : '';
+    const out: RemotePost[] = [];
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      // wp.getPosts filters neither by author nor by date: newest changes first, filtered here.
+      const value = await this.wp('wp.getPosts', [
+        {
+          post_type: query.type,
+          post_status: [...ALL_STATUSES, 'trash'].join(','),
+          number: 100,
+          offset: page * 100,
+          orderby: 'modified',
+          order: 'DESC',
+          ...(word ? { s: word } : {}),
+        },
+        ['post', 'terms'],
+      ]);
+      const items = list(value);
+      const posts = items.map((v) => ({
+        post: this.toRemotePost(v),
+        author: isStruct(v) ? str(v.post_author) : '',
+      }));
+      for (const { post, author: by } of posts) {
+        if (by === author && Math.floor(Date.parse(post.modifiedGmt) / 1000) >= Math.floor(since / 1000))
+          out.push(post);
+      }
+      const oldest = posts.at(-1)?.post.modifiedGmt;
+      if (items.length < 100 || (oldest && Date.parse(oldest) < since)) break;
+    }
+    return out;
+  }
+
+  async findRecentMedia(query: RecentMediaQuery): Promise<RemoteMedia[]> {
+    const name = cleanFileName(query.fileName, query.mimeType);
+    const since = Math.floor(Date.parse(query.since) / 1000);
+    const out: RemoteMedia[] = [];
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      // Newest first; it tells no uploader, so the name, the time and the size must do.
+      const value = await this.wp('wp.getMediaLibrary', [{ number: 100, offset: page * 100 }]);
+      const items = this.read(() =>
+        list(value).map((v) => {
+          const m = struct(v, 'a media item');
+          const meta = isStruct(m.metadata) ? m.metadata : {};
+          const width = num(meta.width);
+          const height = num(meta.height);
+          const fileSize = num(meta.filesize);
+          const uploaded = date(m.date_created_gmt);
+          return {
+            file: str(meta.file) || str(m.link),
+            media: {
+              remoteId: str(m.attachment_id),
+              url: str(m.link),
+              altText: '',
+              title: str(m.title),
+              mimeType: str(m.type),
+              ...(width !== undefined && { width }),
+              ...(height !== undefined && { height }),
+              ...(fileSize !== undefined && { fileSize }),
+              ...(uploaded && { uploadedGmt: uploaded }),
+            } satisfies RemoteMedia,
+          };
+        }),
+      );
+      let older = false;
+      for (const { file, media } of items) {
+        const at = media.uploadedGmt ? Math.floor(Date.parse(media.uploadedGmt) / 1000) : Infinity;
+        if (at < since) {
+          older = true;
+          continue;
+        }
+        if (mediaNameMatches(name, { title: media.title, file })) out.push(media);
+      }
+      if (older || items.length < 100) break;
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- terms

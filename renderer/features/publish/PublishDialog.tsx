@@ -123,6 +123,42 @@ export function PublishDialog(props: PublishDialogProps) {
     [draft.id],
   );
 
+  // A queued publish is delivered later by the outbox: show how it ends.
+  const queuedJobId = outcome?.kind === 'queued' ? outcome.jobId : null;
+  useEffect(() => {
+    if (!queuedJobId) return;
+    return on('outboxChanged', ({ jobs }) => {
+      const job = jobs.find((j) => j.id === queuedJobId);
+      if (!job) return;
+      if (job.state === 'done') {
+        setOutcome({
+          kind: 'published',
+          remoteId: '',
+          permalink: job.permalink ?? '',
+          status: job.options?.status ?? 'publish',
+          modifiedGmt: job.updatedAt,
+        });
+        setPreviewTick((t) => t + 1);
+        props.onDraftChanged(false);
+      } else if (job.state === 'failed') {
+        setOutcome(null);
+        setError(job.lastError?.message ?? 'Signet could not send the post.');
+      } else if (job.state === 'cancelled') {
+        setOutcome(null);
+      } else if (job.state === 'waiting') {
+        setOutcome((current) =>
+          current?.kind === 'queued'
+            ? {
+                ...current,
+                message: job.lastError?.message ?? current.message,
+                ...(job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
+              }
+            : current,
+        );
+      }
+    });
+  }, [queuedJobId]); // eslint-disable-line react-hooks/exhaustive-deps
+
   async function publish(onConflict: 'ask' | 'overwrite' | 'takeServer') {
     if (!options) return;
     setBusy(true);
@@ -307,9 +343,13 @@ export function PublishDialog(props: PublishDialogProps) {
                 setBusy(true);
                 setError(null);
                 call('deleteRemotePost', { draftId: draft.id, accountId: account.id, force: false })
-                  .then(() => {
+                  .then((queued) => {
                     setOutcome(null);
-                    setRemoved(`Moved to the trash on ${where}. Publishing again creates a new post.`);
+                    setRemoved(
+                      queued
+                        ? `${queued.message} The post will be moved to the trash on ${where} as soon as Signet can reach it.`
+                        : `Moved to the trash on ${where}. Publishing again creates a new post.`,
+                    );
                     setPreviewTick((t) => t + 1);
                     props.onDraftChanged(false);
                   })
@@ -352,6 +392,43 @@ export function PublishDialog(props: PublishDialogProps) {
                 onClick={() => void call('openExternal', { url: outcome.permalink })}
               >
                 Open in browser
+              </button>
+            </div>
+          ) : null}
+          {outcome?.kind === 'queued' ? (
+            <div className="publish-result" role="status" aria-label="Publish result">
+              <p>
+                Queued: {outcome.message} Signet sends it as soon as {account.siteName} can be reached
+                {outcome.nextAttemptAt
+                  ? ` (next try at ${new Date(outcome.nextAttemptAt).toLocaleTimeString()})`
+                  : ''}
+                . You can close this window and keep writing.
+              </p>
+              <button
+                type="button"
+                className="secondary-button"
+                disabled={busy}
+                onClick={() => {
+                  setBusy(true);
+                  setError(null);
+                  call('retryOutboxJob', { id: outcome.jobId })
+                    .catch((e: unknown) => setError(errorMessage(e)))
+                    .finally(() => setBusy(false));
+                }}
+              >
+                Try again now
+              </button>
+              <button
+                type="button"
+                className="link-button danger"
+                disabled={busy}
+                onClick={() => {
+                  call('cancelOutboxJob', { id: outcome.jobId })
+                    .then(() => setOutcome(null))
+                    .catch((e: unknown) => setError(errorMessage(e)));
+                }}
+              >
+                Cancel sending
               </button>
             </div>
           ) : null}

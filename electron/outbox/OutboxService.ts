@@ -1,0 +1,283 @@
+/**
+ * Publishing through the outbox: `publishDraft` and `deleteRemotePost` become jobs written to
+ * `<data>/outbox/` before anything is sent; the answer comes after the job's first attempt —
+ * published, a conflict for the author, or `queued` when the blog cannot be reached now (the
+ * outbox keeps trying by itself). The runner hands each attempt's journal to PublishingService, so
+ * a request whose answer was lost is looked up on the blog before it is repeated.
+ */
+import * as path from 'node:path';
+
+import type { ErrorCode, OutboxJobSummary, PublishOptions, PublishOutcome, QueuedOutcome } from '../contract';
+import { AppError } from '../dispatcher';
+import type { FsPort } from '../drafts/fsPort';
+import type { DraftStore } from '../drafts/DraftStore';
+import type { Logger } from '../ports';
+import { PublishError, PUBLISH_ERROR_CODES, type PublishErrorCode } from '../publishing/http/PublishError';
+import { toAppError, type PublishingService } from '../publishing/PublishingService';
+import type { OutboxJob } from './job';
+import { JobNeedsAuthorError, Outbox, type JobJournal, type Timers } from './Outbox';
+import { OUTBOX_DIR, OutboxStore } from './OutboxStore';
+
+export interface OutboxServiceOptions {
+  dataDir: string;
+  publishing: PublishingService;
+  drafts: DraftStore;
+  log: Logger;
+  fs?: FsPort;
+  clock?: () => Date;
+  random?: () => number;
+  timers?: Timers;
+  /** The first wait and the longest (default 2 s and 10 min). */
+  backoff?: { baseMs?: number; maxMs?: number };
+  onChange?: (jobs: OutboxJobSummary[]) => void;
+}
+
+/** Codes a job's `lastError` may carry that the renderer knows as they are. */
+const APP_ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SAVE_FAILED',
+  'IO_ERROR',
+  'UNAVAILABLE',
+  'AUTH_FAILED',
+  'OFFLINE',
+]);
+
+export class OutboxService {
+  /** Jobs whose caller waits for the first attempt: the outcome or error is kept for it. */
+  private readonly waiting = new Set<string>();
+  private readonly outcomes = new Map<string, PublishOutcome>();
+  private readonly errors = new Map<string, unknown>();
+  /** How many attempts the runner made (the fault tests print it). */
+  attempts = 0;
+
+  private constructor(
+    readonly outbox: Outbox,
+    private readonly options: OutboxServiceOptions,
+  ) {}
+
+  /** Opens `<data>/outbox` and resumes what a crash or a quit left behind. */
+  static async open(options: OutboxServiceOptions): Promise<OutboxService> {
+    const store = await OutboxStore.open({
+      dir: path.join(options.dataDir, OUTBOX_DIR),
+      ...(options.fs ? { fs: options.fs } : {}),
+      log: options.log,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    let service: OutboxService | null = null;
+    const outbox = new Outbox({
+      store,
+      run: (job, journal) => service!.run(job, journal),
+      log: options.log,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.onChange ? { onChange: options.onChange } : {}),
+    });
+    service = new OutboxService(outbox, options);
+    await outbox.start();
+    return service;
+  }
+
+  /** Publishes through the outbox; answers after the first attempt. */
+  async publish(
+    draftId: string,
+    options: PublishOptions,
+    onConflict: 'ask' | 'overwrite',
+  ): Promise<PublishOutcome> {
+    const job = await this.outbox.enqueue({
+      kind: 'publish',
+      ...(await this.target(draftId, options.accountId)),
+      options,
+      onConflict,
+    });
+    const behind = this.behind(job.id);
+    if (behind) return behind;
+    const settled = await this.firstAttempt(job.id);
+    if (settled.job.state === 'done') {
+      const outcome = settled.outcome ?? (await this.publishedFromDraft(draftId, options.accountId));
+      return outcome;
+    }
+    if (settled.job.state === 'waiting') return queued(settled.job);
+    if (settled.outcome?.kind === 'conflict') return settled.outcome;
+    throw this.failure(settled.job, settled.error);
+  }
+
+  /** Removes the draft's post from the blog through the outbox; answers after the first attempt. */
+  async remove(draftId: string, accountId: string, force: boolean): Promise<null | QueuedOutcome> {
+    const job = await this.outbox.enqueue({
+      kind: 'delete',
+      ...(await this.target(draftId, accountId)),
+      force,
+    });
+    const behind = this.behind(job.id);
+    if (behind) return behind;
+    const settled = await this.firstAttempt(job.id);
+    if (settled.job.state === 'done') return null;
+    if (settled.job.state === 'waiting') return queued(settled.job);
+    throw this.failure(settled.job, settled.error);
+  }
+
+  list(): OutboxJobSummary[] {
+    return this.outbox.list();
+  }
+
+  async retry(id: string): Promise<OutboxJobSummary> {
+    await this.outbox.retryNow(id);
+    return this.summary(id);
+  }
+
+  async cancel(id: string): Promise<OutboxJobSummary> {
+    await this.outbox.cancel(id);
+    return this.summary(id);
+  }
+
+  async nudge(): Promise<void> {
+    await this.outbox.nudge();
+  }
+
+  /** The app is quitting: no new attempt starts; the one in flight finishes first. */
+  async stop(): Promise<void> {
+    await this.outbox.stop();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private async run(job: OutboxJob, journal: JobJournal): Promise<{ permalink?: string }> {
+    this.attempts++;
+    // Kept for callers still waiting for a first attempt (and this job's), nothing older.
+    for (const map of [this.outcomes, this.errors])
+      for (const id of map.keys()) if (id === job.id || !this.waiting.has(id)) map.delete(id);
+    try {
+      if (job.kind === 'delete') {
+        await this.options.publishing.deleteRemotePost(
+          job.draftId,
+          job.accountId,
+          job.force ?? false,
+          journal,
+        );
+        return {};
+      }
+      if (!job.options)
+        throw new AppError(
+          'BAD_REQUEST',
+          'This outbox job lacks its publish settings; publish the draft again.',
+        );
+      const outcome = await this.options.publishing.publish(
+        job.draftId,
+        job.options,
+        job.onConflict,
+        journal,
+      );
+      this.outcomes.set(job.id, outcome);
+      if (outcome.kind === 'conflict') {
+        throw new JobNeedsAuthorError(
+          'CONFLICT',
+          `“${job.draftTitle || 'Untitled'}” was changed on ${job.siteName} since Signet last published it, so ` +
+            'Signet did not overwrite it. Open the draft and publish it to choose which version to keep.',
+        );
+      }
+      return outcome.kind === 'published' ? { permalink: outcome.permalink } : {};
+    } catch (error) {
+      if (!(error instanceof JobNeedsAuthorError)) this.errors.set(job.id, error);
+      throw error;
+    }
+  }
+
+  /** Behind an earlier request for the same draft that waits for the blog: it goes after that one. */
+  private behind(id: string): QueuedOutcome | null {
+    const before = this.outbox.waitingBefore(id);
+    if (!before) return null;
+    const earlier = before.kind === 'delete' ? 'removal' : 'publish';
+    return {
+      kind: 'queued',
+      jobId: id,
+      message:
+        `Signet sends this after the earlier ${earlier} of this draft, which waits for the blog: ` +
+        (before.lastError?.message ?? 'it could not be sent yet.'),
+      ...(before.nextAttemptAt ? { nextAttemptAt: before.nextAttemptAt } : {}),
+    };
+  }
+
+  private async firstAttempt(
+    id: string,
+  ): Promise<{ job: OutboxJob; outcome: PublishOutcome | undefined; error: unknown }> {
+    this.waiting.add(id);
+    try {
+      const job = await this.outbox.whenSettled(id);
+      return { job, outcome: this.outcomes.get(id), error: this.errors.get(id) };
+    } finally {
+      this.waiting.delete(id);
+      this.outcomes.delete(id);
+      this.errors.delete(id);
+    }
+  }
+
+  private async target(draftId: string, accountId: string) {
+    const draft = await this.options.drafts.get(draftId);
+    const account = this.options.publishing.accounts.get(accountId);
+    if (!account)
+      throw new AppError(
+        'NOT_FOUND',
+        'That blog account is not there any more. Add it again under Accounts.',
+      );
+    return { draftId, draftTitle: draft.title, accountId, siteName: account.siteName };
+  }
+
+  /** A job finished by an earlier attempt than the caller's: the draft holds what was published. */
+  private async publishedFromDraft(draftId: string, accountId: string): Promise<PublishOutcome> {
+    const account = this.options.publishing.accounts.get(accountId);
+    const draft = await this.options.drafts.get(draftId);
+    const dest = account ? draft.destinations[account.destinationKey] : undefined;
+    if (!dest?.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
+    const status = dest.status;
+    return {
+      kind: 'published',
+      remoteId: dest.remoteId,
+      permalink: dest.permalink ?? '',
+      status:
+        status === 'draft' || status === 'pending' || status === 'private' || status === 'future'
+          ? status
+          : 'publish',
+      modifiedGmt: dest.remoteModifiedAt ?? '',
+    };
+  }
+
+  /** The error the caller sees for a job that stopped: the original one when this attempt threw it. */
+  private failure(job: OutboxJob, error: unknown): AppError {
+    const mapped = error === undefined ? null : toAppError(error);
+    if (mapped) return mapped;
+    const code = job.lastError?.code ?? 'INTERNAL';
+    const message = job.lastError?.message ?? 'Signet could not send this; see the outbox.';
+    if (job.state === 'cancelled')
+      return new AppError(
+        'CONFLICT',
+        code === 'REPLACED' ? message : 'This was cancelled before it was sent.',
+      );
+    if ((PUBLISH_ERROR_CODES as readonly string[]).includes(code))
+      return (
+        toAppError(new PublishError(code as PublishErrorCode, message)) ??
+        new AppError('REMOTE_ERROR', message)
+      );
+    return new AppError(APP_ERROR_CODES.has(code) ? (code as ErrorCode) : 'REMOTE_ERROR', message);
+  }
+
+  private summary(id: string): OutboxJobSummary {
+    const job = this.outbox.list().find((j) => j.id === id);
+    if (!job) throw new AppError('NOT_FOUND', 'That outbox job is not there any more.');
+    return job;
+  }
+}
+
+function queued(job: OutboxJob): QueuedOutcome {
+  return {
+    kind: 'queued',
+    jobId: job.id,
+    message:
+      job.lastError?.message ??
+      'Signet could not send this yet; it stays in the outbox and goes out by itself.',
+    ...(job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
+  };
+}
