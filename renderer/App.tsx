@@ -142,6 +142,7 @@ export function App() {
         if (command === 'find') searchRef.current?.focus();
         if (command === 'showDrafts') setFilter('all');
         if (command === 'showTrash') setFilter('trash');
+        if (command === 'showSnippets') setShowSnippets(true);
         if (command === 'saveNow') void flushOpenDraft.current?.();
         if (command === 'moveDraftsFolder') setShowSettings(true);
       }),

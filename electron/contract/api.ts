@@ -178,7 +178,8 @@ export interface EventMap {
 }
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'newDraft' | 'find' | 'showDrafts' | 'showTrash' | 'saveNow' | 'moveDraftsFolder';
+export type MenuCommand =
+  'newDraft' | 'find' | 'showDrafts' | 'showTrash' | 'showSnippets' | 'saveNow' | 'moveDraftsFolder';
 
 export type EventName = keyof EventMap;
 

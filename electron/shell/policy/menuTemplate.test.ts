@@ -56,6 +56,7 @@ describe('menuTemplate', () => {
       ['find', 'CmdOrCtrl+F'],
       ['showDrafts', 'CmdOrCtrl+1'],
       ['showTrash', 'CmdOrCtrl+2'],
+      ['showSnippets', 'CmdOrCtrl+3'],
     ]);
   });
 

@@ -91,6 +91,7 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
     submenu: [
       { id: 'showDrafts', label: 'Drafts', accelerator: 'CmdOrCtrl+1', command: 'showDrafts' },
       { id: 'showTrash', label: 'Trash', accelerator: 'CmdOrCtrl+2', command: 'showTrash' },
+      { id: 'showSnippets', label: 'Snippets…', accelerator: 'CmdOrCtrl+3', command: 'showSnippets' },
       separator,
       // A reload throws away unsaved typing and DevTools is for developers: development only.
       ...(isDev
