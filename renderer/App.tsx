@@ -12,6 +12,7 @@ import { AccountsDialog } from './features/accounts/AccountsDialog';
 import { DraftList } from './features/drafts/DraftList';
 import { RemotePostsDialog } from './features/publish/RemotePostsDialog';
 import { DraftScreen } from './features/editor/DraftScreen';
+import { OutboxControl } from './features/outbox/OutboxPanel';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { SnippetsDialog } from './features/snippets/SnippetsDialog';
 import { Notices, type ShownNotice } from './ui/Notices';
@@ -96,7 +97,6 @@ export function App() {
     }
   }, [filter, notify, refresh]);
 
-  // Start-up: what the app is, the author's preferences, the last open draft, any quarantined file.
   // The network is back: whatever the outbox holds is due now.
   useEffect(() => {
     const nudge = () => void call('outboxNudge').catch(() => {});
@@ -104,6 +104,7 @@ export function App() {
     return () => window.removeEventListener('online', nudge);
   }, []);
 
+  // Start-up: what the app is, the author's preferences, the last open draft, any quarantined file.
   useEffect(() => {
     (async () => {
       const [appInfo, prefs, quarantined] = await Promise.all([
@@ -194,6 +195,7 @@ export function App() {
       <header className="app-header">
         <span className="app-name">Signet</span>
         <span className="spacer" />
+        <OutboxControl />
         <button type="button" className="secondary-button" onClick={() => setShowRemote(true)}>
           Open from blog
         </button>

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom, startFaultProxy, type FaultProxy } from './faultProxy';
+import { rewriteOriginIn, seededRandom, startFaultProxy, type FaultProxy } from './faultProxy';
 
 let upstream: http.Server;
 let received: string[];
@@ -111,5 +111,97 @@ describe('the fault-injecting proxy', () => {
 
   it('refuses a target that is not on 127.0.0.1', async () => {
     await expect(startFaultProxy({ target: 'http://example.com/' })).rejects.toThrow(/127\.0\.0\.1/);
+  });
+});
+
+describe('the fault proxy as a full reverse proxy', () => {
+  let blog: http.Server;
+  let blogOrigin: string;
+
+  beforeAll(async () => {
+    blog = http.createServer((req, res) => {
+      const png = req.url === '/image.png';
+      if (req.url === '/old') {
+        res.writeHead(301, { location: `${blogOrigin}/new` });
+        res.end();
+        return;
+      }
+      const body = png
+        ? Buffer.from(`\x89PNG ${blogOrigin}`, 'latin1')
+        : Buffer.from(
+            JSON.stringify({ home: `${blogOrigin}/`, url: `${blogOrigin}/?p=1` }).replaceAll('/', '\\/') +
+              ` <a href="${blogOrigin}/x">é</a>`,
+          );
+      res.writeHead(200, {
+        'content-type': png ? 'image/png' : 'application/json; charset=UTF-8',
+        link: `<${blogOrigin}/wp-json/>; rel="https://api.w.org/"`,
+        'content-length': body.length,
+        'x-host': req.headers.host ?? '',
+      });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+    blogOrigin = `http://127.0.0.1:${(blog.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => blog.close(() => resolve()));
+  });
+
+  it('rewrites the plain and JSON-escaped origin', () => {
+    expect(rewriteOriginIn('a http://h:1/x "http:\\/\\/h:1\\/y"', 'http://h:1', 'http://p:2')).toBe(
+      'a http://p:2/x "http:\\/\\/p:2\\/y"',
+    );
+  });
+
+  it('rewrites the origin in headers and text bodies, with a correct length', async () => {
+    const rewriting = await startFaultProxy({ target: blogOrigin, rewriteOrigin: true });
+    try {
+      const response = await fetch(`${rewriting.url}/wp-json/`);
+      const text = await response.text();
+      expect(text).not.toContain(blogOrigin.slice('http://'.length));
+      expect(JSON.parse(text.slice(0, text.indexOf(' <a'))) as unknown).toEqual({
+        home: `${rewriting.url}/`,
+        url: `${rewriting.url}/?p=1`,
+      });
+      expect(text).toContain(`<a href="${rewriting.url}/x">é</a>`);
+      expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+      expect(response.headers.get('link')).toBe(`<${rewriting.url}/wp-json/>; rel="https://api.w.org/"`);
+      expect(response.headers.get('x-host')).toBe(new URL(blogOrigin).host);
+      const moved = await fetch(`${rewriting.url}/old`, { redirect: 'manual' });
+      expect(moved.headers.get('location')).toBe(`${rewriting.url}/new`);
+      // Binary bodies pass untouched.
+      const image = Buffer.from(await (await fetch(`${rewriting.url}/image.png`)).arrayBuffer());
+      expect(image.toString('latin1')).toBe(`\x89PNG ${blogOrigin}`);
+    } finally {
+      await rewriting.close();
+    }
+  });
+
+  it('leaves answers alone without rewriteOrigin', async () => {
+    const plain = await startFaultProxy({ target: blogOrigin });
+    try {
+      const response = await fetch(`${plain.url}/wp-json/`);
+      expect(response.headers.get('link')).toContain(blogOrigin);
+      expect(await response.text()).toContain(`${blogOrigin}/x`);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('goes down (connections refused) and comes back up on the same port', async () => {
+    const switchable = await startFaultProxy({ target: blogOrigin });
+    try {
+      expect((await fetch(`${switchable.url}/a`)).status).toBe(200);
+      await switchable.setDown(true);
+      const refused = await fetch(`${switchable.url}/b`).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(Error);
+      expect(String((refused as Error & { cause?: { code?: string } }).cause?.code)).toBe('ECONNREFUSED');
+      await switchable.setDown(false);
+      expect((await fetch(`${switchable.url}/c`)).status).toBe(200);
+      expect(switchable.log().map((e) => e.path)).toEqual(['/a', '/c']);
+    } finally {
+      await switchable.close();
+    }
   });
 });

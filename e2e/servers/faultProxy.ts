@@ -5,6 +5,11 @@
  * through the body, a 429 with `Retry-After`. Tests decide per request (a plan function) or let a
  * seeded random generator pick faults at a rate, and read back what happened to every request.
  *
+ * With `rewriteOrigin` it is a full reverse proxy: the target's origin in answers (the `Link` and
+ * `Location` headers, HTML/JSON/XML bodies, JSON-escaped too) becomes the proxy's own, so a client
+ * that found the blog by the proxy's address keeps talking to it only through the proxy. `setDown`
+ * makes the blog unreachable (connections refused) without stopping the real server.
+ *
  * Listens on 127.0.0.1 only and forwards only to a 127.0.0.1 target.
  */
 import * as http from 'node:http';
@@ -46,6 +51,11 @@ export interface FaultProxy {
   }): void;
   /** Every request so far, in order. */
   log(): ProxiedRequest[];
+  /**
+   * Down: the listener is closed (new connections are refused, open ones destroyed), as if the
+   * blog's host were unreachable; up: it listens again on the same port.
+   */
+  setDown(down: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,8 +81,23 @@ const HOP_BY_HOP = new Set([
   'trailer',
 ]);
 
-export async function startFaultProxy(options: { target: string; port?: number }): Promise<FaultProxy> {
+/** Content types whose bodies may carry the blog's own address. */
+const TEXT_TYPES = /^(text\/|application\/([\w.-]+\+)?(json|xml|javascript))/i;
+
+/** Replaces `from` (an origin) by `to`, plain and JSON-escaped (`http:\/\/…`). */
+export function rewriteOriginIn(text: string, from: string, to: string): string {
+  const escaped = (origin: string) => origin.replaceAll('/', '\\/');
+  return text.replaceAll(from, to).replaceAll(escaped(from), escaped(to));
+}
+
+export async function startFaultProxy(options: {
+  target: string;
+  port?: number;
+  /** Rewrite the target's origin to the proxy's in answers (headers and text bodies). */
+  rewriteOrigin?: boolean;
+}): Promise<FaultProxy> {
   const target = new URL(options.target);
+  let ownOrigin = '';
   if (target.hostname !== '127.0.0.1') throw new Error('The fault proxy forwards to 127.0.0.1 only.');
   let plan: ((request: { method: string; path: string; index: number }) => Fault | null) | null = null;
   const entries: ProxiedRequest[] = [];
@@ -105,6 +130,8 @@ export async function startFaultProxy(options: { target: string; port?: number }
     }
     // The blog sees its own address, as if the client had called it directly.
     headers.host = target.host;
+    // Bodies are rewritten as text: ask for them uncompressed.
+    if (options.rewriteOrigin) delete headers['accept-encoding'];
     const upstream = http.request(
       { host: target.hostname, port: target.port, method, path, headers },
       (answer) => {
@@ -113,7 +140,15 @@ export async function startFaultProxy(options: { target: string; port?: number }
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () => {
-          const body = Buffer.concat(chunks);
+          let body = Buffer.concat(chunks);
+          const rewrite = (value: string) => rewriteOriginIn(value, target.origin, ownOrigin);
+          if (
+            options.rewriteOrigin &&
+            !answer.headers['content-encoding'] &&
+            TEXT_TYPES.test(answer.headers['content-type'] ?? '')
+          ) {
+            body = Buffer.from(rewrite(body.toString('utf8')), 'utf8');
+          }
           if (fault?.kind === 'drop-response') {
             req.socket.destroy();
             return;
@@ -122,8 +157,12 @@ export async function startFaultProxy(options: { target: string; port?: number }
             if (res.destroyed) return;
             const outHeaders: http.OutgoingHttpHeaders = {};
             for (const [name, value] of Object.entries(answer.headers)) {
-              if (!HOP_BY_HOP.has(name) && name !== 'content-length' && value !== undefined)
-                outHeaders[name] = value;
+              if (HOP_BY_HOP.has(name) || name === 'content-length' || value === undefined) continue;
+              outHeaders[name] = !options.rewriteOrigin
+                ? value
+                : Array.isArray(value)
+                  ? value.map(rewrite)
+                  : rewrite(value);
             }
             outHeaders['content-length'] = body.length;
             res.writeHead(answer.statusCode ?? 502, outHeaders);
@@ -151,9 +190,16 @@ export async function startFaultProxy(options: { target: string; port?: number }
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  ownOrigin = `http://127.0.0.1:${port}`;
+  let down = false;
+  const closeListener = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+  };
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: ownOrigin,
     setPlan(next) {
       plan = next;
     },
@@ -185,9 +231,23 @@ export async function startFaultProxy(options: { target: string; port?: number }
       };
     },
     log: () => entries.map((e) => ({ ...e })),
+    async setDown(next) {
+      if (next === down) return;
+      down = next;
+      if (next) await closeListener();
+      else
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(port, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+          });
+        });
+    },
     async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (down) return;
+      down = true;
+      await closeListener();
     },
   };
 }
