@@ -25,6 +25,10 @@ export interface SignetApp {
   readAsset(draftId: string, fileName: string): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
   /** A blog's sign-in page sent the author back (signet:// or the host's loopback route). */
   handleAuthCallback(url: string): Promise<boolean>;
+  /** Outbox jobs being sent now and due now (asked about before quitting). */
+  outboxActivity(): { sending: number; queued: number };
+  /** Resolves once no outbox job is being sent or due. */
+  whenOutboxIdle(): Promise<void>;
   /** Flushes pending saves and stops watchers. */
   close(): Promise<void>;
 }
@@ -251,6 +255,8 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
         return null;
       }
     },
+    outboxActivity: () => outbox.activity(),
+    whenOutboxIdle: () => outbox.drain(),
     async close() {
       // The attempt in flight finishes (and records its answer) before the drafts close.
       await outbox.stop();

@@ -16,6 +16,7 @@ import { installApplicationMenu } from './shell/menu';
 import { appOriginsFor, rendererEntry } from './shell/policy/appUrl';
 import { dataDirFromEnv } from './shell/policy/dataDir';
 import { createQuitGate } from './shell/policy/quitGate';
+import { quitChoice, quitPrompt } from './shell/policy/quitPrompt';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './shell/protocols';
 import { openSettingsStore } from './shell/settingsStore';
 import { openShellVault } from './shell/vault';
@@ -59,6 +60,8 @@ const hardening: HardeningOptions = {
 };
 
 let signetApp: Promise<SignetApp | null> = Promise.resolve(null);
+/** The app once started (the quit question needs it synchronously). */
+let readyApp: SignetApp | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Set once the app has started; opens the main window. */
 let openWindow: (() => void) | null = null;
@@ -89,7 +92,27 @@ if (!app.requestSingleInstanceLock()) {
     onError: (error) =>
       log.error('Pending saves could not be flushed before quitting', { error: String(error) }),
   });
+  // Posts being sent: ask first (wait for them, or send them next time), then flush and quit.
+  let quitAnswered = false;
   app.on('before-quit', (event) => {
+    if (!quitAnswered && readyApp) {
+      const prompt = quitPrompt(readyApp.outboxActivity());
+      if (prompt) {
+        event.preventDefault();
+        const { choices: _choices, ...options } = prompt;
+        const parent = BrowserWindow.getFocusedWindow();
+        void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options))
+          .then(async ({ response }) => {
+            const choice = quitChoice(prompt, response);
+            if (choice === 'cancel') return;
+            if (choice === 'wait') await readyApp?.whenOutboxIdle();
+            quitAnswered = true;
+            app.quit();
+          })
+          .catch((error: unknown) => log.error('quit question failed', { error: String(error) }));
+        return;
+      }
+    }
     if (!quitGate.beforeQuit(() => app.quit())) event.preventDefault();
   });
 
@@ -140,6 +163,7 @@ async function start(): Promise<void> {
   signetApp = createApp(ports);
   const ready = await signetApp;
   if (!ready) throw new Error('createApp returned nothing');
+  readyApp = ready;
 
   registerCommandHandlers(ready.dispatch, appOrigins);
   handleAssetProtocol(ready.readAsset);

@@ -138,6 +138,25 @@ export class OutboxService {
     await this.outbox.nudge();
   }
 
+  /** What is being sent now and what is due (the quit question counts them). */
+  activity(): { sending: number; queued: number } {
+    const jobs = this.outbox.list();
+    return {
+      sending: jobs.filter((j) => j.state === 'sending').length,
+      queued: jobs.filter((j) => j.state === 'queued').length,
+    };
+  }
+
+  /** Resolves once nothing is being sent or due (jobs waiting for the network do not count). */
+  async drain(): Promise<void> {
+    for (;;) {
+      const { sending, queued } = this.activity();
+      if (sending + queued === 0) return;
+      await this.outbox.idle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** The app is quitting: no new attempt starts; the one in flight finishes first. */
   async stop(): Promise<void> {
     await this.outbox.stop();
