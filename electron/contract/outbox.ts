@@ -33,6 +33,8 @@ export interface OutboxJobSummary {
   nextAttemptAt?: string;
   /** Why the last attempt did not succeed, in the author's words. */
   lastError?: { code: string; message: string };
+  /** ISO: held until then (Signet publishes it on time for a blog that cannot schedule posts). */
+  notBefore?: string;
   /** A done publish: where the post is. */
   permalink?: string;
   options?: PublishOptions;

@@ -162,6 +162,28 @@ describe('Outbox', () => {
     expect(time.fireNext()).toBeNull();
   });
 
+  it('holds a job until its time (a post Signet publishes on time), even when nudged', async () => {
+    const runs: string[] = [];
+    const { outbox, time } = await setup(async (j) => {
+      runs.push(j.draftId);
+      return { permalink: 'p' };
+    });
+    const held = await outbox.enqueue({ ...job, draftId: 'later', notBefore: '2026-11-23T11:00:00.000Z' });
+    const now = await outbox.enqueue({ ...job, draftId: 'now' });
+    await outbox.whenSettled(now.id);
+    await outbox.idle();
+    await outbox.nudge();
+    await outbox.idle();
+    expect(runs).toEqual(['now']);
+    expect(outbox.list().find((j) => j.id === held.id)).toMatchObject({
+      state: 'queued',
+      notBefore: '2026-11-23T11:00:00.000Z',
+    });
+    expect(time.fireNext()).toBe(60 * 60_000);
+    expect(await outbox.whenSettled(held.id)).toMatchObject({ state: 'done' });
+    expect(runs).toEqual(['now', 'later']);
+  });
+
   it('sends waiting jobs at once when the network is back', async () => {
     let online = false;
     const { outbox } = await setup(async () => {

@@ -53,6 +53,8 @@ export interface NewJob {
   options?: PublishOptions;
   onConflict?: OutboxJob['onConflict'];
   force?: boolean;
+  /** ISO: hold the job until then. */
+  notBefore?: string;
 }
 
 export interface Timers {
@@ -148,6 +150,7 @@ export class Outbox {
       onConflict: input.onConflict ?? 'ask',
       ...(input.options ? { options: input.options } : {}),
       ...(input.force !== undefined ? { force: input.force } : {}),
+      ...(input.notBefore ? { notBefore: input.notBefore } : {}),
     };
     await this.store.put(job);
     // The newest request for a draft on a blog is the one that counts: older ones not being sent
@@ -255,16 +258,20 @@ export class Outbox {
     // Jobs for one draft on one blog go in the order they were made (a removal, then a new publish).
     const first = new Map<string, string>();
     for (const job of jobs) if (isOpen(job) && !first.has(groupOf(job))) first.set(groupOf(job), job.id);
+    const held = (job: OutboxJob) => job.notBefore !== undefined && Date.parse(job.notBefore) > now;
     const due = jobs.find(
       (job) =>
         first.get(groupOf(job)) === job.id &&
+        !held(job) &&
         (job.state === 'queued' ||
           (job.state === 'waiting' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now))),
     );
     if (!due) {
       const next = jobs
-        .filter((job) => job.state === 'waiting' && job.nextAttemptAt)
-        .map((job) => Date.parse(job.nextAttemptAt!))
+        .flatMap((job) => [
+          ...(job.state === 'waiting' && job.nextAttemptAt ? [Date.parse(job.nextAttemptAt)] : []),
+          ...(isOpen(job) && held(job) ? [Date.parse(job.notBefore!)] : []),
+        ])
         .sort((a, b) => a - b)[0];
       if (next !== undefined) this.cancelTimer = this.timers.set(() => this.pump(), Math.max(0, next - now));
       return;

@@ -87,6 +87,32 @@ export class OutboxService {
     options: PublishOptions,
     onConflict: 'ask' | 'overwrite',
   ): Promise<PublishOutcome> {
+    const account = this.options.publishing.accounts.get(options.accountId);
+    const now = this.options.clock?.() ?? new Date();
+    if (
+      account &&
+      !account.capabilities.scheduling &&
+      options.status === 'future' &&
+      options.scheduledAt &&
+      Date.parse(options.scheduledAt) > now.getTime()
+    ) {
+      // The blog cannot hold a post until a date: Signet keeps the job and publishes it on time.
+      const held = await this.outbox.enqueue({
+        kind: 'publish',
+        ...(await this.target(draftId, options.accountId)),
+        options: { ...options, status: 'publish' },
+        onConflict,
+        notBefore: options.scheduledAt,
+      });
+      return {
+        kind: 'queued',
+        jobId: held.id,
+        message: `${account.siteName} cannot schedule posts, so Signet will publish this one at ${new Date(
+          options.scheduledAt,
+        ).toLocaleString()} (Signet must be running then, or it goes out when Signet next starts).`,
+        nextAttemptAt: options.scheduledAt,
+      };
+    }
     const job = await this.outbox.enqueue({
       kind: 'publish',
       ...(await this.target(draftId, options.accountId)),

@@ -25,6 +25,8 @@ export interface OutboxJob extends OutboxJobSummary {
   pending?: PendingStep;
   /** The author asked to cancel while the job was sending: it stops after this attempt. */
   cancelRequested?: boolean;
+  /** ISO: not sent before this time (a post Signet publishes on time for a blog that cannot schedule). */
+  notBefore?: string;
 }
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -70,6 +72,7 @@ export const jobSchema = z.object({
   force: z.boolean().optional(),
   pending: pendingSchema.optional(),
   cancelRequested: z.boolean().optional(),
+  notBefore: isoDate.optional(),
 }) satisfies z.ZodType<OutboxJob>;
 
 export function newJobId(): string {

@@ -38,6 +38,10 @@ describe('outbox wording', () => {
   it('says each state in words', () => {
     const at = new Date(2026, 0, 1, 14, 5).toISOString();
     expect(stateLabel(job('1'))).toBe('Queued');
+    expect(stateLabel(job('1', { notBefore: '2999-01-01T10:00:00Z' }))).toMatch(
+      /^Scheduled — Signet publishes it on /,
+    );
+    expect(stateLabel(job('1', { notBefore: '2000-01-01T10:00:00Z' }))).toBe('Queued');
     expect(stateLabel(job('1', { state: 'sending' }))).toBe('Sending…');
     expect(stateLabel(job('1', { state: 'waiting', nextAttemptAt: at }))).toMatch(
       /^Waiting — next try at .*05/,

@@ -23,7 +23,12 @@ function clock(iso: string): string {
 export function stateLabel(job: OutboxJobSummary): string {
   switch (job.state) {
     case 'queued':
-      return 'Queued';
+      return job.notBefore && Date.parse(job.notBefore) > Date.now()
+        ? `Scheduled — Signet publishes it on ${new Date(job.notBefore).toLocaleString(undefined, {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          })}`
+        : 'Queued';
     case 'sending':
       return 'Sending…';
     case 'waiting':
