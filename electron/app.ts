@@ -17,6 +17,7 @@ import { OutboxService } from './outbox/OutboxService';
 import { PublishingService, toAppError } from './publishing/PublishingService';
 import { SnippetService } from './snippets/SnippetService';
 import { SnippetStore } from './snippets/SnippetStore';
+import { BackupService } from './backups/BackupService';
 
 export interface SignetApp {
   dispatch: Dispatch;
@@ -91,6 +92,22 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     ...(ports.outboxBackoff ? { backoff: ports.outboxBackoff } : {}),
     onChange: (jobs) => ports.emit('outboxChanged', { jobs }),
   });
+
+  // Re-applied snippets go out like any publish: through the outbox.
+  publishing.republish = (draftId, options, onConflict) => outbox.publish(draftId, options, onConflict);
+
+  // Rolling backups of the drafts and the settings (never secrets.json) in <data>/backups.
+  const backups = new BackupService({
+    dataDir: ports.dataDir,
+    draftsDir: () => drafts.dir,
+    settings: ports.settings,
+    replaceDrafts: (sourceDir) => drafts.replaceAllFrom(sourceDir),
+    log,
+    ...(ports.fs ? { fs: ports.fs } : {}),
+    ...(ports.clock ? { clock: ports.clock } : {}),
+    ...(ports.backupTimers ? { timers: ports.backupTimers } : {}),
+  });
+  void backups.start();
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -230,6 +247,20 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       await outbox.nudge();
       return null;
     },
+
+    listBackups: () => backups.list(),
+    backupNow: () => backups.backupNow(),
+    restoreBackup: async ({ id, includeSettings }) => {
+      const safety = await backups.restore(id, includeSettings);
+      if (includeSettings) {
+        ports.emit('accountsChanged', { accounts: await publishing.listAccounts() });
+        snippets.changed(
+          snippets.library().snippets.map((s) => s.id),
+          null,
+        );
+      }
+      return safety;
+    },
   };
 
   function assetUrl(draftId: string, fileName: string): string {
@@ -260,6 +291,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     async close() {
       // The attempt in flight finishes (and records its answer) before the drafts close.
       await outbox.stop();
+      await backups.stop();
       await drafts.close();
     },
   };

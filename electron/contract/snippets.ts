@@ -94,7 +94,8 @@ export interface SnippetUse {
 export interface ReapplyResult {
   draftId: string;
   accountId: string;
-  outcome: 'updated' | 'conflict' | 'failed';
+  /** `queued`: the blog could not be reached; the update waits in the outbox. */
+  outcome: 'updated' | 'queued' | 'conflict' | 'failed';
   message: string;
   permalink?: string;
 }

@@ -102,6 +102,12 @@ export class PublishingService {
   private readonly authorizeRequests = new Map<string, { siteUrl: string; expiresAt: number }>();
   private readonly clock: () => Date;
   private readonly postSnippets: PostSnippets;
+  /**
+   * How `reapplySnippet` publishes each post: through the outbox in the app (set by createApp),
+   * directly otherwise.
+   */
+  republish:
+    ((draftId: string, options: PublishOptions, onConflict: 'ask') => Promise<PublishOutcome>) | null = null;
   private readonly snippets: SnippetStore;
   /** What lookups after an unclear request found (the fault tests print it). */
   readonly recovered = { creates: 0, uploads: 0, updates: 0, deletes: 0 };
@@ -958,7 +964,7 @@ export class PublishingService {
         const account = this.account(use.accountId);
         const dest = draft.destinations[account.destinationKey] ?? {};
         const status = republishStatus(dest.status);
-        const outcome = await this.publish(
+        const outcome = await (this.republish ?? ((id, o, c) => this.publish(id, o, c)))(
           use.draftId,
           {
             accountId: account.id,
@@ -975,6 +981,15 @@ export class PublishingService {
           },
           'ask',
         );
+        if (outcome.kind === 'queued') {
+          results.push({
+            draftId: use.draftId,
+            accountId: use.accountId,
+            outcome: 'queued',
+            message: `Not sent yet: ${outcome.message} It stays in the outbox and goes out by itself.`,
+          });
+          continue;
+        }
         results.push(
           outcome.kind === 'published'
             ? {
