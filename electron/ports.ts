@@ -5,6 +5,7 @@
 import type { EventMap, EventName, Preferences } from './contract';
 import type { SecretVault } from './accounts/vault';
 import type { FsPort } from './drafts/fsPort';
+import type { Timers as BackupTimers } from './backups/BackupService';
 
 /** What the settings file holds. Small things only: electron-store rewrites it on every set. */
 export interface SettingsData {
@@ -98,6 +99,8 @@ export interface AppPorts {
   /** The outbox's first wait and longest wait between attempts (default 2 s and 10 min). */
   outboxBackoff?: { baseMs?: number; maxMs?: number };
   log?: Logger;
+  /** Timers of the hourly backup (tests pass fake ones). */
+  backupTimers?: BackupTimers;
 }
 
 export const consoleLogger: Logger = {

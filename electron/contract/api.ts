@@ -21,6 +21,7 @@ import type {
 import type {
   AppInfo,
   AssetRef,
+  BackupSummary,
   Draft,
   DraftConflict,
   DraftListResult,
@@ -114,6 +115,13 @@ export interface ResponseMap {
   cancelOutboxJob: OutboxJobSummary;
   /** The network is back (the renderer saw `online`): every waiting job is due now. */
   outboxNudge: null;
+
+  /** Every backup, newest first. */
+  listBackups: BackupSummary[];
+  /** A new backup, or the latest one when nothing changed since. */
+  backupNow: BackupSummary;
+  /** Backs up the current state (the answer), then puts the chosen backup's drafts back. */
+  restoreBackup: BackupSummary;
 }
 
 export type CommandName = keyof ResponseMap & keyof RequestSchemas;
@@ -240,6 +248,9 @@ export const COMMANDS = [
   'retryOutboxJob',
   'cancelOutboxJob',
   'outboxNudge',
+  'listBackups',
+  'backupNow',
+  'restoreBackup',
 ] as const satisfies readonly CommandName[];
 
 export const EVENTS = [

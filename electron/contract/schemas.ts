@@ -209,6 +209,13 @@ export const requestSchemas = {
   retryOutboxJob: z.strictObject({ id: jobId }),
   cancelOutboxJob: z.strictObject({ id: jobId }),
   outboxNudge: empty,
+
+  listBackups: empty,
+  backupNow: empty,
+  restoreBackup: z.strictObject({
+    id: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z(?:-\d+)?$/, 'a backup id'),
+    includeSettings: z.boolean().default(false),
+  }),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -153,3 +153,11 @@ export interface Notice {
   /** A stable code, e.g. `SAVE_FAILED`, so the UI can replace a notice of the same kind. */
   code?: string;
 }
+
+/** One backup of the drafts and the settings (never the passwords) in `<data>/backups/`. */
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  draftCount: number;
+  sizeBytes: number;
+}

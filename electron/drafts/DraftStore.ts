@@ -558,6 +558,51 @@ export class DraftStore implements DraftStoreApi {
     this.emit({ type: 'draftsChanged', ids: this.index.ids(), external: false });
   }
 
+  /**
+   * Replaces every draft with the drafts of `sourceDir` (a backup): `<id>.json` and
+   * `<id>.assets/` are copied in, drafts that `sourceDir` lacks are deleted. Revisions stay as
+   * they are. Unsaved text and open conflicts of the replaced drafts are dropped: the caller
+   * takes a backup first.
+   */
+  async replaceAllFrom(sourceDir: string): Promise<void> {
+    const source = path.resolve(sourceDir);
+    const removed: string[] = [];
+    await this.exclusive(async () => {
+      this.stopWatching();
+      try {
+        const names = (await this.fs.readdir(source)).filter(isDraftFileName);
+        const incoming = new Set(names.map((name) => name.slice(0, -'.json'.length)));
+        for (const id of this.index.ids()) {
+          if (incoming.has(id)) continue;
+          removed.push(id);
+          await this.fs.rm(this.draftPath(id), { force: true });
+          await this.fs.rm(this.assetsDir(id), { recursive: true, force: true });
+          this.forget(id);
+        }
+        const report = new ChangeReport();
+        for (const name of names) {
+          const id = name.slice(0, -'.json'.length);
+          const assets = path.join(source, `${id}.assets`);
+          await this.fs.rm(this.assetsDir(id), { recursive: true, force: true });
+          const hasAssets = await this.fs.stat(assets).then(
+            (stat) => stat.isDirectory(),
+            () => false,
+          );
+          if (hasAssets) await this.copyTree(assets, this.assetsDir(id), []);
+          await writeFileAtomic(this.fs, this.draftPath(id), await this.fs.readFile(path.join(source, name)));
+          this.forget(id);
+          await this.loadFile(name, report);
+        }
+        this.reportQuarantined(report);
+        void this.index.indexInBackground();
+      } finally {
+        this.startWatching();
+      }
+    });
+    // `external`: an open editor reloads the restored text, as after another program's change.
+    this.emit({ type: 'draftsChanged', ids: [...this.index.ids(), ...removed], external: true });
+  }
+
   /** Flushes pending saves (one last try), stops the watcher and the retry timers. */
   async close(): Promise<void> {
     if (this.isClosed) return;

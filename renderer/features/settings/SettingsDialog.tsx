@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, Preferences, ThemePreference } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { BackupsSection } from './BackupsSection';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -112,6 +113,7 @@ export function SettingsDialog({
           </select>
         </label>
       </section>
+      <BackupsSection open={open} />
     </Dialog>
   );
 }
