@@ -313,6 +313,47 @@ async function crashSection(): Promise<void> {
   });
 }
 
+/**
+ * Full runs only (`npm test` runs the 100-post version as a test): the outbox publishes and
+ * updates 1,000 posts to the real WordPress through the fault-injecting proxy, and the figures
+ * it prints (jobs, attempts, faults by kind, recoveries, posts found) go into the report.
+ */
+async function outboxFaultSection(): Promise<void> {
+  if (isQuick) return;
+  const posts = 1_000;
+  await section(`outbox through faults: ${n(posts)} posts`, async () => {
+    const run = spawnSync(
+      'npx',
+      [
+        'vitest',
+        'run',
+        '--project',
+        'servers',
+        'electron/outbox/outbox.faults.integration.test.ts',
+        '-t',
+        'through random faults',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, SIGNET_FAULT_POSTS: String(posts) },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const output = `${run.stdout}\n${run.stderr}`;
+    const figures = output.match(/\[outbox faults\] \d+ drafts[^\n]*/)?.[0];
+    const seed = output.match(/\[outbox faults\] seed (\d+)/)?.[1];
+    if (/SKIPPED/.test(output) && !figures) {
+      notes.push('**Outbox through faults:** skipped — no WordPress on this machine (`npm run wp:start`).');
+      return;
+    }
+    if (figures) info[`Outbox through faults (${n(posts)} posts, seed ${seed ?? '?'})`] = figures.slice(16);
+    if (run.status !== 0)
+      throw new Error(`the outbox fault run failed (seed ${seed ?? '?'}); see its output`);
+    console.log(`  ${figures ?? 'no figures printed'}`);
+  });
+}
+
 /** The share of the CPU other processes use over one second before anything starts. */
 async function otherCpuBeforeRun(): Promise<number | null> {
   const before = cpu?.mark();
@@ -333,6 +374,7 @@ async function main(): Promise<number> {
   }
   await storeSections();
   await crashSection();
+  await outboxFaultSection();
 
   const report: BenchReport = {
     mode: isQuick ? 'quick' : 'full',
