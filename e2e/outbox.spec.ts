@@ -33,17 +33,11 @@ test('with the blog unreachable, two posts wait in the outbox and are delivered 
     await app.ready();
 
     // The account is added by the proxy's address: everything it sends goes through the proxy.
-    await page.getByRole('button', { name: 'Accounts' }).click();
-    const accounts = page.getByRole('dialog', { name: 'Blog accounts' });
-    await accounts.getByRole('textbox', { name: 'Blog address' }).fill(proxy.url.replace('http://', ''));
-    await accounts.getByRole('button', { name: 'Continue' }).click();
-    await expect(accounts.getByRole('group', { name: 'Blog found' })).toContainText('Signet Test Blog');
-    await accounts.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-    await accounts.getByLabel('Application password').fill(wordpress.appPassword);
-    await accounts.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await accounts.getByRole('button', { name: 'Add blog' }).click();
-    await expect(accounts.getByRole('list', { name: 'Blog accounts' })).toContainText('Signet Test Blog');
-    await accounts.getByRole('button', { name: 'Close' }).click();
+    await app.addBlogWithAppPassword({
+      address: proxy.url,
+      user: wordpress.user,
+      appPassword: wordpress.appPassword,
+    });
     const outboxButton = page.getByRole('button', { name: /^Outbox/ });
     await expect(outboxButton).toHaveText('Outbox');
 

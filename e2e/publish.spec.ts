@@ -34,17 +34,11 @@ test('add a WordPress account, write, schedule and publish; read it back from Wo
   await app.ready();
 
   // Add the account by pasting an application password.
-  await app.page.getByRole('button', { name: 'Accounts' }).click();
-  const accounts = app.page.getByRole('dialog', { name: 'Blog accounts' });
-  await accounts.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url.replace('http://', ''));
-  await accounts.getByRole('button', { name: 'Continue' }).click();
-  await expect(accounts.getByRole('group', { name: 'Blog found' })).toContainText('Signet Test Blog');
-  await accounts.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-  await accounts.getByLabel('Application password').fill(wordpress.appPassword);
-  await accounts.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await accounts.getByRole('button', { name: 'Add blog' }).click();
-  await expect(accounts.getByRole('list', { name: 'Blog accounts' })).toContainText('Signet Test Blog');
-  await accounts.getByRole('button', { name: 'Close' }).click();
+  await app.addBlogWithAppPassword({
+    address: wordpress.url,
+    user: wordpress.user,
+    appPassword: wordpress.appPassword,
+  });
 
   // A post with two images.
   const title = `Harbour notes ${run}`;

@@ -28,21 +28,6 @@ interface WpMedia {
   media_details: { width: number; height: number };
 }
 
-/** Adds the test blog by pasting its application password, as the author would. */
-async function addBlog(app: SignetPage, wordpress: WordPressServer): Promise<void> {
-  await app.page.getByRole('button', { name: 'Accounts' }).click();
-  const accounts = app.page.getByRole('dialog', { name: 'Blog accounts' });
-  await accounts.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url.replace('http://', ''));
-  await accounts.getByRole('button', { name: 'Continue' }).click();
-  await expect(accounts.getByRole('group', { name: 'Blog found' })).toContainText('Signet Test Blog');
-  await accounts.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-  await accounts.getByLabel('Application password').fill(wordpress.appPassword);
-  await accounts.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await accounts.getByRole('button', { name: 'Add blog' }).click();
-  await expect(accounts.getByRole('list', { name: 'Blog accounts' })).toContainText('Signet Test Blog');
-  await accounts.getByRole('button', { name: 'Close' }).click();
-}
-
 /** Opens the publish dialog and publishes the open draft now; answers the dialog. */
 async function publishNow(page: Page) {
   await page.getByRole('button', { name: 'Publish…' }).click();
@@ -103,7 +88,11 @@ test("insert an image from the blog's media library; it is published with the bl
 
   const app = new SignetPage(signet.page);
   await app.ready();
-  await addBlog(app, wordpress);
+  await app.addBlogWithAppPassword({
+    address: wordpress.url,
+    user: wordpress.user,
+    appPassword: wordpress.appPassword,
+  });
   const title = `Point light ${run}`;
   await app.newDraft(title);
   await app.body.click();
@@ -147,7 +136,11 @@ test('remove a published post from the blog: cancelling keeps it; confirming tra
   const run = Date.now().toString(36);
   const app = new SignetPage(signet.page);
   await app.ready();
-  await addBlog(app, wordpress);
+  await app.addBlogWithAppPassword({
+    address: wordpress.url,
+    user: wordpress.user,
+    appPassword: wordpress.appPassword,
+  });
   const title = `Short-lived ${run}`;
   await app.newDraft(title);
   await app.body.click();
@@ -213,7 +206,11 @@ test('a photo wider than the blog allows is scaled down before upload', async ({
   const run = Date.now().toString(36);
   const app = new SignetPage(signet.page);
   await app.ready();
-  await addBlog(app, wordpress);
+  await app.addBlogWithAppPassword({
+    address: wordpress.url,
+    user: wordpress.user,
+    appPassword: wordpress.appPassword,
+  });
   await app.newDraft(`Wide view ${run}`);
   await app.body.click();
   await app.type('The whole bay.');

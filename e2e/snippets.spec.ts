@@ -123,16 +123,11 @@ test('a signature in a draft follows the snippet; the blog’s footer bio; both 
   await app.ready();
 
   // The WordPress account.
-  await app.page.getByRole('button', { name: 'Accounts' }).click();
-  const accounts = app.page.getByRole('dialog', { name: 'Blog accounts' });
-  await accounts.getByRole('textbox', { name: 'Blog address' }).fill(wordpress.url.replace('http://', ''));
-  await accounts.getByRole('button', { name: 'Continue' }).click();
-  await accounts.getByRole('textbox', { name: 'User name' }).fill(wordpress.user);
-  await accounts.getByLabel('Application password').fill(wordpress.appPassword);
-  await accounts.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await accounts.getByRole('button', { name: 'Add blog' }).click();
-  await expect(accounts.getByRole('list', { name: 'Blog accounts' })).toContainText('Signet Test Blog');
-  await accounts.getByRole('button', { name: 'Close' }).click();
+  await app.addBlogWithAppPassword({
+    address: wordpress.url,
+    user: wordpress.user,
+    appPassword: wordpress.appPassword,
+  });
 
   // A signature and a bio, with variables.
   const signature = `Signature ${run}`;
@@ -151,6 +146,7 @@ test('a signature in a draft follows the snippet; the blog’s footer bio; both 
 
   // The bio is the blog's footer.
   await app.page.getByRole('button', { name: 'Accounts' }).click();
+  const accounts = app.page.getByRole('dialog', { name: 'Blog accounts' });
   await accounts
     .getByRole('listitem', { name: /Signet Test Blog/ })
     .getByRole('combobox', { name: 'Footer snippet' })

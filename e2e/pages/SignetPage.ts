@@ -4,6 +4,26 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class SignetPage {
   constructor(readonly page: Page) {}
 
+  /**
+   * Adds a blog by pasting an application password, as the author would: Accounts → address →
+   * Continue → user and password → Sign in → Add blog, then closes the dialog.
+   */
+  async addBlogWithAppPassword(blog: { address: string; user: string; appPassword: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Accounts' }).click();
+    const accounts = this.page.getByRole('dialog', { name: 'Blog accounts' });
+    await accounts
+      .getByRole('textbox', { name: 'Blog address' })
+      .fill(blog.address.replace(/^http:\/\//, ''));
+    await accounts.getByRole('button', { name: 'Continue' }).click();
+    await expect(accounts.getByRole('group', { name: 'Blog found' })).toContainText('Signet Test Blog');
+    await accounts.getByRole('textbox', { name: 'User name' }).fill(blog.user);
+    await accounts.getByLabel('Application password').fill(blog.appPassword);
+    await accounts.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await accounts.getByRole('button', { name: 'Add blog' }).click();
+    await expect(accounts.getByRole('list', { name: 'Blog accounts' })).toContainText('Signet Test Blog');
+    await accounts.getByRole('button', { name: 'Close' }).click();
+  }
+
   get drafts(): Locator {
     return this.page.getByRole('navigation', { name: 'Drafts' });
   }
