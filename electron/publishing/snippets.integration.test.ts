@@ -11,13 +11,23 @@ import Conf from 'conf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wordpressOrSkip, type WordPressServer } from '../../e2e/servers/wordpress';
 import { FileKeyVault } from '../accounts/fileKeyVault';
-import type { EditorStateJSON, EventMap, EventName, PublishOptions } from '../contract';
+import type { EventMap, EventName, PublishOptions } from '../contract';
 import { DraftStore } from '../drafts/DraftStore';
 import { silentLog } from '../drafts/testing/helpers';
 import type { SettingsData } from '../ports';
 import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../settings/settingsOptions';
 import { SnippetStore } from '../snippets/SnippetStore';
 import { PublishingService, toAppError } from './PublishingService';
+import {
+  jsonLink,
+  jsonParagraph as paragraph,
+  jsonSnippet,
+  jsonState as state,
+  jsonText as text,
+} from '../drafts/testing/editorJson';
+
+const link = (url: string, label: string) => jsonLink(url, text(label));
+const snippetNode = (snippetId: string, name: string) => jsonSnippet(snippetId, name, '<p>as last shown</p>');
 
 const wp = await wordpressOrSkip();
 const server = wp.server as WordPressServer;
@@ -58,48 +68,6 @@ async function freshService(): Promise<void> {
     log: silentLog,
   });
 }
-
-const text = (value: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: value,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: null,
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children,
-});
-const link = (url: string, label: string) => ({
-  type: 'link',
-  version: 1,
-  url,
-  rel: null,
-  target: null,
-  title: null,
-  direction: null,
-  format: '',
-  indent: 0,
-  children: [text(label)],
-});
-const state = (...children: unknown[]): EditorStateJSON => ({
-  root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
-});
-const snippetNode = (snippetId: string, name: string) => ({
-  type: 'snippet',
-  version: 1,
-  snippetId,
-  name,
-  html: '<p>as last shown</p>',
-});
 
 function options(accountId: string, extra: Partial<PublishOptions> = {}): PublishOptions {
   return { accountId, postType: 'post', status: 'publish', tags: [], categories: [], ...extra };

@@ -3,11 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { EditorStateJSON, EventMap, EventName } from '../contract';
+import type { EventMap, EventName } from '../contract';
 import { AppError } from '../dispatcher';
 import type { DialogPort, SettingsData, SettingsPort } from '../ports';
 import { SnippetService } from './SnippetService';
 import { SnippetStore } from './SnippetStore';
+import { jsonParagraph, jsonState, jsonText } from '../drafts/testing/editorJson';
+
+const state = (text: string) => jsonState(jsonParagraph(jsonText(text)));
 
 function memorySettings(): SettingsPort {
   const data: Partial<SettingsData> = {};
@@ -28,28 +31,6 @@ function dialogs(answers: { save?: string | null; open?: string | null }): Dialo
     pickSavePath: async () => answers.save ?? null,
   };
 }
-
-const state = (text: string): EditorStateJSON => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      },
-    ],
-  },
-});
 
 let dir: string;
 beforeEach(async () => {

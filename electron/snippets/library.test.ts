@@ -15,30 +15,9 @@ import {
   variableSchema,
   type StoredLibrary,
 } from './library';
+import { jsonParagraph, jsonState, jsonText } from '../drafts/testing/editorJson';
 
-const paragraphState = (content: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [
-          { type: 'text', version: 1, text: content, format: 0, detail: 0, mode: 'normal', style: '' },
-        ],
-      },
-    ],
-  },
-});
+const paragraphState = (content: string) => jsonState(jsonParagraph(jsonText(content)));
 
 function library(): StoredLibrary {
   const snippet = {

@@ -1,45 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import type { EditorStateJSON } from '../contract';
+import {
+  jsonLink as link,
+  jsonParagraph as paragraph,
+  jsonState as state,
+  jsonText as text,
+} from '../drafts/testing/editorJson';
 import { obfuscateEmail, obfuscateEmailsInState, obfuscateEmailsInText } from './obfuscate';
-
-const text = (content: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: content,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-
-const link = (url: string, ...children: unknown[]) => ({
-  type: 'link',
-  version: 1,
-  url,
-  rel: null,
-  target: null,
-  title: null,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  children,
-});
-
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children,
-});
-
-const state = (...children: unknown[]): EditorStateJSON => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children },
-});
 
 describe('obfuscateEmail', () => {
   it('spells out the dots and the at sign', () => {

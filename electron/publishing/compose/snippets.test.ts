@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import type { EditorStateJSON, SerializedSnippetNode } from '../../contract';
+import type { EditorStateJSON } from '../../contract';
+import {
+  BOLD,
+  jsonHeading as heading,
+  jsonLink as link,
+  jsonParagraph as paragraph,
+  jsonSnippet as snippetNode,
+  jsonState as state,
+  jsonText as text,
+} from '../../drafts/testing/editorJson';
 import type { TemplateValues } from '../../snippets/template';
 import { composeHtml } from './compose';
 import {
@@ -11,59 +20,6 @@ import {
   snippetTemplate,
   type RenderedContent,
 } from './snippets';
-
-// Editor-state JSON as the editor saves it.
-const BOLD = 1;
-const text = (content: string, format = 0) => ({
-  type: 'text',
-  version: 1,
-  text: content,
-  format,
-  detail: 0,
-  mode: 'normal',
-  style: '',
-});
-const link = (url: string, ...children: unknown[]) => ({
-  type: 'link',
-  version: 1,
-  url,
-  rel: null,
-  target: null,
-  title: null,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  children,
-});
-const paragraph = (...children: unknown[]) => ({
-  type: 'paragraph',
-  version: 1,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  textFormat: 0,
-  textStyle: '',
-  children,
-});
-const heading = (tag: 'h2' | 'h3', ...children: unknown[]) => ({
-  type: 'heading',
-  version: 1,
-  tag,
-  direction: 'ltr',
-  format: '',
-  indent: 0,
-  children,
-});
-const snippetNode = (snippetId: string, name: string, html = ''): SerializedSnippetNode => ({
-  type: 'snippet',
-  version: 1,
-  snippetId,
-  name,
-  html,
-});
-const state = (...children: unknown[]): EditorStateJSON => ({
-  root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children },
-});
 
 function values(overrides: Partial<TemplateValues> = {}): TemplateValues {
   return {
