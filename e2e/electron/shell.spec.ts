@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import type { SignetApi } from '../../electron/contract';
+import { startFaultProxy } from '../servers/faultProxy';
+import { ensureWordPress } from '../servers/wordpress';
 import { electronBinaryPath, electronTestSwitches, NO_ELECTRON_REASON } from './hasElectron';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -264,5 +266,83 @@ test.describe('Electron shell', () => {
     }, png);
     expect(outcome).toMatchObject({ good: 'loaded 1x1', traversal: 'error', missing: 'error' });
     expect((outcome as { url: string }).url).toMatch(/^signet-asset:\/\/draft\//);
+  });
+
+  test('quitting while a post is being sent asks first: cancel keeps the app, "send later" quits', async () => {
+    test.setTimeout(120_000);
+    const wordpress = await ensureWordPress();
+    const proxy = await startFaultProxy({ target: wordpress.url, rewriteOrigin: true });
+    try {
+      const { app, page } = await launch();
+      // The blog answers every new post 30 s late: the publish stays in flight.
+      proxy.setPlan((r) =>
+        r.method === 'POST' && /\/wp\/v2\/posts\/?$/.test(r.path.split('?')[0]!)
+          ? { kind: 'delay', ms: 30_000 }
+          : null,
+      );
+      const started = await page.evaluate(
+        async ({ url, user, appPassword }) => {
+          const { signet } = window as unknown as { signet: SignetApi };
+          await signet.allowWeakVault();
+          const signIn = await signet.signIn({ url, userLogin: user, appPassword });
+          if (!signIn.ok) return signIn.error.message;
+          const added = await signet.addAccounts({
+            sessionId: signIn.value.sessionId,
+            blogIds: [signIn.value.blogs[0]!.blogId],
+          });
+          if (!added.ok) return added.error.message;
+          const draft = await signet.createDraft({ title: `Quit while sending ${Date.now()}` });
+          if (!draft.ok) return draft.error.message;
+          void signet.publishDraft({
+            draftId: draft.value.id,
+            options: {
+              accountId: added.value[0]!.id,
+              postType: 'post',
+              status: 'draft',
+              tags: [],
+              categories: [],
+            },
+          });
+          return 'sent';
+        },
+        { url: proxy.url, user: wordpress.user, appPassword: wordpress.appPassword },
+      );
+      expect(started).toBe('sent');
+      await expect
+        .poll(async () =>
+          page.evaluate(async () => {
+            const jobs = await (window as unknown as { signet: SignetApi }).signet.listOutbox();
+            return jobs.ok ? jobs.value.map((j) => j.state) : [];
+          }),
+        )
+        .toEqual(['sending']);
+
+      // Cancel: the question was asked, and the app stays.
+      await app.evaluate(({ dialog }) => {
+        const asked: string[] = [];
+        (globalThis as { __signetAsked?: string[] }).__signetAsked = asked;
+        dialog.showMessageBox = (async (...args: unknown[]) => {
+          const options = args.at(-1) as { message: string };
+          asked.push(options.message);
+          return { response: 2, checkboxChecked: false };
+        }) as never;
+      });
+      await app.evaluate(({ app: electronApp }) => electronApp.quit());
+      await expect
+        .poll(() => app.evaluate(() => (globalThis as { __signetAsked?: string[] }).__signetAsked ?? []))
+        .toEqual(['Signet is sending a post to your blog.']);
+      expect(await windowCount(app)).toBe(1);
+
+      // "Quit and Send Later": the app quits without waiting for the post.
+      const closed = new Promise<void>((resolve) => app.once('close', () => resolve()));
+      await app.evaluate(({ dialog }) => {
+        dialog.showMessageBox = (async () => ({ response: 1, checkboxChecked: false })) as never;
+      });
+      await app.evaluate(({ app: electronApp }) => electronApp.quit()).catch(() => {});
+      await closed;
+      running.splice(running.indexOf(app), 1);
+    } finally {
+      await proxy.close();
+    }
   });
 });
