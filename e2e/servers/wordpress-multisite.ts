@@ -11,7 +11,13 @@
  */
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseKeyValues, runServerScript, serversRequired, ServerUnavailable } from './wordpress';
+import {
+  parseKeyValues,
+  runServerScript,
+  serverOnce,
+  ServerUnavailable,
+  type ServerOrSkip,
+} from './wordpress';
 
 const SCRIPT = path.join(import.meta.dirname, 'wordpress-multisite.sh');
 const CREDENTIALS_FILE = '/var/lib/signet-wp-multisite/credentials.env';
@@ -53,8 +59,7 @@ export interface WordPressMultisite {
   reset(): Promise<void>;
 }
 
-export type WordPressMultisiteOrSkip =
-  { server: WordPressMultisite; skipReason?: undefined } | { server?: undefined; skipReason: string };
+export type WordPressMultisiteOrSkip = ServerOrSkip<WordPressMultisite>;
 
 interface Settings {
   url: string;
@@ -70,30 +75,13 @@ interface Settings {
   authorPassword: string;
 }
 
-let starting: Promise<WordPressMultisite> | undefined;
+const network = serverOnce(() => start(), 'multisite: ');
 
 /** Starts (or reuses) the test network; once per process. */
-export async function ensureWordPressMultisite(): Promise<WordPressMultisite> {
-  starting ??= start();
-  try {
-    return await starting;
-  } catch (err) {
-    if (err instanceof ServerUnavailable && serversRequired()) {
-      throw new Error(`${err.message} (SIGNET_REQUIRE_SERVERS=1, so this is a failure)`, { cause: err });
-    }
-    throw err;
-  }
-}
+export const ensureWordPressMultisite = (): Promise<WordPressMultisite> => network.ensure();
 
 /** The network, or why there is none (a skip); under SIGNET_REQUIRE_SERVERS=1 it throws instead. */
-export async function wordpressMultisiteOrSkip(): Promise<WordPressMultisiteOrSkip> {
-  try {
-    return { server: await ensureWordPressMultisite() };
-  } catch (err) {
-    if (err instanceof ServerUnavailable) return { skipReason: `multisite: ${err.message}` };
-    throw err;
-  }
-}
+export const wordpressMultisiteOrSkip = (): Promise<WordPressMultisiteOrSkip> => network.orSkip();
 
 function wantedUrl(): string {
   return `http://127.0.0.1:${process.env.SIGNET_WPMS_PORT || '8089'}`;

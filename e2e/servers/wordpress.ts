@@ -80,40 +80,59 @@ export class ServerUnavailable extends Error {
   }
 }
 
-export type WordPressOrSkip =
-  { server: WordPressServer; skipReason?: undefined } | { server?: undefined; skipReason: string };
+/** A test server, or why there is none (a visible skip). */
+export type ServerOrSkip<T> =
+  { server: T; skipReason?: undefined } | { server?: undefined; skipReason: string };
+
+export type WordPressOrSkip = ServerOrSkip<WordPressServer>;
 
 export function serversRequired(): boolean {
   return process.env.SIGNET_REQUIRE_SERVERS === '1';
 }
 
-let starting: Promise<WordPressServer> | undefined;
+/**
+ * Starts a test server once per process and reports it the same way for every server: the
+ * server, or why there is none (a skip) — or, under SIGNET_REQUIRE_SERVERS=1, a failure.
+ */
+export function serverOnce<T>(
+  start: () => Promise<T>,
+  skipPrefix = '',
+): { ensure(): Promise<T>; orSkip(): Promise<ServerOrSkip<T>> } {
+  let starting: Promise<T> | undefined;
+  const ensure = async (): Promise<T> => {
+    starting ??= start();
+    try {
+      return await starting;
+    } catch (err) {
+      if (err instanceof ServerUnavailable && serversRequired()) {
+        throw new Error(`${err.message} (SIGNET_REQUIRE_SERVERS=1, so this is a failure)`, { cause: err });
+      }
+      throw err;
+    }
+  };
+  return {
+    ensure,
+    async orSkip() {
+      try {
+        return { server: await ensure() };
+      } catch (err) {
+        if (err instanceof ServerUnavailable) return { skipReason: `${skipPrefix}${err.message}` };
+        throw err;
+      }
+    },
+  };
+}
+
+const wordpress = serverOnce(() => start());
 
 /** Starts (or reuses) the test WordPress; once per process. */
-export async function ensureWordPress(): Promise<WordPressServer> {
-  starting ??= start();
-  try {
-    return await starting;
-  } catch (err) {
-    if (err instanceof ServerUnavailable && serversRequired()) {
-      throw new Error(`${err.message} (SIGNET_REQUIRE_SERVERS=1, so this is a failure)`, { cause: err });
-    }
-    throw err;
-  }
-}
+export const ensureWordPress = (): Promise<WordPressServer> => wordpress.ensure();
 
 /**
  * For vitest (`describe.skipIf(!wp.server)`) and Playwright (`test.skip(!wp.server, wp.skipReason)`):
  * the server, or why there is none. Under SIGNET_REQUIRE_SERVERS=1 it throws instead of skipping.
  */
-export async function wordpressOrSkip(): Promise<WordPressOrSkip> {
-  try {
-    return { server: await ensureWordPress() };
-  } catch (err) {
-    if (err instanceof ServerUnavailable) return { skipReason: err.message };
-    throw err;
-  }
-}
+export const wordpressOrSkip = (): Promise<WordPressOrSkip> => wordpress.orSkip();
 
 // ---------------------------------------------------------------- starting
 
