@@ -79,6 +79,8 @@ function wordpress(overrides: Partial<NewAccount> = {}): NewAccount {
       canonicalUrl: false,
       serverConflictDetection: false,
       delete: true,
+      mediaLibrary: true,
+      remotePosts: true,
     },
     ...overrides,
   };

@@ -6,19 +6,38 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PublisherCapabilities } from '../publishing/types';
 
-/** Platforms Signet can publish to; 'ghost' | 'blogger' | 'micropub' | 'static-site' join later. */
-export const PLATFORMS = ['wordpress'] as const;
+/** Platforms Signet can publish to (each one folder under electron/publishing/, see registry.ts). */
+export const PLATFORMS = ['wordpress', 'ghost', 'blogger', 'micropub', 'static-site'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export type ApiTransport = 'rest' | 'xmlrpc';
+/** WordPress: `rest` or `xmlrpc`; every other platform has one API (`api`) or a folder (`folder`). */
+export const API_TRANSPORTS = ['rest', 'xmlrpc', 'api', 'folder'] as const;
+export type ApiTransport = (typeof API_TRANSPORTS)[number];
+
+export const SITE_GENERATORS = ['hugo', 'jekyll', 'eleventy'] as const;
+export type SiteGenerator = (typeof SITE_GENERATORS)[number];
 
 export interface AccountApi {
   transport: ApiTransport;
-  /** e.g. `https://example.com/wp-json/` (the site may move it; discovery finds it). */
+  /** WordPress: e.g. `https://example.com/wp-json/`; Ghost: the Admin API root. */
   restRoot?: string;
   xmlrpcUrl?: string;
-  /** A blog of a multisite network (or a platform's own blog id). */
+  /** A blog of a multisite network (or a platform's own blog id: Blogger). */
   blogId?: string;
+  /** Micropub: the Micropub endpoint. */
+  endpoint?: string;
+  /** Micropub: the media endpoint (from `q=config`). */
+  mediaEndpoint?: string;
+  /** OAuth 2.0 / IndieAuth: where tokens are refreshed. */
+  tokenEndpoint?: string;
+  /** OAuth 2.0 / IndieAuth: where the author approves Signet. */
+  authorizationEndpoint?: string;
+  /** Blogger: the author's own OAuth client id (not a secret; its secret is in the vault). */
+  clientId?: string;
+  /** Static site: the site's folder (absolute path on this machine). */
+  folder?: string;
+  /** Static site: which generator's layout to write. */
+  generator?: SiteGenerator;
 }
 
 export interface AccountSettings {
@@ -94,6 +113,8 @@ export function canonicalSiteUrl(siteUrl: string): string {
   } catch {
     throw new Error(`“${siteUrl}” is not a web address. Enter it like https://example.com.`);
   }
+  // A static site without a web address of its own is named by its folder (`file:///…`).
+  if (url.protocol === 'file:') return `file://${url.pathname.replace(/\/+$/, '')}`;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`“${siteUrl}” is not a web address. Enter it like https://example.com.`);
   }
@@ -119,6 +140,19 @@ const httpUrl = z
     }
   }, 'an http(s) URL');
 
+/** A site's address: http(s), or `file:` for a static site that has none but its folder. */
+const siteUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:' || protocol === 'file:';
+    } catch {
+      return false;
+    }
+  }, 'an http(s) or file URL');
+
 const text = (max: number) => z.string().max(max);
 
 const CAPABILITIES = [
@@ -136,6 +170,8 @@ const CAPABILITIES = [
   'canonicalUrl',
   'serverConflictDetection',
   'delete',
+  'mediaLibrary',
+  'remotePosts',
 ] as const satisfies ReadonlyArray<keyof PublisherCapabilities>;
 
 /**
@@ -168,15 +204,22 @@ function accountSchemaOf(isForgiving: boolean) {
     id: z.string().regex(ACCOUNT_ID),
     platform: z.enum(PLATFORMS),
     destinationKey: text(2200).min(1),
-    siteUrl: httpUrl,
+    siteUrl: siteUrlSchema,
     siteName: text(500),
     userLogin: text(200).min(1),
     userName: text(500),
     api: z.object({
-      transport: z.enum(['rest', 'xmlrpc']),
+      transport: z.enum(API_TRANSPORTS),
       restRoot: httpUrl.optional(),
       xmlrpcUrl: httpUrl.optional(),
       blogId: text(64).min(1).optional(),
+      endpoint: httpUrl.optional(),
+      mediaEndpoint: httpUrl.optional(),
+      tokenEndpoint: httpUrl.optional(),
+      authorizationEndpoint: httpUrl.optional(),
+      clientId: text(500).min(1).optional(),
+      folder: text(4096).min(1).optional(),
+      generator: z.enum(SITE_GENERATORS).optional(),
     }),
     timeZone: text(100),
     capabilities,

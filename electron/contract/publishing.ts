@@ -3,7 +3,8 @@
  * `hasCredential`.
  */
 
-export type PlatformId = 'wordpress';
+/** Every platform Signet publishes to; each is one folder under electron/publishing/. */
+export type PlatformId = 'wordpress' | 'ghost' | 'blogger' | 'micropub' | 'static-site';
 
 /** Signet's post statuses; each platform maps them to its own. */
 export type PublishStatus = 'draft' | 'pending' | 'private' | 'publish' | 'future';
@@ -29,6 +30,10 @@ export interface PublisherCapabilities {
   /** The server itself refuses a stale update (otherwise Signet compares modification times). */
   serverConflictDetection: boolean;
   delete: boolean;
+  /** Lists the blog's uploaded media, so a post can reuse them. */
+  mediaLibrary: boolean;
+  /** Lists the blog's posts, so one can be opened as a draft. */
+  remotePosts: boolean;
 }
 
 export interface AccountSettings {
@@ -52,7 +57,8 @@ export interface AccountSummary {
   siteName: string;
   userLogin: string;
   userName: string;
-  transport: 'rest' | 'xmlrpc';
+  /** WordPress: `rest` or `xmlrpc`; other platforms: `api`, or `folder` for a static site. */
+  transport: 'rest' | 'xmlrpc' | 'api' | 'folder';
   /** IANA zone or a fixed offset like `+02:00`. */
   timeZone: string;
   capabilities: PublisherCapabilities;

@@ -1058,7 +1058,7 @@ export class PublishingService {
       {
         siteUrl: account.siteUrl,
         userLogin: account.userLogin,
-        transport: account.api.transport,
+        transport: account.api.transport === 'xmlrpc' ? 'xmlrpc' : 'rest',
         restRoot: account.api.restRoot ?? null,
         xmlrpcUrl: account.api.xmlrpcUrl ?? null,
         ...(account.api.blogId ? { blogId: account.api.blogId } : {}),

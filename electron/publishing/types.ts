@@ -3,9 +3,9 @@
  * never on a platform's name. Adding a platform = one folder + one line in the registry.
  */
 
-import type { PostType, PublishStatus, PublisherCapabilities } from '../contract/publishing';
+import type { PlatformId, PostType, PublishStatus, PublisherCapabilities } from '../contract/publishing';
 
-export type { PostType, PublisherCapabilities };
+export type { PlatformId, PostType, PublisherCapabilities };
 /** The post statuses Signet offers; each platform maps them to its own. */
 export type PostStatus = PublishStatus;
 

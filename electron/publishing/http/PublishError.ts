@@ -20,6 +20,8 @@ export const PUBLISH_ERROR_CODES = [
   'NOT_WORDPRESS',
   'XMLRPC_DISABLED',
   'BAD_RESPONSE',
+  /** The platform has no such feature (the UI should not have offered it). */
+  'UNSUPPORTED',
 ] as const;
 export type PublishErrorCode = (typeof PUBLISH_ERROR_CODES)[number];
 

@@ -74,6 +74,8 @@ const COMMON: Omit<PublisherCapabilities, 'serverConflictDetection'> = {
   featuredImage: true,
   canonicalUrl: false,
   delete: true,
+  mediaLibrary: true,
+  remotePosts: true,
 };
 
 /** REST has no stale-write check: Signet compares `modified_gmt` itself before an update. */
