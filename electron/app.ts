@@ -76,6 +76,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     log,
     clock: ports.clock,
     snippets: snippetStore,
+    dataDir: ports.dataDir,
     ...(ports.httpTimeoutMs !== undefined ? { httpTimeoutMs: ports.httpTimeoutMs } : {}),
   });
   knownSecrets = () => publishing.accounts.knownSecrets();
@@ -192,6 +193,8 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     signIn: ({ url, userLogin, appPassword }) => publishing.signIn(url, userLogin, appPassword),
     startBrowserSignIn: ({ url }) => publishing.startBrowserSignIn(url),
     addAccounts: ({ sessionId, blogIds }) => publishing.addAccounts(sessionId, blogIds),
+    listPlatforms: () => publishing.listPlatforms(),
+    connectAccount: (input) => publishing.connectAccount(input),
     removeAccount: async ({ id }) => {
       await publishing.removeAccount(id);
       return null;
@@ -204,6 +207,21 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       onConflict === 'takeServer'
         ? publishing.publish(draftId, options, onConflict)
         : outbox.publish(draftId, options, onConflict),
+    syndicateDraft: async ({ draftId, primary, copies, onConflict }) => {
+      await publishing.rememberSyndication(
+        draftId,
+        primary.accountId,
+        copies.map((c) => c.accountId),
+      );
+      return outbox.syndicate(draftId, primary, copies, onConflict);
+    },
+    listDraftDestinations: ({ draftId }) => publishing.draftDestinations(draftId, outbox.list()),
+    exportDraftMarkdown: () => {
+      throw new AppError('BAD_REQUEST', 'LEAD-TODO markdown export');
+    },
+    importDraftMarkdown: () => {
+      throw new AppError('BAD_REQUEST', 'LEAD-TODO markdown import');
+    },
     listRemotePosts: ({ accountId, ...query }) => publishing.listRemotePosts(accountId, query),
     openRemotePost: ({ accountId, type, remoteId }) => publishing.openRemotePost(accountId, type, remoteId),
     deleteRemotePost: ({ draftId, accountId, force }) => outbox.remove(draftId, accountId, force),

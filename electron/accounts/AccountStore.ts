@@ -78,7 +78,7 @@ export class AccountStore {
    * destination. A vault that may not store (no keyring and no consent) throws its `VaultError`
    * and nothing is saved.
    */
-  async add(input: NewAccount, secret: string): Promise<Account> {
+  async add(input: NewAccount, secret: string | null): Promise<Account> {
     const now = this.clock().toISOString();
     const account = this.validate({
       ...input,
@@ -90,8 +90,11 @@ export class AccountStore {
     });
     this.refuseDuplicate(account, this.list());
 
-    await this.vault.set(secretKeyFor(account.id), secret);
-    this.seen.add(secret);
+    // A platform that needs no sign-in (a static-site folder) stores no secret.
+    if (secret !== null) {
+      await this.vault.set(secretKeyFor(account.id), secret);
+      this.seen.add(secret);
+    }
     try {
       // Read again: another add may have finished while the vault was writing.
       const stored = this.read();

@@ -46,6 +46,8 @@ export interface AccountSettings {
   maxImageWidth: number;
   headerSnippetId?: string;
   footerSnippetId?: string;
+  /** A platform without media upload (Blogger): the account whose media library stores its images. */
+  mediaAccountId?: string;
 }
 
 export interface Account {
@@ -197,6 +199,7 @@ function accountSchemaOf(isForgiving: boolean) {
       maxImageWidth: orDefault(z.number().int().min(320).max(10_000), DEFAULT_MAX_IMAGE_WIDTH),
       headerSnippetId: snippetId,
       footerSnippetId: snippetId,
+      mediaAccountId: snippetId,
     }),
     { ...DEFAULT_ACCOUNT_SETTINGS },
   );

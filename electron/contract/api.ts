@@ -7,6 +7,9 @@ import type { input, output } from 'zod';
 import type { RequestSchemas } from './schemas';
 import type {
   AccountSummary,
+  DestinationStatus,
+  PlatformInfo,
+  SyndicateResult,
   PublishOutcome,
   PublishPreview,
   PublishProgress,
@@ -77,12 +80,27 @@ export interface ResponseMap {
   /** Opens the blog's "authorize application" page; the result arrives as `signInCompleted`. */
   startBrowserSignIn: { opened: boolean };
   addAccounts: AccountSummary[];
+  /** Every platform this build publishes to. */
+  listPlatforms: PlatformInfo[];
+  /**
+   * Connects an account of another platform: a key or a folder answers at once; a sign-in in the
+   * browser (OAuth, IndieAuth) answers `waitingForBrowser` and the result arrives as `signInCompleted`.
+   */
+  connectAccount: SignInResult | { waitingForBrowser: true };
   removeAccount: null;
   updateAccountSettings: AccountSummary;
   searchTerms: RemoteTermItem[];
   previewPost: PublishPreview;
   /** Sent through the outbox: answers after the first attempt (`queued` when it must wait). */
   publishDraft: PublishOutcome;
+  /** The original first, then each copy once the original has its address (all through the outbox). */
+  syndicateDraft: SyndicateResult;
+  /** Where the draft stands on each destination it was sent or is going to. */
+  listDraftDestinations: DestinationStatus[];
+  /** `null` when the author cancelled the save dialog. */
+  exportDraftMarkdown: { path: string } | null;
+  /** A Markdown file (front matter and images included) as a new draft; `null` when cancelled. */
+  importDraftMarkdown: Draft | null;
   listRemotePosts: { items: RemotePostSummary[]; total: number; totalPages: number };
   openRemotePost: Draft;
   /** `null` once removed; `queued` when the blog cannot be reached now (the outbox goes on). */
@@ -221,11 +239,17 @@ export const COMMANDS = [
   'signIn',
   'startBrowserSignIn',
   'addAccounts',
+  'listPlatforms',
+  'connectAccount',
   'removeAccount',
   'updateAccountSettings',
   'searchTerms',
   'previewPost',
   'publishDraft',
+  'syndicateDraft',
+  'listDraftDestinations',
+  'exportDraftMarkdown',
+  'importDraftMarkdown',
   'listRemotePosts',
   'openRemotePost',
   'deleteRemotePost',

@@ -45,6 +45,8 @@ export interface AccountSettings {
   headerSnippetId?: string;
   /** A library snippet added below every post published here (unless switched off for a post). */
   footerSnippetId?: string;
+  /** A platform without media upload (Blogger): the account whose media library stores its images. */
+  mediaAccountId?: string;
 }
 
 /** A blog account, without its secret. */
@@ -115,6 +117,55 @@ export interface PublishOptions {
   useHeader?: boolean;
   /** Add the account's footer snippet; default true. */
   useFooter?: boolean;
+  /**
+   * A syndicated copy: the account whose post is the original. The copy is sent after the original
+   * has its permalink, with the canonical URL pointing at it where the platform has the field, and
+   * `{{original.url}}` filled in for snippets ("Link to original post").
+   */
+  canonicalFrom?: string;
+}
+
+/** A platform Signet can publish to, as the "Add account" screen offers it. */
+export interface PlatformInfo {
+  id: PlatformId;
+  name: string;
+  /** Which sign-in form to show. */
+  connect: 'wordpress' | 'api-key' | 'oauth' | 'indieauth' | 'folder';
+  capabilities: PublisherCapabilities;
+}
+
+/** What the author fills in to connect an account of a platform other than WordPress. */
+export type ConnectAccountInput =
+  | { platform: PlatformId; kind: 'api-key'; siteUrl: string; apiKey: string }
+  | { platform: PlatformId; kind: 'oauth'; clientId: string; clientSecret?: string }
+  | { platform: PlatformId; kind: 'indieauth'; me: string }
+  | { platform: PlatformId; kind: 'folder'; folder: string; generator?: 'hugo' | 'jekyll' | 'eleventy' };
+
+/** Where one draft stands on one destination. */
+export interface DestinationStatus {
+  destinationKey: string;
+  /** The account on this computer for that destination (none: the account was removed). */
+  accountId?: string;
+  siteName: string;
+  platform?: PlatformId;
+  role: 'primary' | 'copy' | 'single';
+  /**
+   * `sent`: the blog has the current text; `outOfDate`: the draft changed after it was sent;
+   * `queued`/`sending`: an outbox job is on its way; `failed`: the last job stopped (see `message`);
+   * `notSent`: chosen as a target but never sent.
+   */
+  state: 'sent' | 'outOfDate' | 'queued' | 'sending' | 'failed' | 'notSent';
+  message?: string;
+  permalink?: string;
+  publishedAt?: string;
+  /** The choices of the last publish, to send it again as it was. */
+  lastOptions?: Omit<PublishOptions, 'accountId'>;
+}
+
+/** The original and each copy after the first attempt. */
+export interface SyndicateResult {
+  primary: PublishOutcome;
+  copies: Array<{ accountId: string; outcome?: PublishOutcome; error?: { code: string; message: string } }>;
 }
 
 export interface ComposeWarning {

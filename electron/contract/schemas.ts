@@ -42,6 +42,7 @@ const siteUrl = z
   .refine((s) => !/\s/.test(s), 'an address without spaces');
 
 const postType = z.enum(['post', 'page']);
+const platform = z.enum(['wordpress', 'ghost', 'blogger', 'micropub', 'static-site']);
 const publishStatus = z.enum(['draft', 'pending', 'private', 'publish', 'future']);
 const publishOptions = z.strictObject({
   accountId: id,
@@ -55,6 +56,7 @@ const publishOptions = z.strictObject({
   featuredImage: fileName.optional(),
   useHeader: z.boolean().optional(),
   useFooter: z.boolean().optional(),
+  canonicalFrom: id.optional(),
 });
 
 const jobId = z.string().regex(/^job_[A-Za-z0-9_-]{6,64}$/, 'an outbox job id');
@@ -129,6 +131,28 @@ export const requestSchemas = {
   }),
   startBrowserSignIn: z.strictObject({ url: siteUrl }),
   addAccounts: z.strictObject({ sessionId: id, blogIds: z.array(z.string().max(64)).min(1).max(100) }),
+  listPlatforms: empty,
+  connectAccount: z.discriminatedUnion('kind', [
+    z.strictObject({
+      platform,
+      kind: z.literal('api-key'),
+      siteUrl,
+      apiKey: z.string().trim().min(1, 'a key').max(1000),
+    }),
+    z.strictObject({
+      platform,
+      kind: z.literal('oauth'),
+      clientId: z.string().trim().min(1, 'a client id').max(500),
+      clientSecret: z.string().trim().max(500).optional(),
+    }),
+    z.strictObject({ platform, kind: z.literal('indieauth'), me: siteUrl }),
+    z.strictObject({
+      platform,
+      kind: z.literal('folder'),
+      folder: z.string().trim().min(1, 'a folder').max(4096),
+      generator: z.enum(['hugo', 'jekyll', 'eleventy']).optional(),
+    }),
+  ]),
   removeAccount: z.strictObject({ id }),
   updateAccountSettings: z.strictObject({
     id,
@@ -137,6 +161,8 @@ export const requestSchemas = {
     /** `null` removes the header (or footer). */
     headerSnippetId: id.nullable().optional(),
     footerSnippetId: id.nullable().optional(),
+    /** `null`: no account stores this one's images. */
+    mediaAccountId: id.nullable().optional(),
   }),
   searchTerms: z.strictObject({
     accountId: id,
@@ -150,6 +176,15 @@ export const requestSchemas = {
     /** After a conflict: replace the server's version, or take it as a new revision of the draft. */
     onConflict: z.enum(['ask', 'overwrite', 'takeServer']).default('ask'),
   }),
+  syndicateDraft: z.strictObject({
+    draftId: id,
+    primary: publishOptions,
+    copies: z.array(publishOptions).max(20),
+    onConflict: z.enum(['ask', 'overwrite']).default('ask'),
+  }),
+  listDraftDestinations: z.strictObject({ draftId: id }),
+  exportDraftMarkdown: z.strictObject({ draftId: id }),
+  importDraftMarkdown: empty,
   listRemotePosts: z.strictObject({
     accountId: id,
     type: postType.default('post'),
@@ -157,7 +192,7 @@ export const requestSchemas = {
     search: z.string().max(200).optional(),
     status: z.array(publishStatus).max(5).optional(),
   }),
-  openRemotePost: z.strictObject({ accountId: id, type: postType, remoteId: z.string().min(1).max(64) }),
+  openRemotePost: z.strictObject({ accountId: id, type: postType, remoteId: z.string().min(1).max(2048) }),
   deleteRemotePost: z.strictObject({
     draftId: id,
     accountId: id,

@@ -1,3 +1,4 @@
+import type { PublishOptions } from './publishing';
 /**
  * Domain types the renderer sees. Pure TypeScript: no Node, no DOM, no Electron.
  * Nothing here ever carries a secret.
@@ -22,6 +23,11 @@ export interface DraftMeta {
   featuredImage?: string;
   /** ISO date-time at which the post should go out. */
   scheduledAt?: string;
+  /**
+   * One draft, many blogs: the destination whose post is the original (`primary`) and the ones
+   * that get a copy linking back to it (`targets`), as destination keys (the same on every machine).
+   */
+  syndication?: { primary: string; targets: string[] };
 }
 
 /** What Signet knows about the copy of a draft on one blog. */
@@ -41,6 +47,8 @@ export interface DestinationState {
   footer?: boolean;
   /** When Signet last sent the post here (ISO). */
   publishedAt?: string;
+  /** The choices of the last publish here (status, tags…), so it can be sent again as it was. */
+  lastOptions?: Omit<PublishOptions, 'accountId'>;
 }
 
 /** One draft, as stored in `<data>/drafts/<id>.json`. */

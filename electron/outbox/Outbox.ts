@@ -259,10 +259,22 @@ export class Outbox {
     const first = new Map<string, string>();
     for (const job of jobs) if (isOpen(job) && !first.has(groupOf(job))) first.set(groupOf(job), job.id);
     const held = (job: OutboxJob) => job.notBefore !== undefined && Date.parse(job.notBefore) > now;
+    // A syndicated copy waits while the original's job for the same draft is still on its way.
+    const waitsForOriginal = (job: OutboxJob) =>
+      job.kind === 'publish' &&
+      job.options?.canonicalFrom !== undefined &&
+      jobs.some(
+        (other) =>
+          other.kind === 'publish' &&
+          isOpen(other) &&
+          other.draftId === job.draftId &&
+          other.accountId === job.options!.canonicalFrom,
+      );
     const due = jobs.find(
       (job) =>
         first.get(groupOf(job)) === job.id &&
         !held(job) &&
+        !waitsForOriginal(job) &&
         (job.state === 'queued' ||
           (job.state === 'waiting' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now))),
     );

@@ -7,7 +7,14 @@
  */
 import * as path from 'node:path';
 
-import type { ErrorCode, OutboxJobSummary, PublishOptions, PublishOutcome, QueuedOutcome } from '../contract';
+import type {
+  ErrorCode,
+  OutboxJobSummary,
+  PublishOptions,
+  PublishOutcome,
+  QueuedOutcome,
+  SyndicateResult,
+} from '../contract';
 import { AppError } from '../dispatcher';
 import type { FsPort } from '../drafts/fsPort';
 import type { DraftStore } from '../drafts/DraftStore';
@@ -129,6 +136,55 @@ export class OutboxService {
     if (settled.job.state === 'waiting') return queued(settled.job);
     if (settled.outcome?.kind === 'conflict') return settled.outcome;
     throw this.failure(settled.job, settled.error);
+  }
+
+  /**
+   * One draft, many blogs: the original on `primary` first; each copy is a job the outbox holds
+   * until the original's job is finished, then sends with the original's address. Answers after
+   * the first attempts (a copy waiting for an original that is queued answers `queued`).
+   */
+  async syndicate(
+    draftId: string,
+    primary: PublishOptions,
+    copies: PublishOptions[],
+    onConflict: 'ask' | 'overwrite',
+  ): Promise<SyndicateResult> {
+    const original = await this.publish(draftId, { ...primary, canonicalFrom: undefined }, onConflict);
+    const results: SyndicateResult['copies'] = [];
+    for (const copy of copies) {
+      const options: PublishOptions = { ...copy, canonicalFrom: primary.accountId };
+      try {
+        if (original.kind === 'published') {
+          results.push({
+            accountId: copy.accountId,
+            outcome: await this.publish(draftId, options, onConflict),
+          });
+          continue;
+        }
+        const job = await this.outbox.enqueue({
+          kind: 'publish',
+          ...(await this.target(draftId, copy.accountId)),
+          options,
+          onConflict,
+        });
+        const site = this.options.publishing.accounts.get(primary.accountId)?.siteName ?? 'the main blog';
+        results.push({
+          accountId: copy.accountId,
+          outcome: {
+            kind: 'queued',
+            jobId: job.id,
+            message: `The copy goes out once the original on ${site} is published.`,
+          },
+        });
+      } catch (error) {
+        const mapped = toAppError(error);
+        results.push({
+          accountId: copy.accountId,
+          error: { code: mapped?.code ?? 'INTERNAL', message: mapped?.message ?? 'Sending the copy failed.' },
+        });
+      }
+    }
+    return { primary: original, copies: results };
   }
 
   /** Removes the draft's post from the blog through the outbox; answers after the first attempt. */

@@ -43,6 +43,7 @@ const publishOptionsSchema = z.object({
   featuredImage: z.string().optional(),
   useHeader: z.boolean().optional(),
   useFooter: z.boolean().optional(),
+  canonicalFrom: z.string().optional(),
 }) satisfies z.ZodType<PublishOptions>;
 
 const pendingSchema = z.discriminatedUnion('step', [

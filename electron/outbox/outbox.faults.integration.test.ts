@@ -61,6 +61,7 @@ async function openWorld(existing?: string): Promise<World> {
   const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir: dir, appVersion: '0.1.0' }));
   const publishing = new PublishingService({
     drafts,
+    dataDir: dir,
     settings: settingsPortFrom(conf as unknown as KeyValueStore),
     vault: new FileKeyVault({
       dataDir: dir,

@@ -39,6 +39,7 @@ async function freshService(): Promise<void> {
   const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir: dir, appVersion: '0.1.0' }));
   service = new PublishingService({
     drafts,
+    dataDir: dir,
     settings: settingsPortFrom(conf as unknown as KeyValueStore),
     vault: new FileKeyVault({
       dataDir: dir,

@@ -55,6 +55,7 @@ describe.skipIf(!wp.server)(title, () => {
     const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir: dir, appVersion: '0.1.0' }));
     return new PublishingService({
       drafts,
+      dataDir: dir,
       settings: settingsPortFrom(conf as unknown as KeyValueStore),
       vault: new FileKeyVault({
         dataDir: dir,

@@ -9,7 +9,11 @@ import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import type {
   AccountSummary,
+  ConnectAccountInput,
   DestinationState,
+  DestinationStatus,
+  OutboxJobSummary,
+  PlatformInfo,
   Draft,
   EventMap,
   EventName,
@@ -38,6 +42,8 @@ import { plainTextOf } from '../drafts/plainText';
 import type { Logger, SettingsPort } from '../ports';
 import { SnippetStore } from '../snippets/SnippetStore';
 import { composeHtml } from './compose/compose';
+import type { ConnectInput, PendingConnection, PlatformDeps } from './platform';
+import { listPlatforms, platformOf } from './registry';
 import { importHtml } from './compose/importHtml';
 import { PublishError } from './http/PublishError';
 import { scaleImageToWidth } from './media/scaleImage';
@@ -56,6 +62,8 @@ import {
   type JournalStep,
   type OutgoingPost,
   type PostType,
+  type PlatformId,
+  type Publisher,
   type PublishJournal,
   type RemotePost,
 } from './types';
@@ -63,7 +71,7 @@ import { buildAuthorizeUrl, newAuthorizeState, parseAuthorizeCallback } from './
 import { createWordPressPublisher } from './wordpress/createWordPressPublisher';
 import { discoverWordPress } from './wordpress/discover';
 import { termKey } from './wordpress/wpText';
-import type { WordPressBlog, WordPressPublisher, WordPressSite } from './wordpress/types';
+import type { WordPressBlog, WordPressSite } from './wordpress/types';
 
 export interface PublishingServiceOptions {
   drafts: DraftStore;
@@ -81,6 +89,8 @@ export interface PublishingServiceOptions {
   snippets?: SnippetStore;
   /** Time limit of one request to a blog (default 30 s; uploads get more). Tests shorten it. */
   httpTimeoutMs?: number;
+  /** Signet's data folder (the built-in static-site destination lives in it). */
+  dataDir: string;
 }
 
 /** A verified login waiting for the author to pick blogs; the secret lives only in memory. */
@@ -99,6 +109,11 @@ const SESSION_TTL_MS = 15 * 60_000;
 export class PublishingService {
   readonly accounts: AccountStore;
   private readonly sessions = new Map<string, SignInSession>();
+  /** Verified sign-ins of other platforms, waiting for the author to pick blogs. */
+  private readonly pending = new Map<
+    string,
+    { connection: PendingConnection; platform: PlatformId; expiresAt: number }
+  >();
   private readonly authorizeRequests = new Map<string, { siteUrl: string; expiresAt: number }>();
   private readonly clock: () => Date;
   private readonly postSnippets: PostSnippets;
@@ -269,7 +284,83 @@ export class PublishingService {
     }
   }
 
+  /** Every platform this build publishes to, as the "Add account" screen offers them. */
+  listPlatforms(): PlatformInfo[] {
+    return listPlatforms().map((p) => ({
+      id: p.id,
+      name: p.name,
+      connect: p.connect,
+      capabilities: p.capabilities,
+    }));
+  }
+
+  /**
+   * Connects an account of a platform other than WordPress. A key or a folder is checked at once;
+   * a sign-in in the browser answers `waitingForBrowser` and ends with `signInCompleted`.
+   */
+  async connectAccount(input: ConnectAccountInput): Promise<SignInResult | { waitingForBrowser: true }> {
+    const platform = platformOf(input.platform);
+    if (!platform.signIn || platform.connect !== input.kind) {
+      throw new AppError('BAD_REQUEST', `${platform.name} does not sign in that way.`);
+    }
+    const { platform: id, ...fields } = input;
+    const connect = async () => {
+      const connection = await platform.signIn!(fields as ConnectInput, this.platformDeps());
+      return this.holdPending(id, connection);
+    };
+    if (input.kind === 'oauth' || input.kind === 'indieauth') {
+      connect().then(
+        (result) => this.options.emit('signInCompleted', { result }),
+        (error: unknown) => {
+          const mapped = toAppError(error);
+          this.options.log.warn('A browser sign-in did not finish', { platform: id, code: mapped?.code });
+          this.options.emit('signInCompleted', {
+            error: {
+              code: mapped?.code ?? 'INTERNAL',
+              message: mapped?.message ?? `Signing in to ${platform.name} did not work. Try again.`,
+            },
+          });
+        },
+      );
+      return { waitingForBrowser: true };
+    }
+    return connect();
+  }
+
+  private holdPending(platform: PlatformId, connection: PendingConnection): SignInResult {
+    const sessionId = randomBytes(12).toString('base64url');
+    this.sweepSessions();
+    this.pending.set(sessionId, { connection, platform, expiresAt: Date.now() + SESSION_TTL_MS });
+    return {
+      sessionId,
+      siteUrl: connection.siteUrl,
+      siteName: connection.siteName,
+      userLogin: connection.userLogin,
+      userName: connection.userName,
+      blogs: connection.blogs.map((b) => ({ blogId: b.blogId, name: b.name, url: b.url })),
+    };
+  }
+
+  private async addPending(sessionId: string, blogIds: string[]): Promise<AccountSummary[]> {
+    const held = this.pending.get(sessionId)!;
+    if (held.expiresAt < Date.now()) {
+      this.pending.delete(sessionId);
+      throw new AppError('NOT_FOUND', 'That sign-in has expired. Sign in again to add the blog.');
+    }
+    const needsSecret = platformOf(held.platform).connect !== 'folder';
+    for (const blogId of blogIds) {
+      const blog = held.connection.blogs.find((b) => b.blogId === blogId);
+      if (!blog) throw new AppError('BAD_REQUEST', 'That blog is not part of this sign-in.');
+      await this.accounts.add(blog.account, needsSecret ? held.connection.secret : null);
+    }
+    this.pending.delete(sessionId);
+    const all = await this.listAccounts();
+    this.options.emit('accountsChanged', { accounts: all });
+    return all;
+  }
+
   async addAccounts(sessionId: string, blogIds: string[]): Promise<AccountSummary[]> {
+    if (this.pending.has(sessionId)) return this.addPending(sessionId, blogIds);
     const session = this.sessions.get(sessionId);
     if (!session || session.expiresAt < Date.now()) {
       throw new AppError('NOT_FOUND', 'That sign-in has expired. Sign in again to add the blog.');
@@ -343,6 +434,7 @@ export class PublishingService {
       maxImageWidth?: number;
       headerSnippetId?: string | null;
       footerSnippetId?: string | null;
+      mediaAccountId?: string | null;
     },
   ): Promise<AccountSummary> {
     const current = this.account(id);
@@ -356,6 +448,18 @@ export class PublishingService {
         throw new AppError('NOT_FOUND', 'That snippet is not in your library any more.');
       if (value === null) delete settings[key];
       else settings[key] = value;
+    }
+    if (patch.mediaAccountId !== undefined) {
+      if (patch.mediaAccountId === null) delete settings.mediaAccountId;
+      else {
+        const host = this.accounts.get(patch.mediaAccountId);
+        if (!host || host.id === id || !host.capabilities.mediaUpload)
+          throw new AppError(
+            'BAD_REQUEST',
+            'Choose an account that can store images (WordPress, Ghost or a site folder).',
+          );
+        settings.mediaAccountId = host.id;
+      }
     }
     this.accounts.update(id, { settings });
     const updated = (await this.listAccounts()).find((a) => a.id === id);
@@ -483,6 +587,74 @@ export class PublishingService {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Destinations of one draft
+
+  /**
+   * Where the draft stands on each destination it went to or is meant for (the syndication's
+   * original and copies first), from the draft file and the outbox's jobs.
+   */
+  async draftDestinations(draftId: string, jobs: OutboxJobSummary[]): Promise<DestinationStatus[]> {
+    const draft = await this.options.drafts.get(draftId);
+    const byKey = new Map(this.accounts.list().map((a) => [a.destinationKey, a]));
+    const syndication = draft.meta.syndication;
+    const keys = [
+      ...new Set([
+        ...(syndication ? [syndication.primary, ...syndication.targets] : []),
+        ...Object.keys(draft.destinations),
+      ]),
+    ];
+    return keys.map((key): DestinationStatus => {
+      const account = byKey.get(key);
+      const dest = draft.destinations[key];
+      const role =
+        syndication?.primary === key ? 'primary' : syndication?.targets.includes(key) ? 'copy' : 'single';
+      const job = account
+        ? jobs
+            .filter((j) => j.kind === 'publish' && j.draftId === draftId && j.accountId === account.id)
+            .at(-1)
+        : undefined;
+      const sentAt = dest?.publishedAt ? Date.parse(dest.publishedAt) : 0;
+      let state: DestinationStatus['state'];
+      let message: string | undefined;
+      if (job && (job.state === 'queued' || job.state === 'waiting')) {
+        state = 'queued';
+        message = job.lastError?.message;
+      } else if (job?.state === 'sending') state = 'sending';
+      else if (job?.state === 'failed' && Date.parse(job.updatedAt) > sentAt) {
+        state = 'failed';
+        message = job.lastError?.message;
+      } else if (!dest?.remoteId) state = 'notSent';
+      else if (Date.parse(draft.updatedAt) > sentAt) state = 'outOfDate';
+      else state = 'sent';
+      return {
+        destinationKey: key,
+        ...(account ? { accountId: account.id, platform: account.platform } : {}),
+        siteName: account?.siteName ?? siteNameOfKey(key),
+        role,
+        state,
+        ...(message ? { message } : {}),
+        ...(dest?.permalink ? { permalink: dest.permalink } : {}),
+        ...(dest?.publishedAt ? { publishedAt: dest.publishedAt } : {}),
+        ...(dest?.lastOptions ? { lastOptions: dest.lastOptions } : {}),
+      };
+    });
+  }
+
+  /** Names the original and the copies in the draft, before their jobs are made. */
+  async rememberSyndication(
+    draftId: string,
+    primaryAccountId: string,
+    copyAccountIds: string[],
+  ): Promise<void> {
+    const primary = this.account(primaryAccountId).destinationKey;
+    const targets = copyAccountIds.map((id) => this.account(id).destinationKey).filter((k) => k !== primary);
+    await this.options.drafts.updatePublishState(draftId, (d) => ({
+      meta: { ...d.meta, syndication: { primary, targets: [...new Set(targets)] } },
+      destinations: d.destinations,
+    }));
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Publishing
 
   async preview(draftId: string, options: PublishOptions): Promise<PublishPreview> {
@@ -497,16 +669,12 @@ export class PublishingService {
       if (!known || known.hash !== asset.hash(account.settings.maxImageWidth)) imagesToUpload++;
     }
     const expanded = this.postSnippets.expand(draft, account, options);
-    const composed = composeHtml(expanded.state, {
-      format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
-      images: (fileName) => {
-        const known = media[fileName];
-        // Not uploaded yet: the preview shows the local copy so the author sees the image.
-        return known
-          ? { url: known.url, remoteId: known.remoteId }
-          : { url: this.previewAssetUrl(draft.id, fileName) };
-      },
-      readMore: 'wordpress',
+    const composed = this.composeFor(account, expanded.state, (fileName) => {
+      const known = media[fileName];
+      // Not uploaded yet: the preview shows the local copy so the author sees the image.
+      return known
+        ? { url: known.url, remoteId: known.remoteId }
+        : { url: this.previewAssetUrl(draft.id, fileName) };
     });
     return {
       title: draft.title,
@@ -560,8 +728,15 @@ export class PublishingService {
       return { kind: 'tookServerVersion', modifiedGmt: server.modifiedGmt };
     }
 
+    // A syndicated copy links back to the original, so the original must have its address first.
+    const canonicalUrl = options.canonicalFrom
+      ? this.originalPermalink(draft, options.canonicalFrom)
+      : undefined;
+
     const assets = await this.localImages(draft, options);
     const media = { ...(draft.destinations[key]?.media ?? {}) };
+    // A platform without media upload (Blogger) stores images through another account's library.
+    const imageHost = await this.imageHostFor(account, assets, media, maxWidth, publisher);
 
     // An earlier attempt sent something and never learned the outcome: look on the blog before
     // anything is sent again (and before a new step replaces the record).
@@ -590,7 +765,7 @@ export class PublishingService {
       progress('upload', `Uploading image ${index + 1} of ${toUpload.length}…`, index + 1, total);
       const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, maxWidth);
       await journal.begin({ step: 'upload', fileName: asset.fileName, startedAt: this.nowIso() });
-      const uploaded = await publisher.uploadMedia({
+      const uploaded = await imageHost.uploadMedia({
         fileName: asset.fileName,
         mimeType: scaled.mimeType,
         bytes: scaled.bytes,
@@ -607,13 +782,9 @@ export class PublishingService {
 
     const composeFor = (permalink?: string) => {
       const expanded = this.postSnippets.expand(draft, account, options, permalink);
-      const composed = composeHtml(expanded.state, {
-        format: account.settings.contentFormat === 'blocks' ? 'gutenberg' : 'html',
-        images: (fileName) => {
-          const known = media[fileName];
-          return known ? { url: known.url, remoteId: known.remoteId } : null;
-        },
-        readMore: 'wordpress',
+      const composed = this.composeFor(account, expanded.state, (fileName) => {
+        const known = media[fileName];
+        return known ? { url: known.url, remoteId: known.remoteId } : null;
       });
       return { expanded, html: composed.html };
     };
@@ -628,9 +799,10 @@ export class PublishingService {
       ...(options.excerpt ? { excerpt: options.excerpt } : {}),
       ...(options.slug ? { slug: options.slug } : {}),
       ...(options.status === 'future' && options.scheduledAt ? { dateGmt: options.scheduledAt } : {}),
-      ...(options.featuredImage && media[options.featuredImage]
+      ...(options.featuredImage && media[options.featuredImage] && account.capabilities.featuredImage
         ? { featuredMediaId: media[options.featuredImage]!.remoteId }
         : {}),
+      ...(canonicalUrl && account.capabilities.canonicalUrl ? { canonicalUrl } : {}),
     };
 
     await drafts.snapshotRevision(draftId, 'before-publish');
@@ -743,6 +915,7 @@ export class PublishingService {
           ...(expanded.header ? { header: expanded.header.included } : {}),
           ...(expanded.footer ? { footer: expanded.footer.included } : {}),
           publishedAt: this.clock().toISOString(),
+          lastOptions: withoutAccount(options),
         },
       },
     }));
@@ -765,7 +938,7 @@ export class PublishingService {
   private async resolveUnclear(
     unclear: JournalStep,
     ctx: {
-      publisher: WordPressPublisher;
+      publisher: Publisher;
       key: string;
       draft: Draft;
       options: PublishOptions;
@@ -869,7 +1042,7 @@ export class PublishingService {
     key: string,
     remoteId: string,
     type: PostType,
-    publisher: WordPressPublisher,
+    publisher: Publisher,
     media: NonNullable<DestinationState['media']>,
   ): Promise<void> {
     const server = await publisher.getPost(remoteId, type).catch(() => null);
@@ -1043,32 +1216,88 @@ export class PublishingService {
     return account;
   }
 
-  private async publisherFor(
-    accountId: string,
-  ): Promise<{ publisher: WordPressPublisher; account: Account }> {
-    const account = this.account(accountId);
-    const secret = await this.accounts.secretFor(account.id);
-    if (!secret) {
+  /** The original's address on the primary account, or a sentence saying to publish it first. */
+  private originalPermalink(draft: Draft, primaryAccountId: string): string {
+    const primary = this.accounts.get(primaryAccountId);
+    const permalink = primary ? draft.destinations[primary.destinationKey]?.permalink : undefined;
+    if (!permalink) {
       throw new AppError(
-        'AUTH_FAILED',
-        `Signet has no password for ${account.siteName} on this computer. Remove the account and add it again.`,
+        'NOT_FOUND',
+        `The original on ${primary?.siteName ?? 'the main blog'} is not published yet, so this copy cannot link to it. ` +
+          'Publish the original first, then send the copy again.',
       );
     }
-    const publisher = await createWordPressPublisher(
-      {
-        siteUrl: account.siteUrl,
-        userLogin: account.userLogin,
-        transport: account.api.transport === 'xmlrpc' ? 'xmlrpc' : 'rest',
-        restRoot: account.api.restRoot ?? null,
-        xmlrpcUrl: account.api.xmlrpcUrl ?? null,
-        ...(account.api.blogId ? { blogId: account.api.blogId } : {}),
-        timeZone: account.timeZone,
-        ...this.timeout(),
-      },
-      secret,
-      this.options.fetch,
-    );
+    return permalink;
+  }
+
+  /**
+   * Who stores this post's images: the account itself, or (a platform without media upload) the
+   * account the author chose in its settings. Refuses before anything is sent when images need a
+   * home and there is none.
+   */
+  private async imageHostFor(
+    account: Account,
+    assets: Array<{ fileName: string; hash(maxWidth: number): string }>,
+    media: NonNullable<DestinationState['media']>,
+    maxWidth: number,
+    publisher: Publisher,
+  ): Promise<Publisher> {
+    if (account.capabilities.mediaUpload) return publisher;
+    const needed = assets.some((a) => media[a.fileName]?.hash !== a.hash(maxWidth));
+    const hostId = account.settings.mediaAccountId;
+    if (!needed) return publisher;
+    const host = hostId ? this.accounts.get(hostId) : null;
+    if (!host || !host.capabilities.mediaUpload) {
+      const platform = platformOf(account.platform).name;
+      throw new AppError(
+        'BAD_REQUEST',
+        `${platform} cannot store images, so the images of this post need a home on the web first. ` +
+          `Under Accounts, choose another account whose media library holds ${account.siteName}'s images, ` +
+          'or remove the images from the post.',
+      );
+    }
+    return (await this.publisherFor(host.id)).publisher;
+  }
+
+  private async publisherFor(accountId: string): Promise<{ publisher: Publisher; account: Account }> {
+    const account = this.account(accountId);
+    const platform = platformOf(account.platform);
+    const needsSecret = platform.connect !== 'folder';
+    const secret = needsSecret ? await this.accounts.secretFor(account.id) : '';
+    if (needsSecret && !secret) {
+      throw new AppError(
+        'AUTH_FAILED',
+        `Signet has no sign-in for ${account.siteName} on this computer. Remove the account and add it again.`,
+      );
+    }
+    const publisher = await platform.createPublisher(account, secret ?? '', this.platformDeps());
     return { publisher, account };
+  }
+
+  /** What a platform's code gets from the app. */
+  private platformDeps(): PlatformDeps {
+    return {
+      fetch: this.options.fetch,
+      ...this.timeout(),
+      log: this.options.log,
+      clock: this.clock,
+      openExternal: (url) => this.options.openExternal(url),
+      dataDir: this.options.dataDir,
+    };
+  }
+
+  /** The body of a post as this account's platform takes it. */
+  private composeFor(
+    account: Account,
+    state: Parameters<typeof composeHtml>[0],
+    images: Parameters<typeof composeHtml>[1]['images'],
+  ): { html: string; warnings: Array<{ code: string; message: string }> } {
+    const body = platformOf(account.platform).body(account);
+    if (body.format === 'markdown') {
+      // LEAD-TODO: composeMarkdown (compose/markdown.ts) once it exists.
+      throw new AppError('INTERNAL', 'Markdown output is not wired yet.');
+    }
+    return composeHtml(state, { format: body.format, images, readMore: body.readMore });
   }
 
   /** The draft's own images (and the featured image), with their bytes and a content hash. */
@@ -1124,9 +1353,25 @@ export class PublishingService {
   private sweepSessions(): void {
     const now = Date.now();
     for (const [id, session] of this.sessions) if (session.expiresAt < now) this.sessions.delete(id);
+    for (const [id, held] of this.pending) if (held.expiresAt < now) this.pending.delete(id);
     for (const [state, request] of this.authorizeRequests)
       if (request.expiresAt < now) this.authorizeRequests.delete(state);
   }
+}
+
+/** `ghost:https://blog.example.com` → `blog.example.com` (an account removed from this computer). */
+function siteNameOfKey(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  try {
+    return new URL(rest.replace(/:\d+$/, '')).host || rest;
+  } catch {
+    return rest;
+  }
+}
+
+function withoutAccount(options: PublishOptions): Omit<PublishOptions, 'accountId'> {
+  const { accountId: _accountId, ...rest } = options;
+  return rest;
 }
 
 function collectImages(node: unknown, into: Map<string, string>): void {
@@ -1198,8 +1443,10 @@ function toContractSummary(summary: Awaited<ReturnType<AccountStore['summaries']
       maxImageWidth: summary.settings.maxImageWidth,
       ...(summary.settings.headerSnippetId ? { headerSnippetId: summary.settings.headerSnippetId } : {}),
       ...(summary.settings.footerSnippetId ? { footerSnippetId: summary.settings.footerSnippetId } : {}),
+      ...(summary.settings.mediaAccountId ? { mediaAccountId: summary.settings.mediaAccountId } : {}),
     },
-    hasCredential: summary.hasCredential,
+    // A site folder needs no sign-in: it is always ready.
+    hasCredential: summary.hasCredential || summary.api.transport === 'folder',
     createdAt: summary.createdAt,
   };
 }

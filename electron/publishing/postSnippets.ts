@@ -40,8 +40,12 @@ export class PostSnippets {
     const dest = account ? draft.destinations[account.destinationKey] : undefined;
     const url = options.permalink ?? dest?.permalink ?? '';
     // The first blog the post went to is where it first appeared (drafts keep destinations in
-    // the order they were first published).
-    const original = Object.values(draft.destinations).find((d) => d.permalink)?.permalink ?? url;
+    // the order they were first published), unless the draft names its original (syndication).
+    const primary = draft.meta.syndication?.primary;
+    const original =
+      (primary ? draft.destinations[primary]?.permalink : undefined) ??
+      Object.values(draft.destinations).find((d) => d.permalink)?.permalink ??
+      url;
     const scheduled = draft.meta.scheduledAt ? new Date(draft.meta.scheduledAt) : null;
     const now = this.clock();
     return {

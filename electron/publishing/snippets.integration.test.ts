@@ -52,6 +52,7 @@ async function freshService(): Promise<void> {
   snippets = new SnippetStore({ settings });
   service = new PublishingService({
     drafts,
+    dataDir: dir,
     settings,
     snippets,
     vault: new FileKeyVault({

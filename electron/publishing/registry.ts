@@ -1,0 +1,23 @@
+/**
+ * Every platform Signet publishes to, one line each. A platform is one folder under
+ * electron/publishing/ exporting a `PlatformDefinition` (see platform.ts).
+ */
+import type { PlatformDefinition } from './platform';
+import type { PlatformId } from './types';
+import { wordpressPlatform } from './wordpress/platform';
+
+export const PLATFORM_REGISTRY: Readonly<Partial<Record<PlatformId, PlatformDefinition>>> = {
+  wordpress: wordpressPlatform,
+};
+
+/** The definition of a platform; throws for one this build does not have. */
+export function platformOf(id: PlatformId): PlatformDefinition {
+  const definition = PLATFORM_REGISTRY[id];
+  if (!definition) throw new Error(`Signet cannot publish to ${id} in this version.`);
+  return definition;
+}
+
+/** The platforms in the order the "Add account" screen offers them. */
+export function listPlatforms(): PlatformDefinition[] {
+  return Object.values(PLATFORM_REGISTRY).filter((p): p is PlatformDefinition => p !== undefined);
+}
