@@ -195,6 +195,10 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     addAccounts: ({ sessionId, blogIds }) => publishing.addAccounts(sessionId, blogIds),
     listPlatforms: () => publishing.listPlatforms(),
     connectAccount: (input) => publishing.connectAccount(input),
+    pickSiteFolder: async () => {
+      const folder = await ports.dialogs.pickFolder({ title: 'Choose your site’s folder' });
+      return folder ? { path: folder } : null;
+    },
     removeAccount: async ({ id }) => {
       await publishing.removeAccount(id);
       return null;

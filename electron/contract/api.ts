@@ -87,6 +87,8 @@ export interface ResponseMap {
    * browser (OAuth, IndieAuth) answers `waitingForBrowser` and the result arrives as `signInCompleted`.
    */
   connectAccount: SignInResult | { waitingForBrowser: true };
+  /** A folder for a static site, chosen in the system's dialog; `null` when cancelled. */
+  pickSiteFolder: { path: string } | null;
   removeAccount: null;
   updateAccountSettings: AccountSummary;
   searchTerms: RemoteTermItem[];
@@ -241,6 +243,7 @@ export const COMMANDS = [
   'addAccounts',
   'listPlatforms',
   'connectAccount',
+  'pickSiteFolder',
   'removeAccount',
   'updateAccountSettings',
   'searchTerms',

@@ -132,6 +132,7 @@ export const requestSchemas = {
   startBrowserSignIn: z.strictObject({ url: siteUrl }),
   addAccounts: z.strictObject({ sessionId: id, blogIds: z.array(z.string().max(64)).min(1).max(100) }),
   listPlatforms: empty,
+  pickSiteFolder: empty,
   connectAccount: z.discriminatedUnion('kind', [
     z.strictObject({
       platform,

@@ -3,6 +3,7 @@ import {
   SNIPPET_KIND_LABELS,
   type AccountSettings,
   type AccountSummary,
+  type PlatformInfo,
   type SignInResult,
   type SiteDiscovery,
   type Snippet,
@@ -11,6 +12,7 @@ import {
 import { call, errorMessage, on, SignetError } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
+import { ConnectForm } from './ConnectForm';
 
 interface AccountsDialogProps {
   open: boolean;
@@ -35,11 +37,17 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [vault, setVault] = useState<VaultStatus | null>(null);
+  const [platforms, setPlatforms] = useState<PlatformInfo[]>([]);
+  const [platformId, setPlatformId] = useState<PlatformInfo['id']>('wordpress');
   const { library } = useSnippetLibrary(open);
+  const platform = platforms.find((p) => p.id === platformId);
 
   useEffect(() => {
     if (!open) return;
     setError(null);
+    call('listPlatforms')
+      .then(setPlatforms)
+      .catch(() => setPlatforms([]));
     call('getVaultStatus')
       .then(setVault)
       .catch(() => setVault(null));
@@ -109,6 +117,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
               <AccountRow
                 key={account.id}
                 account={account}
+                imageHosts={accounts.filter((a) => a.id !== account.id && a.capabilities.mediaUpload)}
                 snippets={library?.snippets ?? null}
                 onChanged={(updated) =>
                   onAccountsChanged(accounts.map((a) => (a.id === updated.id ? updated : a)))
@@ -123,7 +132,31 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
 
       <section aria-labelledby="accounts-add-title" className="settings-section">
         <h3 id="accounts-add-title">Add a blog</h3>
-        {step.kind === 'address' ? (
+        {step.kind === 'address' && platforms.length > 1 ? (
+          <label>
+            Platform
+            <select value={platformId} onChange={(e) => setPlatformId(e.target.value as PlatformInfo['id'])}>
+              {platforms.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {step.kind === 'address' && platform && platform.connect !== 'wordpress' ? (
+          <ConnectForm
+            key={platform.id}
+            platform={platform}
+            busy={busy !== null}
+            onSignedIn={chooseBlogs}
+            onWaitingForBrowser={(message) => setBusy(message)}
+            onBusy={setBusy}
+            onError={(message) => setError(message || null)}
+            onBack={reset}
+          />
+        ) : null}
+        {step.kind === 'address' && (!platform || platform.connect === 'wordpress') ? (
           <form
             className="inline-form"
             onSubmit={(event) => {
@@ -308,14 +341,24 @@ function SiteFacts({ site }: { site: SiteDiscovery }) {
   );
 }
 
+const TRANSPORT_WORDS: Record<AccountSummary['transport'], string> = {
+  rest: ' · via REST API',
+  xmlrpc: ' · via XML-RPC',
+  api: '',
+  folder: ' · a folder on this computer',
+};
+
 function AccountRow({
   account,
+  imageHosts,
   snippets,
   onChanged,
   onRemoved,
   onError,
 }: {
   account: AccountSummary;
+  /** Accounts that can store this one's images (it cannot upload them itself). */
+  imageHosts: AccountSummary[];
   /** `null` while the library loads. */
   snippets: readonly Snippet[] | null;
   onChanged(account: AccountSummary): void;
@@ -327,6 +370,7 @@ function AccountRow({
     patch: Partial<Pick<AccountSettings, 'contentFormat' | 'maxImageWidth'>> & {
       headerSnippetId?: string | null;
       footerSnippetId?: string | null;
+      mediaAccountId?: string | null;
     },
   ) =>
     void call('updateAccountSettings', { id: account.id, ...patch })
@@ -337,20 +381,39 @@ function AccountRow({
       <div>
         <p className="draft-item-title">{account.siteName}</p>
         <p className="draft-item-meta">
-          {account.siteUrl} · {account.userName} · via {account.transport === 'rest' ? 'REST API' : 'XML-RPC'}
+          {account.siteUrl} · {account.userName}
+          {TRANSPORT_WORDS[account.transport]}
           {account.hasCredential ? '' : ' · signed out'}
         </p>
       </div>
-      <label>
-        Post format
-        <select
-          value={account.settings.contentFormat}
-          onChange={(e) => update({ contentFormat: e.target.value as 'blocks' | 'classic' })}
-        >
-          <option value="blocks">Blocks (block editor)</option>
-          <option value="classic">Classic HTML</option>
-        </select>
-      </label>
+      {account.transport === 'rest' || account.transport === 'xmlrpc' ? (
+        <label>
+          Post format
+          <select
+            value={account.settings.contentFormat}
+            onChange={(e) => update({ contentFormat: e.target.value as 'blocks' | 'classic' })}
+          >
+            <option value="blocks">Blocks (block editor)</option>
+            <option value="classic">Classic HTML</option>
+          </select>
+        </label>
+      ) : null}
+      {account.capabilities.mediaUpload ? null : (
+        <label>
+          Images stored by
+          <select
+            value={account.settings.mediaAccountId ?? ''}
+            onChange={(e) => update({ mediaAccountId: e.target.value || null })}
+          >
+            <option value="">Nobody: posts must use images already on the web</option>
+            {imageHosts.map((host) => (
+              <option key={host.id} value={host.id}>
+                {host.siteName} ({host.userLogin})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         Largest image width (px)
         <input
