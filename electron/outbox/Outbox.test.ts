@@ -373,6 +373,35 @@ describe('Outbox', () => {
     expect(ran).toEqual(['delete:d1', 'publish:d2', 'delete:d1', 'publish:d1']);
   });
 
+  it('holds a syndicated copy until the original’s job is finished, even while the original waits for the network', async () => {
+    const order: string[] = [];
+    let offline = true;
+    const { outbox, time } = await setup(async (j) => {
+      order.push(j.accountId);
+      if (j.accountId === 'primary' && offline) throw new PublishError('OFFLINE', 'offline');
+      return { permalink: `p-${j.accountId}` };
+    });
+    const original = await outbox.enqueue({
+      ...job,
+      accountId: 'primary',
+      options: { ...publishOptions, accountId: 'primary' },
+    });
+    const copy = await outbox.enqueue({
+      ...job,
+      accountId: 'copy',
+      options: { ...publishOptions, accountId: 'copy', canonicalFrom: 'primary' },
+    });
+    expect(await outbox.whenSettled(original.id)).toMatchObject({ state: 'waiting' });
+    await outbox.idle();
+    // The copy did not go first although it was due and the original could not be sent.
+    expect(order).toEqual(['primary']);
+    expect(store(outbox, copy.id)).toBe('queued');
+    offline = false;
+    time.fireNext();
+    expect(await outbox.whenSettled(copy.id)).toMatchObject({ state: 'done', permalink: 'p-copy' });
+    expect(order).toEqual(['primary', 'primary', 'copy']);
+  });
+
   it('uses the backoff it is given', async () => {
     const { outbox, time } = await setup(
       async () => {
