@@ -4,10 +4,12 @@
  */
 import type { PlatformDefinition } from './platform';
 import type { PlatformId } from './types';
+import { bloggerPlatform } from './blogger';
 import { wordpressPlatform } from './wordpress/platform';
 
 export const PLATFORM_REGISTRY: Readonly<Partial<Record<PlatformId, PlatformDefinition>>> = {
   wordpress: wordpressPlatform,
+  blogger: bloggerPlatform,
 };
 
 /** The definition of a platform; throws for one this build does not have. */
