@@ -42,7 +42,9 @@ test('a login with several blogs adds them all', async ({ signet, wordpressMulti
   // Each blog is an account of its own, at its own address, through the REST API.
   const yourBlogs = accounts.getByRole('region', { name: 'Your blogs' });
   const rows = yourBlogs.getByRole('list', { name: 'Blog accounts' }).getByRole('listitem');
-  await expect(rows).toHaveCount(2);
+  // The two blogs, beside the site folder every new user starts with.
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'My Signet site (on this computer)' })).toHaveCount(1);
   const mainRow = rows.filter({ has: app.page.getByText(net.main.name, { exact: true }) });
   const secondRow = rows.filter({ has: app.page.getByText(net.second.name, { exact: true }) });
   await expect(mainRow).toHaveAccessibleName(`${net.main.name} (${net.authorUser})`);

@@ -44,7 +44,10 @@ test('sign in through WordPress’s authorize-application page', async ({ signet
   // Back in Signet: the sign-in finished; add the blog.
   await expect(accounts).toContainText('Signed in to');
   await accounts.getByRole('button', { name: 'Add blog' }).click();
-  const row = accounts.getByRole('list', { name: 'Blog accounts' }).getByRole('listitem');
+  const row = accounts
+    .getByRole('list', { name: 'Blog accounts' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Signet Test Blog' });
   await expect(row).toContainText('Signet Test Blog');
   await expect(row).not.toContainText('signed out');
 });

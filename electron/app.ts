@@ -18,6 +18,7 @@ import { PublishingService, toAppError } from './publishing/PublishingService';
 import { SnippetService } from './snippets/SnippetService';
 import { SnippetStore } from './snippets/SnippetStore';
 import { BackupService } from './backups/BackupService';
+import { exportDraftMarkdown, importMarkdownDraft } from './drafts/markdownFile';
 
 export interface SignetApp {
   dispatch: Dispatch;
@@ -80,6 +81,12 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     ...(ports.httpTimeoutMs !== undefined ? { httpTimeoutMs: ports.httpTimeoutMs } : {}),
   });
   knownSecrets = () => publishing.accounts.knownSecrets();
+  // A new user can publish at once: to the site folder Signet keeps in its data folder.
+  await publishing.ensureDefaultSite().catch((error: unknown) =>
+    log.warn('Signet could not prepare its own site folder', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 
   // Every publish and removal is a job in <data>/outbox, written before anything is sent; jobs a
   // crash or a quit left behind resume now.
@@ -220,11 +227,31 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       return outbox.syndicate(draftId, primary, copies, onConflict);
     },
     listDraftDestinations: ({ draftId }) => publishing.draftDestinations(draftId, outbox.list()),
-    exportDraftMarkdown: () => {
-      throw new AppError('BAD_REQUEST', 'LEAD-TODO markdown export');
+    exportDraftMarkdown: async ({ draftId }) => {
+      const draft = await drafts.get(draftId);
+      const target = await ports.dialogs.pickSavePath({
+        title: 'Export as Markdown',
+        defaultName: `${markdownFileName(draft.title)}.md`,
+        filterName: 'Markdown',
+        extensions: ['md'],
+      });
+      if (!target) return null;
+      const published = Object.values(draft.destinations).some((d) => d.status === 'publish');
+      const result = await exportDraftMarkdown(draft, drafts.assetsDir(draft.id), target, {
+        isDraft: !published,
+      });
+      return { path: result.file };
     },
-    importDraftMarkdown: () => {
-      throw new AppError('BAD_REQUEST', 'LEAD-TODO markdown import');
+    importDraftMarkdown: async () => {
+      const file = await ports.dialogs.pickFile({
+        title: 'Import Markdown',
+        filterName: 'Markdown',
+        extensions: ['md', 'markdown', 'mdown', 'txt'],
+      });
+      if (!file) return null;
+      const { draft, warnings } = await importMarkdownDraft(drafts, file);
+      for (const warning of warnings) ports.emit('notice', { level: 'warning', message: warning });
+      return draft;
     },
     listRemotePosts: ({ accountId, ...query }) => publishing.listRemotePosts(accountId, query),
     openRemotePost: ({ accountId, type, remoteId }) => publishing.openRemotePost(accountId, type, remoteId),
@@ -317,4 +344,15 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       await drafts.close();
     },
   };
+}
+
+/** A draft title as a file name: no characters a file system refuses, not empty, not too long. */
+function markdownFileName(title: string): string {
+  const cleaned = title
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return cleaned || 'Untitled';
 }

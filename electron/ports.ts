@@ -29,6 +29,8 @@ export interface SettingsData {
    * with no keyring: safeStorage's `basic_text` backend).
    */
   allowWeakVault?: boolean;
+  /** The built-in site folder was added as an account once (removing it keeps it removed). */
+  defaultSiteAdded?: boolean;
 }
 
 export interface WindowStateData {

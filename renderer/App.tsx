@@ -13,6 +13,7 @@ import { DraftList } from './features/drafts/DraftList';
 import { RemotePostsDialog } from './features/publish/RemotePostsDialog';
 import { DraftScreen } from './features/editor/DraftScreen';
 import { OutboxControl } from './features/outbox/OutboxPanel';
+import { ImportMarkdownButton } from './features/publish/MarkdownFileActions';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 import { SnippetsDialog } from './features/snippets/SnippetsDialog';
 import { Notices, type ShownNotice } from './ui/Notices';
@@ -196,6 +197,18 @@ export function App() {
         <span className="app-name">Signet</span>
         <span className="spacer" />
         <OutboxControl />
+        <ImportMarkdownButton
+          beforeImport={async () => {
+            await flushOpenDraft.current?.();
+          }}
+          onImported={(imported) => {
+            setFilter('all');
+            setDraft(imported);
+            refresh();
+            void call('setPreferences', { lastOpenDraftId: imported.id }).catch(() => {});
+          }}
+          onNotice={notify}
+        />
         <button type="button" className="secondary-button" onClick={() => setShowRemote(true)}>
           Open from blog
         </button>

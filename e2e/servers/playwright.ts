@@ -13,6 +13,7 @@
 import { test as base } from '@playwright/test';
 import { wordpressOrSkip, type WordPressServer } from './wordpress';
 import { wordpressMultisiteOrSkip, type WordPressMultisite } from './wordpress-multisite';
+import { ghostOrSkip, type GhostServer } from './ghost';
 
 export { ensureWordPress, wordpressOrSkip, ServerUnavailable } from './wordpress';
 export type { WordPressServer, WordPressSwitch } from './wordpress';
@@ -48,5 +49,22 @@ export const wordpressMultisiteTest = base.extend<{ wordpressMultisite: WordPres
       await use(wp.server);
     },
     { timeout: 300_000 },
+  ],
+});
+
+/** The test Ghost (e2e/servers/ghost.sh), the same way: `mergeTests(signetTest, ghostTest)`. */
+export const ghostTest = base.extend<{ ghost: GhostServer }>({
+  ghost: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+    async ({}, use, testInfo) => {
+      const server = await ghostOrSkip();
+      if (!server.server) {
+        testInfo.skip(true, server.skipReason);
+        return;
+      }
+      await use(server.server);
+    },
+    // The first run on a bare machine installs Ghost and its Node (about 3–5 min).
+    { timeout: 600_000 },
   ],
 });

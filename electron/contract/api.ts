@@ -207,7 +207,17 @@ export interface EventMap {
 
 /** Commands the application menu sends to the renderer. */
 export type MenuCommand =
-  'newDraft' | 'find' | 'showDrafts' | 'showTrash' | 'showSnippets' | 'saveNow' | 'moveDraftsFolder';
+  | 'newDraft'
+  | 'find'
+  | 'showDrafts'
+  | 'showTrash'
+  | 'showSnippets'
+  | 'saveNow'
+  | 'moveDraftsFolder'
+  /** File › Import Markdown…: a Markdown file becomes a new draft (`importDraftMarkdown`). */
+  | 'importMarkdown'
+  /** File › Export as Markdown…: the open draft as a Markdown file (`exportDraftMarkdown`). */
+  | 'exportMarkdown';
 
 export type EventName = keyof EventMap;
 

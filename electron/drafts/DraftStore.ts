@@ -1035,7 +1035,8 @@ export class DraftStore implements DraftStoreApi {
     return path.join(this.dir, `${id}.json`);
   }
 
-  private assetsDir(id: string): string {
+  /** The folder of a draft’s images. */
+  assetsDir(id: string): string {
     return path.join(this.dir, `${id}.assets`);
   }
 

@@ -33,7 +33,7 @@ import type {
   VaultStatus,
 } from '../contract';
 import { AccountStore } from '../accounts/AccountStore';
-import type { Account } from '../accounts/types';
+import { destinationKey, type Account } from '../accounts/types';
 import { hasWeakVaultConsent, setWeakVaultConsent, type SecretVault } from '../accounts/vault';
 import { AppError } from '../dispatcher';
 import { imageMimeType } from '../drafts/assets';
@@ -42,8 +42,10 @@ import { plainTextOf } from '../drafts/plainText';
 import type { Logger, SettingsPort } from '../ports';
 import { SnippetStore } from '../snippets/SnippetStore';
 import { composeHtml } from './compose/compose';
+import { composeMarkdown, importMarkdown } from './compose/markdown';
 import type { ConnectInput, PendingConnection, PlatformDeps } from './platform';
 import { listPlatforms, platformOf } from './registry';
+import { prepareDefaultSite, staticSitePlatform } from './static-site/platform';
 import { importHtml } from './compose/importHtml';
 import { PublishError } from './http/PublishError';
 import { scaleImageToWidth } from './media/scaleImage';
@@ -284,6 +286,26 @@ export class PublishingService {
     }
   }
 
+  /**
+   * The destination a new user can publish to at once: a Hugo-layout site in the data folder,
+   * added as an account the first time Signet starts (once: an author who removes it keeps it removed).
+   */
+  async ensureDefaultSite(): Promise<void> {
+    if (this.options.settings.get('defaultSiteAdded')) return;
+    const folder = await prepareDefaultSite(this.options.dataDir);
+    const connection = await staticSitePlatform.signIn!({ kind: 'folder', folder }, this.platformDeps());
+    const blog = connection.blogs[0];
+    if (
+      blog &&
+      !this.accounts
+        .list()
+        .some((a) => a.destinationKey === destinationKey('static-site', blog.account.siteUrl))
+    ) {
+      await this.accounts.add({ ...blog.account, siteName: 'My Signet site (on this computer)' }, null);
+    }
+    this.options.settings.set('defaultSiteAdded', true);
+  }
+
   /** Every platform this build publishes to, as the "Add account" screen offers them. */
   listPlatforms(): PlatformInfo[] {
     return listPlatforms().map((p) => ({
@@ -510,7 +532,7 @@ export class PublishingService {
     const post = await publisher.getPost(remoteId, type);
     return this.options.drafts.create({
       title: post.title,
-      editorState: importHtml(post.content),
+      editorState: this.importBody(account, post.content),
       meta: {
         tags: post.tags,
         categories: post.categories,
@@ -718,7 +740,7 @@ export class PublishingService {
       const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
       await drafts.replaceContent(
         draftId,
-        { title: server.title, editorState: importHtml(server.content) },
+        { title: server.title, editorState: this.importBody(account, server.content) },
         'conflict',
       );
       await drafts.updatePublishState(draftId, (d) => ({
@@ -766,6 +788,7 @@ export class PublishingService {
       const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, maxWidth);
       await journal.begin({ step: 'upload', fileName: asset.fileName, startedAt: this.nowIso() });
       const uploaded = await imageHost.uploadMedia({
+        ...(options.slug ? { slug: options.slug } : {}),
         fileName: asset.fileName,
         mimeType: scaled.mimeType,
         bytes: scaled.bytes,
@@ -867,7 +890,7 @@ export class PublishingService {
           server: {
             title: server.title,
             modifiedGmt: server.modifiedGmt,
-            text: plainTextOf(importHtml(server.content)),
+            text: plainTextOf(this.importBody(account, server.content)),
           },
           localText: plainTextOf(draft.editorState),
         };
@@ -1216,6 +1239,13 @@ export class PublishingService {
     return account;
   }
 
+  /** A post's stored body as an editor state: Markdown for a static site, HTML elsewhere. */
+  private importBody(account: Account, content: string) {
+    return platformOf(account.platform).body(account).format === 'markdown'
+      ? importMarkdown(content).editorState
+      : importHtml(content);
+  }
+
   /** The original's address on the primary account, or a sentence saying to publish it first. */
   private originalPermalink(draft: Draft, primaryAccountId: string): string {
     const primary = this.accounts.get(primaryAccountId);
@@ -1283,6 +1313,7 @@ export class PublishingService {
       clock: this.clock,
       openExternal: (url) => this.options.openExternal(url),
       dataDir: this.options.dataDir,
+      saveSecret: (accountId, secret) => this.accounts.setSecret(accountId, secret),
     };
   }
 
@@ -1294,10 +1325,10 @@ export class PublishingService {
   ): { html: string; warnings: Array<{ code: string; message: string }> } {
     const body = platformOf(account.platform).body(account);
     if (body.format === 'markdown') {
-      // LEAD-TODO: composeMarkdown (compose/markdown.ts) once it exists.
-      throw new AppError('INTERNAL', 'Markdown output is not wired yet.');
+      const md = composeMarkdown(state, { images, readMore: body.readMore });
+      return { html: md.markdown, warnings: md.warnings };
     }
-    return composeHtml(state, { format: body.format, images, readMore: body.readMore });
+    return composeHtml(state, { format: body.format, images, readMore: body.readMore, embeds: body.embeds });
   }
 
   /** The draft's own images (and the featured image), with their bytes and a content hash. */

@@ -30,6 +30,8 @@ export interface PlatformDeps {
   openExternal(url: string): Promise<void>;
   /** Signet's data folder (the static-site default destination lives in it). */
   dataDir: string;
+  /** Stores a renewed secret (a rotated refresh token) for the account in the vault. */
+  saveSecret?(accountId: string, secret: string): Promise<void>;
 }
 
 /**

@@ -5,11 +5,17 @@
 import type { PlatformDefinition } from './platform';
 import type { PlatformId } from './types';
 import { bloggerPlatform } from './blogger';
+import { ghostPlatform } from './ghost/platform';
+import { micropubPlatform } from './micropub/platform';
+import { staticSitePlatform } from './static-site/platform';
 import { wordpressPlatform } from './wordpress/platform';
 
-export const PLATFORM_REGISTRY: Readonly<Partial<Record<PlatformId, PlatformDefinition>>> = {
+export const PLATFORM_REGISTRY: Readonly<Record<PlatformId, PlatformDefinition>> = {
   wordpress: wordpressPlatform,
+  ghost: ghostPlatform,
   blogger: bloggerPlatform,
+  micropub: micropubPlatform,
+  'static-site': staticSitePlatform,
 };
 
 /** The definition of a platform; throws for one this build does not have. */

@@ -26,6 +26,11 @@ export interface OutgoingPost {
   /** The remote media id of the featured image. */
   featuredMediaId?: string;
   canonicalUrl?: string;
+  /**
+   * Ghost: the slug of the newsletter to email this post to when it is published. Absent (the
+   * default): no email is sent. Platforms without newsletters ignore it.
+   */
+  newsletter?: string;
 }
 
 /** A post as the server has it. */

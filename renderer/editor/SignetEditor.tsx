@@ -17,10 +17,12 @@ import { type JSX, type Ref, useCallback, useEffect, useImperativeHandle, useRef
 
 import { isTemplateLinkUrl, type EditorStateJSON } from '../../electron/contract';
 import { editorNodes } from './editorNodes';
+import { OpenLinkContext } from './nodes/embedLinks';
 import { ImageAssetsContext } from './nodes/imageSources';
 import { type SnippetStatus, SnippetStatusContext } from './nodes/snippetStatus';
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
+import { EmbedPlugin } from './plugins/EmbedPlugin';
 import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
 import type { ImagePayload } from './nodes/ImageNode';
 import { type ImageFilesHandler, ImagesPlugin, INSERT_IMAGE_COMMAND } from './plugins/ImagesPlugin';
@@ -187,6 +189,11 @@ function EditorInstance({
   const latestResolver = useLatest(resolveAssetUrl);
   // Stable for the context so every image does not re-render when the parent re-renders.
   const [resolveAsset] = useState(() => (fileName: string) => latestResolver.current(fileName));
+  const latestOpenLink = useLatest(onOpenLink);
+  // Only web addresses reach the host, as for links (LinkEditorPlugin).
+  const [openLink] = useState(() => (url: string) => {
+    if (isAllowedLinkUrl(url)) latestOpenLink.current?.(url);
+  });
   const setChangeApi = useCallback((api: ChangeApi | null) => {
     changeApi.current = api;
   }, []);
@@ -207,75 +214,80 @@ function EditorInstance({
 
   return (
     <ImageAssetsContext.Provider value={resolveAsset}>
-      <SnippetStatusContext.Provider value={snippetStatus}>
-        <div className={`signet-editor${isEditable ? '' : ' signet-editor--readonly'}`}>
-          <LexicalComposer initialConfig={initialConfig}>
-            {isEditable && <ToolbarPlugin isSnippet={isSnippet} canInsertSnippets={snippets !== undefined} />}
-            {load.error !== null && (
-              <div className="signet-editor__notice signet-editor__notice--error" role="alert">
-                This draft could not be opened, and it has not been changed. {load.error}
-              </div>
-            )}
-            {notice !== null && (
-              <div className="signet-editor__notice" role="alert">
-                <span>{notice}</span>
-                <button type="button" className="signet-button" onClick={() => setNotice(null)}>
-                  Dismiss
-                </button>
-              </div>
-            )}
-            <div className="signet-editor__canvas">
-              <RichTextPlugin
-                contentEditable={
-                  <ContentEditable
-                    className="signet-editor__input"
-                    ariaLabel={ariaLabel}
-                    ariaMultiline
-                    spellCheck={spellcheck}
-                    aria-placeholder={placeholder}
-                    placeholder={<div className="signet-editor__placeholder">{placeholder}</div>}
-                  />
-                }
-                ErrorBoundary={LexicalErrorBoundary}
-              />
-              <LinkEditorPlugin onOpenLink={onOpenLink} allowTemplateLinks={isSnippet} />
-              {isEditable && <ImageInspectorPlugin />}
-              {isEditable && !isSnippet && snippets !== undefined && (
-                <SnippetsPlugin
-                  host={snippets}
-                  title={title}
-                  onStatus={setSnippetStatus}
-                  onError={setNotice}
-                />
+      <OpenLinkContext.Provider value={openLink}>
+        <SnippetStatusContext.Provider value={snippetStatus}>
+          <div className={`signet-editor${isEditable ? '' : ' signet-editor--readonly'}`}>
+            <LexicalComposer initialConfig={initialConfig}>
+              {isEditable && (
+                <ToolbarPlugin isSnippet={isSnippet} canInsertSnippets={snippets !== undefined} />
               )}
-            </div>
-            <EditablePlugin isEditable={isEditable} />
-            <HistoryPlugin />
-            <ListPlugin />
-            <ListIndentPlugin />
-            <LinkPlugin
-              validateUrl={isSnippet ? isAllowedSnippetLinkUrl : isAllowedLinkUrl}
-              attributes={{ rel: 'noreferrer' }}
-            />
-            <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasHorizontalScroll />
-            <HorizontalRulePlugin />
-            <MarkdownShortcutPlugin transformers={SIGNET_TRANSFORMERS} />
-            <ContentRulesPlugin isSnippet={isSnippet} />
-            {!isSnippet && <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />}
-            {!isSnippet && <ReadMorePlugin />}
-            <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
-            {load.error === null && (
-              <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
-            )}
-            <ApiPlugin
-              changeApi={changeApi}
-              unreadableState={load.error !== null ? initialState : null}
-              handleRef={handleRef}
-              onReady={onReady}
-            />
-          </LexicalComposer>
-        </div>
-      </SnippetStatusContext.Provider>
+              {load.error !== null && (
+                <div className="signet-editor__notice signet-editor__notice--error" role="alert">
+                  This draft could not be opened, and it has not been changed. {load.error}
+                </div>
+              )}
+              {notice !== null && (
+                <div className="signet-editor__notice" role="alert">
+                  <span>{notice}</span>
+                  <button type="button" className="signet-button" onClick={() => setNotice(null)}>
+                    Dismiss
+                  </button>
+                </div>
+              )}
+              <div className="signet-editor__canvas">
+                <RichTextPlugin
+                  contentEditable={
+                    <ContentEditable
+                      className="signet-editor__input"
+                      ariaLabel={ariaLabel}
+                      ariaMultiline
+                      spellCheck={spellcheck}
+                      aria-placeholder={placeholder}
+                      placeholder={<div className="signet-editor__placeholder">{placeholder}</div>}
+                    />
+                  }
+                  ErrorBoundary={LexicalErrorBoundary}
+                />
+                <LinkEditorPlugin onOpenLink={onOpenLink} allowTemplateLinks={isSnippet} />
+                {isEditable && <ImageInspectorPlugin />}
+                {isEditable && !isSnippet && snippets !== undefined && (
+                  <SnippetsPlugin
+                    host={snippets}
+                    title={title}
+                    onStatus={setSnippetStatus}
+                    onError={setNotice}
+                  />
+                )}
+              </div>
+              <EditablePlugin isEditable={isEditable} />
+              <HistoryPlugin />
+              <ListPlugin />
+              <ListIndentPlugin />
+              <LinkPlugin
+                validateUrl={isSnippet ? isAllowedSnippetLinkUrl : isAllowedLinkUrl}
+                attributes={{ rel: 'noreferrer' }}
+              />
+              <TablePlugin hasCellMerge hasCellBackgroundColor={false} hasHorizontalScroll />
+              <HorizontalRulePlugin />
+              <MarkdownShortcutPlugin transformers={SIGNET_TRANSFORMERS} />
+              <ContentRulesPlugin isSnippet={isSnippet} />
+              {!isSnippet && <ImagesPlugin onImageFiles={onImageFiles} onError={setNotice} />}
+              {!isSnippet && <ReadMorePlugin />}
+              <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
+              <EmbedPlugin />
+              {load.error === null && (
+                <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
+              )}
+              <ApiPlugin
+                changeApi={changeApi}
+                unreadableState={load.error !== null ? initialState : null}
+                handleRef={handleRef}
+                onReady={onReady}
+              />
+            </LexicalComposer>
+          </div>
+        </SnippetStatusContext.Provider>
+      </OpenLinkContext.Provider>
     </ImageAssetsContext.Provider>
   );
 }

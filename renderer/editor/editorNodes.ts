@@ -6,6 +6,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 
+import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
 import { SnippetNode } from './nodes/SnippetNode';
@@ -32,4 +33,5 @@ export const editorNodes: ReadonlyArray<Klass<LexicalNode>> = [
   ImageNode,
   ReadMoreNode,
   SnippetNode,
+  EmbedNode,
 ];

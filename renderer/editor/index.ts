@@ -21,6 +21,14 @@ export {
   type SerializedReadMoreNode,
 } from './nodes/ReadMoreNode';
 export {
+  $createEmbedNode,
+  $isEmbedNode,
+  EmbedNode,
+  type EmbedPayload,
+  type SerializedEmbedNode,
+} from './nodes/EmbedNode';
+export { EmbedPlugin, registerEmbeds } from './plugins/EmbedPlugin';
+export {
   $createSnippetNode,
   $isSnippetNode,
   $unlinkSnippetNode,

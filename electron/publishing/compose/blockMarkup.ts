@@ -1,3 +1,4 @@
+import type { ParsedEmbedUrl } from '../../contract/embeds';
 import { COMMENT_NODE, ELEMENT_NODE, type Element, type Node } from './dom';
 import { openTag, serializeChildren, serializeHtml } from './serializeHtml';
 
@@ -25,7 +26,13 @@ import { openTag, serializeChildren, serializeHtml } from './serializeHtml';
  *   `save()` would then require `is-resized`, and WordPress adds the uploaded file's size itself;
  * - table `<figure class="wp-block-table"><table><tbody>`; a table with merged cells, which the
  *   6.1 table block cannot express, becomes a Custom HTML block so it is kept as it is;
- * - read more `<!--more-->` in a `more` block.
+ * - read more `<!--more-->` in a `more` block;
+ * - embed (YouTube, Vimeo, a tweet) `<figure class="wp-block-embed is-type-video is-provider-youtube
+ *   wp-block-embed-youtube"><div class="wp-block-embed__wrapper">` with the URL on a line of its
+ *   own, `{"url":…,"type":"video"|"rich","providerNameSlug":…,"responsive":true}`: what the
+ *   block editor saves for a pasted URL. (With a working oEmbed preview it adds the aspect-ratio
+ *   classes as a `className` attribute; without one, as here, WordPress saves none, and renders the
+ *   player when it shows the post.)
  */
 
 interface Block {
@@ -170,7 +177,23 @@ function table(element: Element): Block {
   };
 }
 
-function blockOf(node: Node, mediaIds: WeakMap<Element, number>): Block | null {
+function embed(figure: Element, parsed: ParsedEmbedUrl): Block {
+  return {
+    name: 'embed',
+    attributes: {
+      url: parsed.url,
+      type: parsed.provider === 'twitter' ? 'rich' : 'video',
+      providerNameSlug: parsed.provider,
+      responsive: true,
+    },
+    html: serializeHtml(figure),
+  };
+}
+
+/** Exported embed figures and what they embed (`ExportContext.embedFigures`). */
+type EmbedFigures = WeakMap<Element, ParsedEmbedUrl>;
+
+function blockOf(node: Node, mediaIds: WeakMap<Element, number>, embeds?: EmbedFigures): Block | null {
   if (node.nodeType === COMMENT_NODE) {
     return (node as unknown as { data: string }).data.trim() === 'more'
       ? { name: 'more', attributes: {}, html: '<!--more-->' }
@@ -197,8 +220,13 @@ function blockOf(node: Node, mediaIds: WeakMap<Element, number>): Block | null {
       return code(element);
     case 'HR':
       return separator(element);
-    case 'FIGURE':
-      return element.querySelector('img') !== null ? image(element, mediaIds) : null;
+    case 'FIGURE': {
+      const embedded = embeds?.get(element);
+      if (embedded !== undefined) return embed(element, embedded);
+      if (element.querySelector('img') !== null) return image(element, mediaIds);
+      // Another destination's embed card: kept as it is.
+      return { name: 'html', attributes: {}, html: serializeHtml(element) };
+    }
     case 'TABLE':
       return table(element);
     default:
@@ -207,16 +235,20 @@ function blockOf(node: Node, mediaIds: WeakMap<Element, number>): Block | null {
   }
 }
 
-function blocksOf(parent: Element, mediaIds: WeakMap<Element, number>): Block[] {
+function blocksOf(parent: Element, mediaIds: WeakMap<Element, number>, embeds?: EmbedFigures): Block[] {
   const blocks: Block[] = [];
   for (const node of Array.from(parent.childNodes)) {
-    const block = blockOf(node, mediaIds);
+    const block = blockOf(node, mediaIds, embeds);
     if (block !== null) blocks.push(block);
   }
   return blocks;
 }
 
 /** The block markup for the top-level children of a composed post's container. */
-export function toBlockMarkup(container: Element, mediaIds: WeakMap<Element, number>): string {
-  return joinBlocks(blocksOf(container, mediaIds));
+export function toBlockMarkup(
+  container: Element,
+  mediaIds: WeakMap<Element, number>,
+  embeds?: EmbedFigures,
+): string {
+  return joinBlocks(blocksOf(container, mediaIds, embeds));
 }

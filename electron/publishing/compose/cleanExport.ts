@@ -19,10 +19,12 @@ import {
 } from 'lexical';
 
 import { $document, COMMENT_NODE, ELEMENT_NODE, fromLexical, type Element, type Node } from './dom';
+import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
 import type { ComposedImage, ComposeOptions, ComposeWarning } from './types';
 import { isTemplateLinkUrl } from '../../contract';
+import { embedPlayerUrl, parseEmbedUrl, type ParsedEmbedUrl } from '../../contract/embeds';
 import { isAllowedLinkUrl, isWebImageUrl } from './urls';
 
 /**
@@ -42,6 +44,12 @@ export interface ExportContext {
   composedImages: ComposedImage[];
   /** WordPress attachment ids of exported `<img>` elements, for block markup. */
   mediaIds: WeakMap<Element, number>;
+  /** How embeds are written (`ComposeOptions.embeds`); a plain link when absent. */
+  embeds?: ComposeOptions['embeds'];
+  /** The output format; `html` when absent. */
+  format?: ComposeOptions['format'];
+  /** Exported WordPress embed figures and what they embed, for block markup. */
+  embedFigures?: WeakMap<Element, ParsedEmbedUrl>;
 }
 
 /** What an `after` callback returns to keep the element it changed in place (not `replaceWith` itself). */
@@ -343,6 +351,112 @@ function $exportReadMore(context: ExportContext): Exporter<ReadMoreNode> {
   };
 }
 
+/**
+ * A YouTube video, Vimeo video or tweet, in the destination's own embed form:
+ *
+ * - `link`: `<p><a href="URL">URL</a></p>`, for blogs without embeds;
+ * - `wordpress`, block markup: the embed block's figure (`blockMarkup.ts` adds its delimiters);
+ * - `wordpress`, HTML: the bare URL in a paragraph of its own, which WordPress's auto-embed turns
+ *   into the player (its `autoembed` looks for a URL alone in a `<p>`);
+ * - `ghost`: Ghost's embed card `<figure class="kg-card kg-embed-card">` around the provider's
+ *   own embed markup (the player's iframe, or the tweet's blockquote and widget script), which
+ *   Ghost's HTML import keeps as an embed card.
+ *
+ * A URL the embed parser refuses (a hand-edited draft) is published as a link when it is a web
+ * address, and left out with a warning otherwise.
+ */
+function $exportEmbed(context: ExportContext): Exporter<EmbedNode> {
+  return (_editor, node) => {
+    const doc = $document();
+    const url = node.getURL();
+    const parsed = parseEmbedUrl(url);
+    const linkParagraph = (href: string) => {
+      const p = doc.createElement('p');
+      const a = doc.createElement('a');
+      a.setAttribute('href', href);
+      a.textContent = href;
+      p.append(a);
+      return { element: p };
+    };
+    if (parsed === null) {
+      if (isAllowedLinkUrl(url)) return linkParagraph(url);
+      context.warnings.push({
+        code: 'LINK_REMOVED',
+        message: `The embed of "${url}" was left out: it is not a web address. Remove it from the draft, or paste the video's or tweet's link again.`,
+        url,
+      });
+      return { element: null };
+    }
+    switch (context.embeds ?? 'link') {
+      case 'link':
+        return linkParagraph(parsed.url);
+      case 'wordpress': {
+        if (context.format !== 'gutenberg') {
+          const p = doc.createElement('p');
+          p.textContent = parsed.url;
+          return { element: p };
+        }
+        const figure = doc.createElement('figure');
+        const type = parsed.provider === 'twitter' ? 'rich' : 'video';
+        figure.setAttribute(
+          'class',
+          `wp-block-embed is-type-${type} is-provider-${parsed.provider} wp-block-embed-${parsed.provider}`,
+        );
+        const wrapper = doc.createElement('div');
+        wrapper.setAttribute('class', 'wp-block-embed__wrapper');
+        // The block's `save()` puts the URL on a line of its own, which WordPress's auto-embed needs.
+        wrapper.textContent = `\n${parsed.url}\n`;
+        figure.append(wrapper);
+        context.embedFigures?.set(figure, parsed);
+        return { element: figure };
+      }
+      case 'ghost':
+        return { element: ghostEmbedCard(parsed) };
+    }
+  };
+}
+
+/** Ghost's embed card around the provider's standard embed markup. */
+function ghostEmbedCard(parsed: ParsedEmbedUrl): Element {
+  const doc = $document();
+  const figure = doc.createElement('figure');
+  figure.setAttribute('class', 'kg-card kg-embed-card');
+  const player = embedPlayerUrl(parsed);
+  if (player !== null) {
+    const iframe = doc.createElement('iframe');
+    const youtube = parsed.provider === 'youtube';
+    iframe.setAttribute('width', youtube ? '560' : '640');
+    iframe.setAttribute('height', youtube ? '315' : '360');
+    iframe.setAttribute('src', player);
+    iframe.setAttribute('title', youtube ? 'YouTube video player' : 'Vimeo video player');
+    iframe.setAttribute('frameborder', '0');
+    iframe.setAttribute(
+      'allow',
+      youtube
+        ? 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share'
+        : 'autoplay; fullscreen; picture-in-picture',
+    );
+    if (youtube) iframe.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin');
+    iframe.setAttribute('allowfullscreen', '');
+    figure.append(iframe);
+    return figure;
+  }
+  // A tweet: Twitter's embed code is a quote linking to the tweet, which its widget script turns
+  // into the tweet (and which stays a readable link where the script does not run).
+  const quote = doc.createElement('blockquote');
+  quote.setAttribute('class', 'twitter-tweet');
+  const link = doc.createElement('a');
+  link.setAttribute('href', parsed.url);
+  link.textContent = parsed.url;
+  quote.append(link);
+  const script = doc.createElement('script');
+  script.setAttribute('async', '');
+  script.setAttribute('src', 'https://platform.twitter.com/widgets.js');
+  script.setAttribute('charset', 'utf-8');
+  figure.append(quote, script);
+  return figure;
+}
+
 /** The `html.export` map for a compose call: one exporter for every node class a draft may hold. */
 export function createCleanExportMap(context: ExportContext): DOMExportOutputMap {
   const entries: Array<[Klass<LexicalNode>, Exporter<never>]> = [
@@ -363,6 +477,7 @@ export function createCleanExportMap(context: ExportContext): DOMExportOutputMap
     [HorizontalRuleNode, $exportHorizontalRule],
     [ImageNode, $exportImage(context)],
     [ReadMoreNode, $exportReadMore(context)],
+    [EmbedNode, $exportEmbed(context)],
   ];
   return new Map(entries as Array<[Klass<LexicalNode>, Exporter<LexicalNode>]>);
 }

@@ -78,7 +78,8 @@ describe('composeHtml: the golden draft with every node type', () => {
   });
 
   it('writes WordPress block markup', () => {
-    const result = composeHtml(golden, options({ format: 'gutenberg' }));
+    // Embeds as the WordPress platform writes them: embed blocks.
+    const result = composeHtml(golden, options({ format: 'gutenberg', embeds: 'wordpress' }));
     expectGolden('every-node.gutenberg.golden', result.html);
   });
 

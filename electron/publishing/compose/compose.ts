@@ -28,6 +28,8 @@ import type { ComposeOptions, ComposeResult } from './types';
  * `<sub>`/`<sup>`/`<mark>`, `<br>`, `<a href>` (http, https and mailto only), nested
  * `<ul>`/`<ol>`/`<li>`, `<blockquote><p>`, `<pre><code>`, `<table><tbody><tr><th>|<td>`, `<hr>`,
  * `<figure><img><figcaption>` and `<!--more-->`. Top-level blocks are separated by a newline.
+ * Embeds (YouTube, Vimeo, tweets) are the one exception to "no classes": each destination gets its
+ * own embed form (`options.embeds`, see `$exportEmbed` in cleanExport.ts).
  *
  * Throws `UnknownNodeTypeError` for a node type Signet does not know and `NewerEditorStateError`
  * for a draft written by a newer Signet; everything the author can fix is a warning instead.
@@ -41,6 +43,9 @@ export function composeHtml(editorState: EditorStateJSON, options: ComposeOption
     warnings: [],
     composedImages: [],
     mediaIds: new WeakMap(),
+    embeds: options.embeds ?? 'link',
+    format: options.format,
+    embedFigures: new WeakMap(),
   };
   const html = withServerDOM((window) => {
     const editor = createComposeEditor({ export: createCleanExportMap(context) });
@@ -52,7 +57,7 @@ export function composeHtml(editorState: EditorStateJSON, options: ComposeOption
         tidy(container);
         const markup =
           options.format === 'gutenberg'
-            ? toBlockMarkup(container, context.mediaIds)
+            ? toBlockMarkup(container, context.mediaIds, context.embedFigures)
             : Array.from(container.childNodes, serializeHtml).join('\n');
         return escapeCodeForWordPress(markup);
       },

@@ -18,6 +18,7 @@ import {
 } from 'lexical';
 
 import type { EditorStateJSON } from '../../contract';
+import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
 
@@ -25,7 +26,7 @@ import { ReadMoreNode } from './nodes/ReadMoreNode';
  * The node classes of a Signet draft, for a headless editor in the main process: the same types
  * as the editor's list (renderer/editor/editorNodes.ts). Lexical's own nodes are used as they are
  * (HorizontalRuleNode from `@lexical/extension`: the editor's `@lexical/react` one only adds a
- * React component to it); Signet's two decorator nodes are replaced by React-free twins in
+ * React component to it); Signet's decorator nodes are replaced by React-free twins in
  * ./nodes. `nodes.test.ts` compares this list with the editor's golden draft.
  */
 export const composeNodes: ReadonlyArray<Klass<LexicalNode>> = [
@@ -42,6 +43,7 @@ export const composeNodes: ReadonlyArray<Klass<LexicalNode>> = [
   HorizontalRuleNode,
   ImageNode,
   ReadMoreNode,
+  EmbedNode,
 ];
 
 /** Nodes every Lexical editor registers by itself. */

@@ -14,6 +14,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 
+import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
 import { isAllowedLinkUrl } from './urls';
@@ -63,6 +64,7 @@ export function registerContentRules(editor: LexicalEditor): () => void {
     }),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
+    editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),
   );
 }
 

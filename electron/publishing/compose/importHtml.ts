@@ -25,6 +25,7 @@ import {
   type Element,
   type Node,
 } from './dom';
+import { parseEmbedUrl, type ParsedEmbedUrl } from '../../contract/embeds';
 import { READ_MORE_ATTRIBUTE } from './nodes/ReadMoreNode';
 import { isAllowedImageSrc, isAllowedLinkUrl } from './urls';
 
@@ -127,9 +128,63 @@ function descendants(root: Node): Node[] {
   return out;
 }
 
+/**
+ * YouTube, Vimeo and tweet embeds in any blog's form → `<p><a href="URL">URL</a></p>`, the
+ * paragraph the embed node imports (nodes/EmbedNode.ts), before the sanitizer drops the iframes,
+ * scripts and classes they are made of: WordPress's embed block figure (`.wp-block-embed`, the URL
+ * as text or, rendered, as an iframe or a link), Ghost's embed card (`.kg-embed-card`), and a bare
+ * player iframe or tweet quote (`blockquote.twitter-tweet`) anywhere else. A URL alone in a
+ * paragraph (the form WordPress auto-embeds) is the embed node's own import.
+ */
+function embedsToLinks(body: DocumentFragment): void {
+  const doc = body.ownerDocument;
+  const linkParagraph = (parsed: ParsedEmbedUrl) => {
+    const p = doc.createElement('p');
+    const a = doc.createElement('a');
+    a.setAttribute('href', parsed.url);
+    a.textContent = parsed.url;
+    p.append(a);
+    return p;
+  };
+  const embedIn = (element: Element): ParsedEmbedUrl | null => {
+    const candidates: string[] = [];
+    const wrapper = element.querySelector('.wp-block-embed__wrapper');
+    if (wrapper !== null) candidates.push(wrapper.textContent ?? '');
+    for (const frame of Array.from(element.querySelectorAll('iframe')))
+      candidates.push(frame.getAttribute('src') ?? '');
+    for (const link of Array.from(element.querySelectorAll('a')))
+      candidates.push(link.getAttribute('href') ?? '');
+    if (element.tagName === 'IFRAME') candidates.push(element.getAttribute('src') ?? '');
+    for (const candidate of candidates) {
+      // Player addresses may be scheme-relative (`//www.youtube.com/embed/…`).
+      const parsed = parseEmbedUrl(candidate.trim().replace(/^\/\//, 'https://'));
+      if (parsed !== null) return parsed;
+    }
+    return null;
+  };
+  const cards = body.querySelectorAll(
+    'figure.wp-block-embed, figure.kg-embed-card, iframe, blockquote.twitter-tweet',
+  );
+  for (const element of Array.from(cards)) {
+    if (!body.contains(element)) continue;
+    const parsed = embedIn(element);
+    if (parsed === null) continue;
+    // A player alone in a paragraph (classic WordPress) takes the paragraph's place.
+    const parent = element.parentElement;
+    const alone =
+      parent !== null &&
+      parent.tagName === 'P' &&
+      Array.from(parent.childNodes).every(
+        (child) => child === element || (child.textContent ?? '').trim() === '',
+      );
+    (alone ? parent : element).replaceWith(linkParagraph(parsed));
+  }
+}
+
 /** The parsed post, cut down to what Lexical should import. */
 function prepare(body: DocumentFragment): void {
   const doc = body.ownerDocument;
+  embedsToLinks(body);
   // Comments first: they are WordPress's block delimiters and its read-more mark.
   for (const node of descendants(body)) {
     if (node.nodeType !== COMMENT_NODE) continue;

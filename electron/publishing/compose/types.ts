@@ -25,6 +25,12 @@ export interface ComposeOptions {
   images: (fileName: string) => ImageLocation | null;
   /** `wordpress`: the read-more break becomes `<!--more-->`. `none`: it is left out. */
   readMore: 'wordpress' | 'none';
+  /**
+   * How a YouTube/Vimeo/tweet embed is written: `wordpress` (the embed block in block markup, the
+   * bare URL on a line of its own in HTML, both of which WordPress turns into the player), `ghost`
+   * (Ghost's embed card), or `link` (a paragraph with a link to it: the default).
+   */
+  embeds?: 'wordpress' | 'ghost' | 'link';
   /** Keep links whose address is a `{{variable}}` (a snippet's template, filled in afterwards). */
   templateLinks?: boolean;
 }

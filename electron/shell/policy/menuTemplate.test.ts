@@ -52,6 +52,8 @@ describe('menuTemplate', () => {
     expect(items.map((i) => [i.command, i.accelerator])).toEqual([
       ['newDraft', 'CmdOrCtrl+N'],
       ['saveNow', 'CmdOrCtrl+S'],
+      ['importMarkdown', undefined],
+      ['exportMarkdown', undefined],
       ['moveDraftsFolder', undefined],
       ['find', 'CmdOrCtrl+F'],
       ['showDrafts', 'CmdOrCtrl+1'],

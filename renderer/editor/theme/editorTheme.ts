@@ -20,6 +20,7 @@ export const editorTheme: EditorThemeClasses = {
   image: 'signet-image',
   readMore: 'signet-read-more',
   snippet: 'signet-snippet',
+  embed: 'signet-embed',
   link: 'signet-link',
   indent: 'signet-indent',
   list: {

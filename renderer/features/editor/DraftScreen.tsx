@@ -3,6 +3,8 @@ import type { AccountSummary, Draft, EditorStateJSON } from '../../../electron/c
 import { call, errorMessage, on } from '../../bridge';
 import { readingMinutes } from '../../ui/format';
 import { SignetEditor, type SignetEditorApi, type SnippetsHost } from '../../editor';
+import { DestinationsControl } from '../destinations/DestinationsPanel';
+import { ExportMarkdownButton } from '../publish/MarkdownFileActions';
 import { MediaLibraryDialog } from '../publish/MediaLibraryDialog';
 import { PublishDialog } from '../publish/PublishDialog';
 import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
@@ -177,11 +179,18 @@ export function DraftScreen({
           {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
         </span>
         <span className="spacer" />
-        {!isTrashed ? (
+        {!isTrashed && accounts.some((a) => a.capabilities.mediaLibrary) ? (
           <button type="button" className="secondary-button" onClick={() => setShowMedia(true)}>
             Insert from media library
           </button>
         ) : null}
+        <DestinationsControl
+          draftId={draft.id}
+          refreshKey={draft.updatedAt}
+          beforeSend={saveNow}
+          onDraftChanged={onPublishStateChanged}
+        />
+        <ExportMarkdownButton draftId={draft.id} beforeExport={saveNow} onNotice={onNotice} />
         <button type="button" className="secondary-button" onClick={() => setShowRevisions(true)}>
           Revisions
         </button>

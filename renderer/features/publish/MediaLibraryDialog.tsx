@@ -13,8 +13,10 @@ interface MediaLibraryDialogProps {
 
 /** A blog's media library: pick an image already on the blog and insert it into the draft. */
 export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaLibraryDialogProps) {
-  const withMedia = accounts.filter((a) => a.capabilities.mediaUpload);
-  const [accountId, setAccountId] = useState(withMedia[0]?.id ?? '');
+  const withMedia = accounts.filter((a) => a.capabilities.mediaLibrary);
+  const [chosenId, setAccountId] = useState(withMedia[0]?.id ?? '');
+  // Accounts arrive after start-up, and one may be removed: fall back to the first with a library.
+  const accountId = withMedia.some((a) => a.id === chosenId) ? chosenId : (withMedia[0]?.id ?? '');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [items, setItems] = useState<RemoteMediaItem[]>([]);
@@ -38,7 +40,10 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
   return (
     <Dialog title="Insert from media library" open={open} onClose={onClose} className="dialog-wide">
       {withMedia.length === 0 ? (
-        <p>None of your blogs has a media library Signet can use. Add a WordPress blog under Accounts.</p>
+        <p>
+          None of your blogs has a media library Signet can use. Add one that has under Accounts, or drop an
+          image into the draft.
+        </p>
       ) : (
         <>
           <div className="filters">

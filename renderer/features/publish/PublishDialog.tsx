@@ -1,4 +1,3 @@
-import DOMPurify from 'dompurify';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type {
   AccountSummary,
@@ -6,13 +5,24 @@ import type {
   PostType,
   PublishOptions,
   PublishOutcome,
-  PublishPreview,
   PublishProgress,
   PublishStatus,
 } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { draftImages } from './draftImages';
+import { PreviewPane, usePublishPreview } from './PreviewPane';
+import {
+  followJobs,
+  initialCopyIds,
+  initialPrimaryId,
+  optionsFor,
+  statusesFor,
+  statusProblem,
+  syndicationResults,
+  type DestinationResult,
+  type PublishChoices,
+} from './syndication';
 import { TermPicker } from './TermPicker';
 import { localInputToIso, isoToLocalInput, describeInZone } from './time';
 
@@ -36,13 +46,21 @@ const STATUS_LABEL: Record<PublishStatus, string> = {
   future: 'Schedule',
 };
 
-/** Publish the open draft to one blog: options, an exact preview, progress, result. */
+/**
+ * Publish the open draft: to one blog (the original), and optionally copies to the author's other
+ * blogs that link back to it. Options, an exact preview per destination, progress, results.
+ */
 export function PublishDialog(props: PublishDialogProps) {
   const { open, draft, accounts } = props;
-  const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  const [accountId, setAccountId] = useState(() =>
+    initialPrimaryId(draft.meta, accounts, draft.destinations),
+  );
   const account = accounts.find((a) => a.id === accountId) ?? accounts[0];
+  const [copyIds, setCopyIds] = useState<string[]>(() =>
+    initialCopyIds(draft.meta, accounts, initialPrimaryId(draft.meta, accounts)),
+  );
   const [postType, setPostType] = useState<PostType>('post');
-  const [status, setStatus] = useState<PublishStatus>('draft');
+  const [chosenStatus, setStatus] = useState<PublishStatus>('draft');
   const [scheduledLocal, setScheduledLocal] = useState(() =>
     isoToLocalInput(draft.meta.scheduledAt ?? new Date(Date.now() + 86_400_000).toISOString()),
   );
@@ -54,10 +72,11 @@ export function PublishDialog(props: PublishDialogProps) {
   // The blog's header and footer snippets, switched off for this post only.
   const [useHeader, setUseHeader] = useState(true);
   const [useFooter, setUseFooter] = useState(true);
-  const [preview, setPreview] = useState<PublishPreview | null>(null);
   const [showSource, setShowSource] = useState(false);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
+  /** The original and each copy after a syndication, kept live by the outbox. */
+  const [results, setResults] = useState<DestinationResult[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [removed, setRemoved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,45 +94,53 @@ export function PublishDialog(props: PublishDialogProps) {
     () => draftImages(saved?.editorState ?? draft.editorState),
     [saved, draft.editorState],
   );
-  const ids = { type: useId(), status: useId() };
+  const ids = { type: useId(), copies: useId() };
 
   useEffect(() => {
-    if (!accountId && accounts[0]) setAccountId(accounts[0].id);
-  }, [accounts, accountId]);
+    if (!accountId && accounts[0]) setAccountId(initialPrimaryId(draft.meta, accounts, draft.destinations));
+  }, [accounts, accountId, draft.meta, draft.destinations]);
 
-  const options: PublishOptions | null = account
-    ? {
-        accountId: account.id,
-        postType,
-        status,
-        scheduledAt: status === 'future' ? localInputToIso(scheduledLocal) : undefined,
-        tags: account.capabilities.tags && postType === 'post' ? tags : [],
-        categories: account.capabilities.categories && postType === 'post' ? categories : [],
-        excerpt: excerpt.trim() || undefined,
-        slug: slug.trim() || undefined,
-        featuredImage: featuredImage || undefined,
-        ...(account.settings.headerSnippetId ? { useHeader } : {}),
-        ...(account.settings.footerSnippetId ? { useFooter } : {}),
-      }
-    : null;
-  const optionsKey = JSON.stringify(options);
+  const caps = account?.capabilities;
+  const statuses = caps ? statusesFor(caps) : [];
+  // A status the blog does not offer (another blog was chosen) falls back to its first one.
+  const status: PublishStatus = statuses.includes(chosenStatus) ? chosenStatus : (statuses[0] ?? 'publish');
+  const scheduledIso = status === 'future' ? localInputToIso(scheduledLocal) : undefined;
+  const choices: PublishChoices = {
+    postType: caps?.pages ? postType : 'post',
+    status,
+    ...(scheduledIso ? { scheduledAt: scheduledIso } : {}),
+    tags,
+    categories,
+    excerpt,
+    slug,
+    featuredImage,
+    useHeader,
+    useFooter,
+  };
+  const options: PublishOptions | null = account ? optionsFor(account, choices) : null;
+  /** Every other account the author ticked, with what it gets (nothing when the status cannot be kept). */
+  const copies = account
+    ? accounts
+        .filter((a) => a.id !== account.id && copyIds.includes(a.id))
+        .map((a) => ({
+          account: a,
+          options: optionsFor(a, choices, account.id),
+          problem: statusProblem(status, a),
+        }))
+    : [];
+  const sendable = copies.filter(
+    (c): c is { account: AccountSummary; options: PublishOptions; problem: string | null } => !!c.options,
+  );
 
-  // The preview is recomputed whenever an option changes: it is exactly what will be sent.
-  const previewSeq = useRef(0);
-  // After a publish the preview is fetched again: the draft is now linked to the post.
+  // After a publish the previews are fetched again: the draft is now linked to the posts.
   const [previewTick, setPreviewTick] = useState(0);
-  useEffect(() => {
-    if (!open || !options) return;
-    const seq = ++previewSeq.current;
-    const timer = setTimeout(() => {
-      props
-        .beforePublish()
-        .then(() => call('previewPost', { draftId: draft.id, options }))
-        .then((p) => seq === previewSeq.current && setPreview(p))
-        .catch((e: unknown) => seq === previewSeq.current && setError(errorMessage(e)));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [open, optionsKey, draft.id, previewTick]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { preview, error: previewError } = usePublishPreview(
+    open,
+    draft.id,
+    options,
+    previewTick,
+    props.beforePublish,
+  );
 
   useEffect(
     () =>
@@ -159,17 +186,57 @@ export function PublishDialog(props: PublishDialogProps) {
     });
   }, [queuedJobId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Queued destinations of a syndication: follow their jobs until each is delivered or stopped.
+  const resultsRef = useRef(results);
+  resultsRef.current = results;
+  const followedJobs = (results ?? [])
+    .filter((r) => r.kind === 'queued')
+    .map((r) => r.jobId)
+    .join(',');
+  useEffect(() => {
+    if (!followedJobs) return;
+    return on('outboxChanged', ({ jobs }) => {
+      const current = resultsRef.current;
+      if (!current) return;
+      const next = followJobs(current, jobs);
+      if (JSON.stringify(next) === JSON.stringify(current)) return;
+      setResults(next);
+      if (next.some((r, i) => r.kind === 'published' && current[i]?.kind !== 'published')) {
+        setPreviewTick((t) => t + 1);
+        props.onDraftChanged(false);
+      }
+    });
+  }, [followedJobs]); // eslint-disable-line react-hooks/exhaustive-deps
+
   async function publish(onConflict: 'ask' | 'overwrite' | 'takeServer') {
     if (!options) return;
     setBusy(true);
     setError(null);
     setOutcome(null);
+    setResults(null);
+    setRemoved(null);
     try {
       await props.beforePublish();
-      const result = await call('publishDraft', { draftId: draft.id, options, onConflict });
-      setOutcome(result);
+      if (sendable.length === 0 || onConflict === 'takeServer') {
+        const result = await call('publishDraft', { draftId: draft.id, options, onConflict });
+        setOutcome(result);
+        setPreviewTick((t) => t + 1);
+        if (result.kind !== 'conflict') props.onDraftChanged(result.kind === 'tookServerVersion');
+        return;
+      }
+      const result = await call('syndicateDraft', {
+        draftId: draft.id,
+        primary: options,
+        copies: sendable.map((c) => c.options),
+        onConflict,
+      });
       setPreviewTick((t) => t + 1);
-      if (result.kind !== 'conflict') props.onDraftChanged(result.kind === 'tookServerVersion');
+      if (result.primary.kind === 'conflict') {
+        setOutcome(result.primary);
+        return;
+      }
+      setResults(syndicationResults(result, options.accountId, accounts));
+      props.onDraftChanged(result.primary.kind === 'tookServerVersion');
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -177,7 +244,7 @@ export function PublishDialog(props: PublishDialogProps) {
     }
   }
 
-  if (!account) {
+  if (!account || !caps) {
     return (
       <Dialog title="Publish" open={open} onClose={props.onClose}>
         <p>Add a blog first: Signet publishes through the blog’s own API.</p>
@@ -188,15 +255,11 @@ export function PublishDialog(props: PublishDialogProps) {
     );
   }
 
-  const caps = account.capabilities;
-  const statuses: PublishStatus[] = [
-    'draft',
-    ...(caps.pendingReview ? (['pending'] as const) : []),
-    ...(caps.privatePosts ? (['private'] as const) : []),
-    'publish',
-    ...(caps.scheduling ? (['future'] as const) : []),
+  const others = accounts.filter((a) => a.id !== account.id);
+  const columns = [
+    { account, role: 'Original' as const },
+    ...copies.map((c) => ({ account: c.account, role: 'Copy' as const })),
   ];
-  const scheduledIso = status === 'future' ? localInputToIso(scheduledLocal) : undefined;
 
   return (
     <Dialog title="Publish" open={open} onClose={props.onClose} className="dialog-wide">
@@ -226,6 +289,37 @@ export function PublishDialog(props: PublishDialogProps) {
               ))}
             </select>
           </label>
+          {others.length > 0 ? (
+            <fieldset className="copies" aria-labelledby={ids.copies}>
+              <legend id={ids.copies}>Also send copies to</legend>
+              {others.map((a) => {
+                const copy = copies.find((c) => c.account.id === a.id);
+                return (
+                  <div key={a.id}>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        checked={Boolean(copy)}
+                        onChange={(e) =>
+                          setCopyIds((list) =>
+                            e.target.checked ? [...list, a.id] : list.filter((id) => id !== a.id),
+                          )
+                        }
+                      />
+                      {a.siteName}
+                    </label>
+                    {copy?.problem ? <p className="hint">{copy.problem}</p> : null}
+                  </div>
+                );
+              })}
+              {sendable.length > 0 ? (
+                <p className="hint">
+                  {account.siteName} gets the original; each copy goes out once the original has its address,
+                  and links back to it.
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
           {account.settings.headerSnippetId ? (
             <label className="check">
               <input type="checkbox" checked={useHeader} onChange={(e) => setUseHeader(e.target.checked)} />
@@ -239,7 +333,7 @@ export function PublishDialog(props: PublishDialogProps) {
             </label>
           ) : null}
           {caps.pages ? (
-            <fieldset className="radio-row">
+            <fieldset className="radio-row" aria-labelledby={ids.type}>
               <legend id={ids.type}>Publish as</legend>
               {(['post', 'page'] as const).map((t) => (
                 <label key={t} className="check">
@@ -279,9 +373,17 @@ export function PublishDialog(props: PublishDialogProps) {
                   {describeInZone(scheduledIso, account.timeZone, account.siteName)}
                 </p>
               ) : null}
+              {[account, ...sendable.map((c) => c.account)]
+                .filter((a) => !a.capabilities.scheduling)
+                .map((a) => (
+                  <p key={a.id} className="hint">
+                    {a.siteName} cannot hold a post until a date: Signet keeps it in the outbox and publishes
+                    it on time (Signet must be running then, or it goes out when Signet next starts).
+                  </p>
+                ))}
             </div>
           ) : null}
-          {postType === 'post' && caps.categories ? (
+          {choices.postType === 'post' && caps.categories ? (
             <TermPicker
               label="Categories"
               accountId={account.id}
@@ -290,7 +392,7 @@ export function PublishDialog(props: PublishDialogProps) {
               onChange={setCategories}
             />
           ) : null}
-          {postType === 'post' && caps.tags ? (
+          {choices.postType === 'post' && caps.tags ? (
             <TermPicker label="Tags" accountId={account.id} taxonomy="tags" value={tags} onChange={setTags} />
           ) : null}
           {caps.excerpt ? (
@@ -345,6 +447,7 @@ export function PublishDialog(props: PublishDialogProps) {
                 call('deleteRemotePost', { draftId: draft.id, accountId: account.id, force: false })
                   .then((queued) => {
                     setOutcome(null);
+                    setResults(null);
                     setRemoved(
                       queued
                         ? `${queued.message} The post will be moved to the trash on ${where} as soon as Signet can reach it.`
@@ -375,6 +478,32 @@ export function PublishDialog(props: PublishDialogProps) {
             <p className="inline-error" role="alert">
               {error}
             </p>
+          ) : null}
+          {results ? (
+            <div className="publish-result" role="status" aria-label="Publish result">
+              <ul aria-label="Result per blog">
+                {results.map((r) => (
+                  <li key={r.accountId} aria-label={r.siteName}>
+                    <p>
+                      <strong>
+                        {r.siteName} ({r.role})
+                      </strong>{' '}
+                      {r.text}
+                    </p>
+                    {r.permalink ? (
+                      <button
+                        type="button"
+                        className="secondary-button"
+                        aria-label={`Open in browser: ${r.siteName}`}
+                        onClick={() => void call('openExternal', { url: r.permalink! })}
+                      >
+                        Open in browser
+                      </button>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {outcome?.kind === 'published' ? (
             <div className="publish-result" role="status" aria-label="Publish result">
@@ -470,36 +599,78 @@ export function PublishDialog(props: PublishDialogProps) {
               Show HTML
             </label>
           </div>
-          {preview?.warnings.length ? (
-            <ul className="warnings" aria-label="Warnings">
-              {preview.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
-              ))}
-            </ul>
-          ) : null}
-          {preview ? (
-            showSource ? (
-              <pre className="preview-source" aria-label="HTML that will be sent">
-                {preview.html}
-              </pre>
-            ) : (
-              <article className="post-preview" aria-label="Post preview">
-                <h1>{preview.title}</h1>
-                {/* Composed in the main process from the draft, then sanitized again before display. */}
-                <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(preview.html) }} />
-              </article>
-            )
-          ) : (
-            <p role="status">Preparing the preview…</p>
-          )}
-          {preview && preview.imagesToUpload > 0 ? (
-            <p className="hint">
-              {preview.imagesToUpload} {preview.imagesToUpload === 1 ? 'image' : 'images'} will be uploaded
-              first.
-            </p>
-          ) : null}
+          <div
+            className="preview-columns"
+            style={{
+              display: 'grid',
+              gridTemplateColumns: `repeat(${columns.length}, minmax(240px, 1fr))`,
+              gap: 16,
+              overflowX: 'auto',
+            }}
+          >
+            <section aria-label={`Preview for ${account.siteName}`}>
+              <h4>
+                {account.siteName}
+                {columns.length > 1 ? ' (original)' : ''}
+              </h4>
+              <PreviewPane
+                preview={preview}
+                error={previewError}
+                showSource={showSource}
+                articleLabel="Post preview"
+              />
+            </section>
+            {copies.map((c) => (
+              <CopyPreview
+                key={c.account.id}
+                enabled={open}
+                draftId={draft.id}
+                account={c.account}
+                options={c.options}
+                problem={c.problem}
+                tick={previewTick}
+                showSource={showSource}
+                beforePreview={props.beforePublish}
+              />
+            ))}
+          </div>
         </section>
       </div>
     </Dialog>
+  );
+}
+
+/** One copy's column: what that blog would get (with the link back to the original). */
+function CopyPreview(props: {
+  enabled: boolean;
+  draftId: string;
+  account: AccountSummary;
+  options: PublishOptions | null;
+  problem: string | null;
+  tick: number;
+  showSource: boolean;
+  beforePreview(): Promise<void>;
+}) {
+  const { preview, error } = usePublishPreview(
+    props.enabled && !!props.options,
+    props.draftId,
+    props.options,
+    props.tick,
+    props.beforePreview,
+  );
+  return (
+    <section aria-label={`Preview for ${props.account.siteName}`}>
+      <h4>{props.account.siteName} (copy)</h4>
+      {props.problem ? (
+        <p className="hint">{props.problem}</p>
+      ) : (
+        <PreviewPane
+          preview={preview}
+          error={error}
+          showSource={props.showSource}
+          articleLabel="Copy preview"
+        />
+      )}
+    </section>
   );
 }

@@ -27,8 +27,11 @@ const STATUS_FILTERS: Array<{ label: string; value: PublishStatus[] | undefined 
 ];
 
 /** Recent posts and pages on a blog: search, page through, open one as a linked draft. */
-export function RemotePostsDialog({ open, accounts, onClose, onOpened }: RemotePostsDialogProps) {
+export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: RemotePostsDialogProps) {
+  // Only blogs whose posts Signet can list.
+  const accounts = all.filter((a) => a.capabilities.remotePosts);
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
+  const account = accounts.find((a) => a.id === accountId);
   const [type, setType] = useState<PostType>('post');
   const [statusIndex, setStatusIndex] = useState(0);
   const [search, setSearch] = useState('');
@@ -41,17 +44,18 @@ export function RemotePostsDialog({ open, accounts, onClose, onOpened }: RemoteP
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const firstId = accounts[0]?.id;
   useEffect(() => {
-    if (!accountId && accounts[0]) setAccountId(accounts[0].id);
-  }, [accounts, accountId]);
+    if (!account && firstId) setAccountId(firstId);
+  }, [account, firstId]);
 
   useEffect(() => {
-    if (!open || !accountId) return;
+    if (!open || !account) return;
     setBusy(true);
     const timer = setTimeout(() => {
       call('listRemotePosts', {
         accountId,
-        type,
+        type: account.capabilities.pages ? type : 'post',
         page,
         search: search.trim() || undefined,
         status: STATUS_FILTERS[statusIndex]?.value,
@@ -64,12 +68,17 @@ export function RemotePostsDialog({ open, accounts, onClose, onOpened }: RemoteP
         .finally(() => setBusy(false));
     }, 200);
     return () => clearTimeout(timer);
-  }, [open, accountId, type, page, search, statusIndex]);
+  }, [open, account, accountId, type, page, search, statusIndex]);
 
   return (
     <Dialog title="Open from blog" open={open} onClose={onClose} className="dialog-wide">
-      {accounts.length === 0 ? (
+      {all.length === 0 ? (
         <p>Add a blog under Accounts first.</p>
+      ) : accounts.length === 0 ? (
+        <p>
+          None of your blogs lets Signet list its posts. Add a blog that does under Accounts, or copy the post
+          into a new draft.
+        </p>
       ) : (
         <>
           <div className="filters">
@@ -89,19 +98,21 @@ export function RemotePostsDialog({ open, accounts, onClose, onOpened }: RemoteP
                 ))}
               </select>
             </label>
-            <label>
-              Kind
-              <select
-                value={type}
-                onChange={(e) => {
-                  setType(e.target.value as PostType);
-                  setPage(1);
-                }}
-              >
-                <option value="post">Posts</option>
-                <option value="page">Pages</option>
-              </select>
-            </label>
+            {account?.capabilities.pages ? (
+              <label>
+                Kind
+                <select
+                  value={type}
+                  onChange={(e) => {
+                    setType(e.target.value as PostType);
+                    setPage(1);
+                  }}
+                >
+                  <option value="post">Posts</option>
+                  <option value="page">Pages</option>
+                </select>
+              </label>
+            ) : null}
             <label>
               Status
               <select

@@ -16,6 +16,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 
+import { EmbedNode } from '../../nodes/EmbedNode';
 import { ImageNode } from '../../nodes/ImageNode';
 import { isTemplateLinkUrl } from '../../../../electron/contract';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
@@ -38,7 +39,7 @@ function $hoistBlockToNearestRoot(node: LexicalNode): void {
  * content (typing, Markdown shortcuts, HTML paste, Lexical clipboard JSON, old drafts):
  * - headings are H2–H4 (H1 is the post title);
  * - links are http(s) or mailto only;
- * - images, read-more breaks and snippets sit at block level;
+ * - images, embeds, read-more breaks and snippets sit at block level;
  * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them).
  *
  * A snippet's own content (`isSnippet`) may also link to an address written with a variable, and
@@ -85,6 +86,7 @@ export function registerContentRules(
       }
     }),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
+    editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(
       ReadMoreNode,
       isSnippet ? (node: ReadMoreNode) => void node.remove() : $hoistBlockToNearestRoot,
