@@ -13,7 +13,10 @@ interface MediaLibraryDialogProps {
 
 /** A blog's media library: pick an image already on the blog and insert it into the draft. */
 export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaLibraryDialogProps) {
-  const withMedia = accounts.filter((a) => a.capabilities.mediaLibrary);
+  // The newest account first (the blog the author just added, not the site folder every new user has).
+  const withMedia = accounts
+    .filter((a) => a.capabilities.mediaLibrary)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const [chosenId, setAccountId] = useState(withMedia[0]?.id ?? '');
   // Accounts arrive after start-up, and one may be removed: fall back to the first with a library.
   const accountId = withMedia.some((a) => a.id === chosenId) ? chosenId : (withMedia[0]?.id ?? '');
