@@ -81,6 +81,7 @@ function wordpress(overrides: Partial<NewAccount> = {}): NewAccount {
       delete: true,
       mediaLibrary: true,
       remotePosts: true,
+      newsletter: false,
     },
     ...overrides,
   };
@@ -111,6 +112,32 @@ describe('AccountStore', () => {
     // The settings file holds no secret; the vault holds it encrypted.
     expect(fs.readFileSync(settingsFile(), 'utf8')).not.toContain(PASSWORD);
     expect(fs.readFileSync(path.join(dataDir, SECRETS_FILE_NAME), 'utf8')).not.toContain(PASSWORD);
+  });
+
+  it('reads a capability an older Signet did not store as the platform’s, not as “cannot”', async () => {
+    const added = await open().add(wordpress(), PASSWORD);
+    // As Signet 0.1 stored it: without the capabilities added later.
+    const settings = openSettingsPort();
+    const stored = settings.get('accounts') as Array<{ capabilities: Record<string, boolean> }>;
+    delete stored[0]!.capabilities.mediaLibrary;
+    delete stored[0]!.capabilities.newsletter;
+    stored[0]!.capabilities.remotePosts = false;
+    settings.set('accounts', stored);
+    const defaults = { ...added.capabilities, mediaLibrary: true, newsletter: true, remotePosts: true };
+    const store = new AccountStore({
+      settings: openSettingsPort(),
+      vault: openVault(),
+      log,
+      capabilityDefaults: (platform) => (platform === 'wordpress' ? defaults : undefined),
+    });
+    // Missing → the platform's; stored (even false) → as stored.
+    expect(store.get(added.id)!.capabilities).toMatchObject({
+      mediaLibrary: true,
+      newsletter: true,
+      remotePosts: false,
+    });
+    // Without defaults, a missing capability reads as "cannot".
+    expect(open().get(added.id)!.capabilities).toMatchObject({ mediaLibrary: false, newsletter: false });
   });
 
   it('uses the default image width when none is given', async () => {

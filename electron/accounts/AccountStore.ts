@@ -17,6 +17,7 @@ import {
   type AccountSummary,
   type NewAccount,
 } from './types';
+import type { PublisherCapabilities } from '../publishing/types';
 import type { SecretVault } from './vault';
 
 export type AccountErrorCode = 'ACCOUNT_EXISTS' | 'ACCOUNT_NOT_FOUND' | 'ACCOUNT_INVALID';
@@ -50,6 +51,7 @@ export class AccountStore {
   private readonly reported = new Set<string>();
   /** Secrets this process has handled, for the log's redaction step. */
   private readonly seen = new Set<string>();
+  private readonly capabilityDefaults: ((platform: string) => PublisherCapabilities | undefined) | undefined;
 
   constructor(options: {
     settings: SettingsPort;
@@ -57,7 +59,13 @@ export class AccountStore {
     log?: Logger;
     clock?: () => Date;
     newId?: () => string;
+    /**
+     * What a platform can do, for capabilities an account stored by an older Signet lacks (a
+     * capability added later reads as the platform's, not as "cannot").
+     */
+    capabilityDefaults?: (platform: string) => PublisherCapabilities | undefined;
   }) {
+    this.capabilityDefaults = options.capabilityDefaults;
     this.settings = options.settings;
     this.vault = options.vault;
     this.log = options.log ?? consoleLogger;
@@ -211,6 +219,20 @@ export class AccountStore {
     }
   }
 
+  /** Fills in capabilities the stored entry lacks from its platform's (see `capabilityDefaults`). */
+  private withDefaultCapabilities(entry: unknown): unknown {
+    if (!this.capabilityDefaults || !entry || typeof entry !== 'object') return entry;
+    const stored = entry as { platform?: unknown; capabilities?: unknown };
+    if (
+      typeof stored.platform !== 'string' ||
+      !stored.capabilities ||
+      typeof stored.capabilities !== 'object'
+    )
+      return entry;
+    const defaults = this.capabilityDefaults(stored.platform);
+    return defaults ? { ...stored, capabilities: { ...defaults, ...stored.capabilities } } : entry;
+  }
+
   private read(): StoredList {
     const raw = this.settings.get('accounts');
     if (raw === undefined) return { accounts: [], unreadable: [] };
@@ -224,7 +246,7 @@ export class AccountStore {
     const unreadable: unknown[] = [];
     const ids = new Set<string>();
     list.data.forEach((entry, index) => {
-      const parsed = storedAccountSchema.safeParse(entry);
+      const parsed = storedAccountSchema.safeParse(this.withDefaultCapabilities(entry));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         this.warnOnce(

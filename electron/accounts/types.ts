@@ -174,6 +174,7 @@ const CAPABILITIES = [
   'delete',
   'mediaLibrary',
   'remotePosts',
+  'newsletter',
 ] as const satisfies ReadonlyArray<keyof PublisherCapabilities>;
 
 /**

@@ -34,6 +34,8 @@ export interface PublisherCapabilities {
   mediaLibrary: boolean;
   /** Lists the blog's posts, so one can be opened as a draft. */
   remotePosts: boolean;
+  /** Can email a published post to the blog's newsletter subscribers (only when the author asks). */
+  newsletter: boolean;
 }
 
 export interface AccountSettings {
@@ -123,6 +125,11 @@ export interface PublishOptions {
    * `{{original.url}}` filled in for snippets ("Link to original post").
    */
   canonicalFrom?: string;
+  /**
+   * A blog with `capabilities.newsletter`: the newsletter (its slug) that emails the post to its
+   * subscribers when it is published. Absent: no email, ever.
+   */
+  newsletter?: string;
 }
 
 /** A platform Signet can publish to, as the "Add account" screen offers it. */

@@ -57,6 +57,7 @@ const publishOptions = z.strictObject({
   useHeader: z.boolean().optional(),
   useFooter: z.boolean().optional(),
   canonicalFrom: id.optional(),
+  newsletter: z.string().trim().min(1).max(200).optional(),
 });
 
 const jobId = z.string().regex(/^job_[A-Za-z0-9_-]{6,64}$/, 'an outbox job id');

@@ -44,6 +44,7 @@ const publishOptionsSchema = z.object({
   useHeader: z.boolean().optional(),
   useFooter: z.boolean().optional(),
   canonicalFrom: z.string().optional(),
+  newsletter: z.string().optional(),
 }) satisfies z.ZodType<PublishOptions>;
 
 const pendingSchema = z.discriminatedUnion('step', [

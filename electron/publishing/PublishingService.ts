@@ -135,7 +135,14 @@ export class PublishingService {
   readonly recovered = { creates: 0, uploads: 0, updates: 0, deletes: 0 };
 
   constructor(private readonly options: PublishingServiceOptions) {
-    this.accounts = new AccountStore({ settings: options.settings, vault: options.vault, log: options.log });
+    this.accounts = new AccountStore({
+      settings: options.settings,
+      vault: options.vault,
+      log: options.log,
+      capabilityDefaults: (platform) =>
+        (listPlatforms().some((p) => p.id === platform) ? this.platform(platform as PlatformId) : undefined)
+          ?.capabilities,
+    });
     this.clock = options.clock ?? (() => new Date());
     this.snippets = options.snippets ?? new SnippetStore({ settings: options.settings, clock: this.clock });
     this.postSnippets = new PostSnippets(this.snippets, this.clock);
@@ -313,12 +320,14 @@ export class PublishingService {
 
   /** Every platform this build publishes to, as the "Add account" screen offers them. */
   listPlatforms(): PlatformInfo[] {
-    return listPlatforms().map((p) => this.platform(p.id)).map((p) => ({
-      id: p.id,
-      name: p.name,
-      connect: p.connect,
-      capabilities: p.capabilities,
-    }));
+    return listPlatforms()
+      .map((p) => this.platform(p.id))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        connect: p.connect,
+        capabilities: p.capabilities,
+      }));
   }
 
   /**
@@ -831,6 +840,8 @@ export class PublishingService {
         ? { featuredMediaId: media[options.featuredImage]!.remoteId }
         : {}),
       ...(canonicalUrl && account.capabilities.canonicalUrl ? { canonicalUrl } : {}),
+      // An email goes out only when the author asked for it in this publish.
+      ...(options.newsletter && account.capabilities.newsletter ? { newsletter: options.newsletter } : {}),
     };
 
     await drafts.snapshotRevision(draftId, 'before-publish');

@@ -43,6 +43,7 @@ export const BLOGGER_CAPABILITIES: Readonly<PublisherCapabilities> = Object.free
   delete: true,
   mediaLibrary: false,
   remotePosts: true,
+  newsletter: false,
 });
 
 /**

@@ -76,6 +76,7 @@ export const GHOST_CAPABILITIES: PublisherCapabilities = Object.freeze({
   /** Ghost's Admin API cannot list uploaded images. */
   mediaLibrary: false,
   remotePosts: true,
+  newsletter: true,
 });
 
 /** The Admin API version Signet speaks (Ghost 6; Ghost 5 answers it too). */

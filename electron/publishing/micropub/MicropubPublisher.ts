@@ -63,6 +63,7 @@ export const MICROPUB_CAPABILITIES: PublisherCapabilities = {
   delete: true,
   mediaLibrary: false,
   remotePosts: false,
+  newsletter: false,
 };
 
 /** What a site can do beyond the base (found at sign-in: `q=config` and a list probe). */

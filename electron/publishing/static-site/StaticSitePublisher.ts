@@ -51,6 +51,7 @@ export const STATIC_SITE_CAPABILITIES: PublisherCapabilities = {
   delete: true,
   mediaLibrary: true,
   remotePosts: true,
+  newsletter: false,
 };
 
 /** Inside the site folder: where removed posts go (never deleted for good unless forced). */

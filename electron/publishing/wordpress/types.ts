@@ -76,6 +76,7 @@ const COMMON: Omit<PublisherCapabilities, 'serverConflictDetection'> = {
   delete: true,
   mediaLibrary: true,
   remotePosts: true,
+  newsletter: false,
 };
 
 /** REST has no stale-write check: Signet compares `modified_gmt` itself before an update. */

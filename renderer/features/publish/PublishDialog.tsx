@@ -72,6 +72,8 @@ export function PublishDialog(props: PublishDialogProps) {
   // The blog's header and footer snippets, switched off for this post only.
   const [useHeader, setUseHeader] = useState(true);
   const [useFooter, setUseFooter] = useState(true);
+  const [sendEmail, setSendEmail] = useState(false);
+  const [newsletter, setNewsletter] = useState('default-newsletter');
   const [showSource, setShowSource] = useState(false);
   const [progress, setProgress] = useState<PublishProgress | null>(null);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
@@ -116,6 +118,7 @@ export function PublishDialog(props: PublishDialogProps) {
     featuredImage,
     useHeader,
     useFooter,
+    ...(sendEmail ? { newsletter } : {}),
   };
   const options: PublishOptions | null = account ? optionsFor(account, choices) : null;
   /** Every other account the author ticked, with what it gets (nothing when the status cannot be kept). */
@@ -419,6 +422,23 @@ export function PublishDialog(props: PublishDialogProps) {
                 ))}
               </select>
             </label>
+          ) : null}
+          {caps.newsletter && (status === 'publish' || status === 'future') ? (
+            <fieldset className="newsletter">
+              <legend>Newsletter</legend>
+              <label className="check">
+                <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} />
+                Also email this post to the newsletter’s subscribers
+              </label>
+              {sendEmail ? (
+                <label>
+                  Newsletter (its slug)
+                  <input value={newsletter} onChange={(e) => setNewsletter(e.target.value)} />
+                </label>
+              ) : (
+                <p className="hint">Off: publishing sends no email.</p>
+              )}
+            </fieldset>
           ) : null}
           <div className="dialog-actions">
             <button type="submit" className="primary-button" disabled={busy}>

@@ -18,6 +18,7 @@ export const ALL_CAPS: PublisherCapabilities = {
   delete: true,
   mediaLibrary: true,
   remotePosts: true,
+  newsletter: false,
 };
 
 export function account(

@@ -211,3 +211,16 @@ describe('initialPrimaryId without a named original', () => {
     expect(initialPrimaryId({}, [older, newer], { [older.destinationKey]: {} })).toBe(older.id);
   });
 });
+
+describe('the newsletter', () => {
+  const ghostLike = { ...harbour, capabilities: { ...harbour.capabilities, newsletter: true } };
+  it('is emailed only when asked, only by a blog that can, only when the post goes live, never by a copy', () => {
+    expect(optionsFor(ghostLike, choices)!.newsletter).toBeUndefined();
+    expect(optionsFor(ghostLike, { ...choices, newsletter: 'weekly' })!.newsletter).toBe('weekly');
+    expect(optionsFor(harbour, { ...choices, newsletter: 'weekly' })!.newsletter).toBeUndefined();
+    expect(
+      optionsFor(ghostLike, { ...choices, status: 'draft', newsletter: 'weekly' })!.newsletter,
+    ).toBeUndefined();
+    expect(optionsFor(ghostLike, { ...choices, newsletter: 'weekly' }, kelp.id)!.newsletter).toBeUndefined();
+  });
+});

@@ -26,6 +26,8 @@ export interface PublishChoices {
   featuredImage: string;
   useHeader: boolean;
   useFooter: boolean;
+  /** The newsletter to email the post to (a blog with `newsletter`); empty: no email. */
+  newsletter?: string;
 }
 
 /**
@@ -96,6 +98,13 @@ export function optionsFor(
     ...(!canonicalFrom && account.settings.headerSnippetId ? { useHeader: choices.useHeader } : {}),
     ...(!canonicalFrom && account.settings.footerSnippetId ? { useFooter: choices.useFooter } : {}),
     ...(canonicalFrom ? { canonicalFrom } : {}),
+    // Only the original is emailed, only when asked, only when it goes live.
+    ...(!canonicalFrom &&
+    caps.newsletter &&
+    choices.newsletter?.trim() &&
+    (status === 'publish' || status === 'future')
+      ? { newsletter: choices.newsletter.trim() }
+      : {}),
   };
 }
 
