@@ -45,10 +45,21 @@ describe('bench report', () => {
     expect(lines.find((l) => l.startsWith('| Fast typing'))).toMatch(
       /\| 3 keystrokes \|.*\| p95 ≤ 16 ms \| ✓ \|$/,
     );
-    expect(lines.find((l) => l.startsWith('| Slow typing'))).toMatch(/\| 30\.0 ms \| p95 ≤ 16 ms \| ✗ \|$/);
+    expect(lines.find((l) => l.startsWith('| Slow typing'))).toMatch(/\| 30\.0 ms \| {2}\| p95 ≤ 16 ms \| ✗ \|$/);
     expect(lines.find((l) => l.startsWith('| Stress'))).toMatch(
       /\| 1 keystroke \|.*\| information \| {2}\|$/,
     );
+  });
+
+  it('shows each row’s median against its baseline’s, and marks the baseline', () => {
+    const base = { ...row('Bare editor', [4, 5, 6]), isBaseline: true };
+    const app = { ...row('Signet editor', [5, 6, 9]), baseline: 'Bare editor' };
+    const orphan = { ...row('No such baseline', [1, 2, 3]), baseline: 'Missing' };
+    const lines = renderMarkdown({ ...report, timings: [base, app, orphan] }).split('\n');
+    expect(lines.find((l) => l.startsWith('| Bare editor'))).toContain('| baseline |');
+    // Medians 6 / 5.
+    expect(lines.find((l) => l.startsWith('| Signet editor'))).toContain('| 1.20× |');
+    expect(lines.find((l) => l.startsWith('| No such baseline'))).toMatch(/\| 3\.0 ms \| {2}\| information/);
   });
 
   it('reports the crash loop counts and whether any kill left a broken draft', () => {

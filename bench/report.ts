@@ -19,10 +19,17 @@ export interface Goal {
   text: string;
 }
 
-/** A row of timings in ms, or of ratios when `unit` is '×'. */
+/** A row of timings in ms, of sizes in kB, or of ratios when `unit` is '×'. */
 export interface TimingRow {
   name: string;
-  unit: 'ms' | '×';
+  unit: 'ms' | '×' | 'kB';
+  /**
+   * The name of the row this one is compared with (the same work done by the baseline: a bare
+   * Lexical editor, the naive one-file store, raw HTTP requests): the report shows the ratio of
+   * their medians. A baseline row names no baseline itself and is marked as one by `isBaseline`.
+   */
+  baseline?: string;
+  isBaseline?: boolean;
   /** What one run is: "keystrokes", "queries", "pastes"… */
   runsOf: string;
   /** Shown instead of the count of runs, for a figure derived from other rows. */
@@ -76,7 +83,20 @@ export function formatNumber(value: number): string {
 }
 
 function cell(value: number, unit: TimingRow['unit']): string {
-  return unit === '×' ? `${value.toFixed(2)}×` : `${formatNumber(value)} ms`;
+  if (unit === '×') return `${value.toFixed(2)}×`;
+  return `${formatNumber(value)} ${unit}`;
+}
+
+/**
+ * The ratio of this row's median to its baseline's ("1.08×": 8 % slower than the baseline;
+ * "0.02×": fifty times faster), "baseline" for a baseline row, empty otherwise.
+ */
+export function ratioToBaseline(row: TimingRow, rows: readonly TimingRow[]): string {
+  if (row.isBaseline) return 'baseline';
+  if (!row.baseline) return '';
+  const base = rows.find((r) => r.name === row.baseline);
+  if (!base || !(base.summary.median > 0)) return '';
+  return `${(row.summary.median / base.summary.median).toFixed(2)}×`;
 }
 
 /** "queries" → "query", "pastes" → "paste": enough for the nouns the rows use. */
@@ -127,15 +147,19 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push(
     '## Timings',
     '',
-    '| Benchmark | Runs | Min | Median | p95 | Max | Goal | Met |',
-    '|---|--:|--:|--:|--:|--:|---|:-:|',
+    'Each row: its runs, then min / median / p95 / max, and the ratio of its median to the median of ' +
+      'its baseline (the same work done by the simplest alternative, measured in the same run on the ' +
+      'same machine).',
+    '',
+    '| Benchmark | Runs | Min | Median | p95 | Max | vs baseline | Goal | Met |',
+    '|---|--:|--:|--:|--:|--:|--:|---|:-:|',
   );
   for (const row of report.timings) {
     const s = row.summary;
     const runs = row.runsText ?? `${s.runs} ${s.runs === 1 ? singular(row.runsOf) : row.runsOf}`;
     lines.push(
       `| ${row.name} | ${runs} | ${cell(s.min, row.unit)} | ${cell(s.median, row.unit)} | ${cell(s.p95, row.unit)} | ` +
-        `${cell(s.max, row.unit)} | ${row.goal?.text ?? 'information'} | ${mark(row.isMet)} |`,
+        `${cell(s.max, row.unit)} | ${ratioToBaseline(row, report.timings)} | ${row.goal?.text ?? 'information'} | ${mark(row.isMet)} |`,
     );
   }
   if (report.crash) {

@@ -50,6 +50,7 @@ const SIZES = isQuick
 
 const GOALS = {
   typing: { stat: 'p95', atMost: 16, text: 'p95 ≤ 16 ms' },
+  typingRatio: { stat: 'median', atMost: 1.15, text: '≤ 1.15× of bare Lexical' },
   paste: { stat: 'max', atMost: 2_000, text: 'every paste ≤ 2,000 ms' },
   list: { stat: 'p95', atMost: 100, text: 'p95 ≤ 100 ms' },
   search: { stat: 'p95', atMost: 50, text: 'p95 ≤ 50 ms' },
@@ -159,14 +160,18 @@ async function typingSections(): Promise<void> {
   for (const size of stress ? [typing, stress] : [typing]) {
     const isStress = size === stress;
     const draft = `${n(size.words)}-word draft`;
+    const baselineName = `Typing in a ${draft}, bare Lexical editor (baseline)`;
+    let baselineSamples: number[] | null = null;
     // The baseline right before Signet, so both see the machine in the same state.
     await section(`typing baseline: bare Lexical, ${draft}, ${size.keystrokes} keystrokes`, async () => {
       const result = await benchTyping(size.words, size.keystrokes, { target: 'bare-lexical' });
+      baselineSamples = result.samplesMs;
       addRow({
-        name: `Typing in a ${draft}, bare Lexical editor (baseline)`,
+        name: baselineName,
         unit: 'ms',
         runsOf: 'keystrokes',
         samples: result.samplesMs,
+        isBaseline: true,
       });
     });
     await section(`typing: Signet, ${draft}, ${size.keystrokes} keystrokes`, async () => {
@@ -177,7 +182,19 @@ async function typingSections(): Promise<void> {
         runsOf: 'keystrokes',
         samples: result.samplesMs,
         goal: isStress ? undefined : GOALS.typing,
+        baseline: baselineName,
       });
+      const base = baselineSamples as number[] | null;
+      if (base && !isStress) {
+        addRow({
+          name: `Typing in a ${draft}: Signet’s p95 / bare Lexical’s p95`,
+          unit: '×',
+          runsOf: '',
+          runsText: `${result.samplesMs.length} + ${base.length} keystrokes`,
+          samples: [summarize(result.samplesMs).p95 / summarize(base).p95],
+          goal: GOALS.typingRatio,
+        });
+      }
       info[`${draft}: page load until every paragraph is shown (ms)`] = result.loadMs;
       if (isStress) return;
       notes.push(
