@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /** Test files that talk to the one shared real server (WordPress, later Ghost) on loopback. */
-const SERVER_TESTS = ['e2e/servers/**/*.test.ts', 'electron/**/*.integration.test.ts'];
+const SERVER_TESTS = [
+  'e2e/servers/**/*.test.ts',
+  'electron/**/*.integration.test.ts',
+  'bench/**/*.integration.test.ts',
+];
 
 export default defineConfig({
   test: {

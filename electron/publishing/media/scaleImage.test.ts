@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Jimp, JimpMime } from 'jimp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createImageScaler, scaleImageToWidth, workerEntry, type ImageScaler } from './scaleImage';
+import {
+  createImageScaler,
+  headerSize,
+  scaleImageToWidth,
+  workerEntry,
+  type ImageScaler,
+} from './scaleImage';
 
 async function png(width: number, height: number): Promise<Uint8Array> {
   const image = new Jimp({ width, height, color: 0xff0000ff });
@@ -17,13 +23,31 @@ describe('scaleImageToWidth', () => {
     expect(decoded.bitmap.width).toBe(2048);
   });
 
-  it('leaves an image that fits untouched (same bytes, handed back by the worker)', async () => {
+  it('leaves an image that fits untouched: its header says so, no worker decodes it', async () => {
     const original = await png(800, 600);
     const copy = original.slice();
     const result = await scaleImageToWidth(original, 'image/png', 2048);
-    expect(result.scaled).toBe(false);
+    expect(result).toMatchObject({ scaled: false, width: 800, height: 600 });
     expect(result.bytes).toEqual(copy);
-    expect(result.width).toBe(800);
+    // Not transferred to a worker: the caller's buffer is still whole.
+    expect(original.byteLength).toBe(copy.byteLength);
+  });
+
+  it('reads the shown size from the header, a JPEG turned by its EXIF orientation too', async () => {
+    expect(headerSize(await png(640, 480))).toEqual({ width: 640, height: 480 });
+    const jpeg = new Uint8Array(
+      await new Jimp({ width: 300, height: 100, color: 0x00ff00ff }).getBuffer(JimpMime.jpeg),
+    );
+    expect(headerSize(jpeg)).toEqual({ width: 300, height: 100 });
+    // The same JPEG with an APP1 Exif segment saying "orientation 6" (turned a quarter): shown 100 × 300.
+    const exif = [
+      0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00,
+      0x08, 0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00,
+      0x00, 0x00,
+    ];
+    const turned = new Uint8Array([...jpeg.subarray(0, 2), ...exif, ...jpeg.subarray(2)]);
+    expect(headerSize(turned)).toEqual({ width: 100, height: 300 });
+    expect(headerSize(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 
   it('sends formats it cannot re-encode as they are, without a worker', async () => {
