@@ -14,6 +14,8 @@ import { CHROMIUM_PATH } from '../e2e/support/chromium';
 import { benchStore, type BenchStoreResult } from '../electron/drafts/testing/bench-store';
 import { runCrashLoop } from '../electron/drafts/testing/crashLoop';
 import { benchPaste, benchTyping } from './browser';
+import { benchPublish } from './suites/publish';
+import { benchStartup } from './suites/startup';
 import {
   BUSY_SHARE,
   judge,
@@ -55,6 +57,7 @@ const GOALS = {
   list: { stat: 'p95', atMost: 100, text: 'p95 ≤ 100 ms' },
   search: { stat: 'p95', atMost: 50, text: 'p95 ≤ 50 ms' },
   saveRatio: { stat: 'median', atMost: 1.5, text: '≤ 1.5× (independent of count)' },
+  publishRatio: { stat: 'median', atMost: 1.2, text: '≤ 1.2× the raw requests' },
 } satisfies Record<string, Goal>;
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -239,6 +242,79 @@ async function pasteSection(): Promise<void> {
   });
 }
 
+async function startupSection(): Promise<void> {
+  await section(`start-up: bundle size and cold navigation to the last-open draft`, async () => {
+    const r = await benchStartup({ quick: isQuick });
+    const bareBundle = 'Renderer bundle, gzipped: bare Lexical page (baseline)';
+    addRow({
+      name: bareBundle,
+      unit: 'kB',
+      runsOf: '',
+      runsText: '1 build',
+      samples: [r.bundle.bareGzipBytes / 1000],
+      isBaseline: true,
+    });
+    addRow({
+      name: 'Renderer bundle, gzipped: Signet',
+      unit: 'kB',
+      runsOf: '',
+      runsText: `1 build, ${r.bundle.signetFiles.length} files`,
+      samples: [r.bundle.signetGzipBytes / 1000],
+      baseline: bareBundle,
+    });
+    const draft = `${n(r.words)}-word last-open draft`;
+    for (const [what, key] of [
+      ['until the draft is shown', 'shownMs'],
+      ['until a typed character is painted', 'editableMs'],
+    ] as const) {
+      const base = `Cold start, ${draft}, ${what}: bare Lexical page (baseline)`;
+      addRow({ name: base, unit: 'ms', runsOf: 'navigations', samples: r.bare[key], isBaseline: true });
+      addRow({
+        name: `Cold start, ${draft}, ${what}: Signet`,
+        unit: 'ms',
+        runsOf: 'navigations',
+        samples: r.signet[key],
+        baseline: base,
+      });
+    }
+    notes.push(...r.notes);
+  });
+}
+
+async function publishSection(): Promise<void> {
+  await section(
+    `publishing: a post with 5 images to the real WordPress, Signet vs raw requests`,
+    async () => {
+      const r = await benchPublish({ quick: isQuick });
+      if (r.skipReason !== undefined) {
+        notes.push(`**Publishing:** skipped — ${r.skipReason}`);
+        return;
+      }
+      const base = 'Publish a post with 5 images: raw requests (baseline)';
+      addRow({ name: base, unit: 'ms', runsOf: 'runs', samples: r.rawMs, isBaseline: true });
+      addRow({
+        name: 'Publish a post with 5 images: Signet',
+        unit: 'ms',
+        runsOf: 'runs',
+        samples: r.signetMs,
+        baseline: base,
+      });
+      addRow({
+        name: 'Publish a post with 5 images: Signet / raw (ratio of medians)',
+        unit: '×',
+        runsOf: '',
+        runsText: `${r.signetMs.length} + ${r.rawMs.length} runs`,
+        samples: [summarize(r.signetMs).median / summarize(r.rawMs).median],
+        goal: GOALS.publishRatio,
+      });
+      info['Publish: first Signet run, image worker starting (ms)'] = r.signetWarmupMs;
+      info['Publish: one Signet run with every image scaled down (ms)'] = r.signetScaledMs;
+      info['Publish: checking the 5 images for scaling (ms)'] = r.scaleCheckMs;
+      notes.push(...r.notes);
+    },
+  );
+}
+
 async function storeSections(): Promise<void> {
   const { store, storeSmall } = SIZES;
   let large: BenchStoreResult | null = null;
@@ -388,7 +464,9 @@ async function main(): Promise<number> {
   if (!errors.length) {
     await typingSections();
     await pasteSection();
+    await startupSection();
   }
+  await publishSection();
   await storeSections();
   await crashSection();
   await outboxFaultSection();
