@@ -22,7 +22,7 @@ export interface Goal {
 /** A row of timings in ms, of sizes in kB, or of ratios when `unit` is '×'. */
 export interface TimingRow {
   name: string;
-  unit: 'ms' | '×' | 'kB';
+  unit: 'ms' | '×' | 'kB' | 'count';
   /**
    * The name of the row this one is compared with (the same work done by the baseline: a bare
    * Lexical editor, the naive one-file store, raw HTTP requests): the report shows the ratio of
@@ -84,6 +84,7 @@ export function formatNumber(value: number): string {
 
 function cell(value: number, unit: TimingRow['unit']): string {
   if (unit === '×') return `${value.toFixed(2)}×`;
+  if (unit === 'count') return Math.round(value).toLocaleString('en-US');
   return `${formatNumber(value)} ${unit}`;
 }
 

@@ -14,6 +14,8 @@ import { CHROMIUM_PATH } from '../e2e/support/chromium';
 import { benchStore, type BenchStoreResult } from '../electron/drafts/testing/bench-store';
 import { runCrashLoop } from '../electron/drafts/testing/crashLoop';
 import { benchPaste, benchTyping } from './browser';
+import { benchAutosave } from './suites/autosave';
+import { benchNaiveStore } from './suites/naiveStore';
 import { benchPublish } from './suites/publish';
 import { benchStartup } from './suites/startup';
 import {
@@ -58,6 +60,7 @@ const GOALS = {
   search: { stat: 'p95', atMost: 50, text: 'p95 ≤ 50 ms' },
   saveRatio: { stat: 'median', atMost: 1.5, text: '≤ 1.5× (independent of count)' },
   publishRatio: { stat: 'median', atMost: 1.2, text: '≤ 1.2× the raw requests' },
+  autosaveBlocks: { stat: 'max', atMost: 0, text: 'none' },
 } satisfies Record<string, Goal>;
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -322,12 +325,14 @@ async function storeSections(): Promise<void> {
     const r = await benchStore(store);
     large = r;
     const at = `${n(store.count)} drafts`;
+    const naive = (op: string) => `Naive one-file store (conf), ${at}: ${op} (baseline)`;
     addRow({
       name: `Store, ${at}: list the first page`,
       unit: 'ms',
       runsOf: 'calls',
       samples: r.samples.list,
       goal: GOALS.list,
+      baseline: naive('list the first page'),
     });
     addRow({
       name: `Store, ${at}: search`,
@@ -335,6 +340,7 @@ async function storeSections(): Promise<void> {
       runsOf: 'queries',
       samples: r.samples.search,
       goal: GOALS.search,
+      baseline: naive('search'),
     });
     addRow({
       name: `Store, ${at}: search while the index is being built`,
@@ -342,13 +348,33 @@ async function storeSections(): Promise<void> {
       runsOf: 'queries',
       samples: r.samples.searchWhileIndexing,
     });
-    addRow({ name: `Store, ${at}: save one draft`, unit: 'ms', runsOf: 'saves', samples: r.samples.save });
-    addRow({ name: `Store, ${at}: open (list complete)`, unit: 'ms', runsOf: 'runs', samples: [r.openMs] });
     addRow({
-      name: `Store, ${at}: open until search index complete`,
+      name: `Store, ${at}: save one draft`,
+      unit: 'ms',
+      runsOf: 'saves',
+      samples: r.samples.save,
+      baseline: naive('save one draft'),
+    });
+    addRow({
+      name: `Store, ${at}: open one draft`,
+      unit: 'ms',
+      runsOf: 'drafts',
+      samples: r.samples.get,
+      baseline: naive('open one draft'),
+    });
+    addRow({
+      name: `Store, ${at}: cold start (list complete)`,
+      unit: 'ms',
+      runsOf: 'runs',
+      samples: [r.openMs],
+      baseline: naive('cold start (list complete)'),
+    });
+    addRow({
+      name: `Store, ${at}: cold start until search index complete`,
       unit: 'ms',
       runsOf: 'runs',
       samples: [r.searchReadyMs],
+      baseline: naive('cold start until search works'),
     });
     info[`Store, ${at}: longest event-loop stall while opening and indexing (ms)`] = r.maxStallMs;
     info[`Store, ${at}: heap used by the benchmark process afterwards (MB)`] = r.heapMB;
@@ -358,6 +384,33 @@ async function storeSections(): Promise<void> {
         `search = ${store.queries} queries as authors type them, once the index is complete (the first 20 ` +
         'also right after opening); save = one ~1,000-word draft at a time (atomic write with fsyncs, index ' +
         'update). One store per size, so open and index times are single runs.',
+    );
+  });
+  await section(`naive one-file store (conf): ${n(store.count)} drafts (baseline)`, async () => {
+    const r = await benchNaiveStore({ quick: isQuick, count: store.count, queries: store.queries });
+    const at = `${n(store.count)} drafts`;
+    const rows: Array<[string, number[], string]> = [
+      ['list the first page', r.samples.list, 'calls'],
+      ['search', r.samples.search, 'queries'],
+      ['save one draft', r.samples.save, 'saves'],
+      ['open one draft', r.samples.get, 'drafts'],
+      ['cold start (list complete)', r.samples.coldStart, 'runs'],
+      ['cold start until search works', r.samples.searchReady, 'runs'],
+    ];
+    for (const [op, samples, runsOf] of rows) {
+      addRow({
+        name: `Naive one-file store (conf), ${at}: ${op} (baseline)`,
+        unit: 'ms',
+        runsOf,
+        samples,
+        isBaseline: true,
+      });
+    }
+    info[`Naive one-file store, ${at}: size of the file (MB)`] = r.fileBytes / 1e6;
+    notes.push(
+      `Baseline for the store: the naive design, every draft in one electron-store (\`conf\`) file, the same ` +
+        'drafts, queries and edits. ' +
+        Object.values(r.notes).join(' '),
     );
   });
   await section(`draft store: ${n(storeSmall.count)} drafts (save for comparison)`, async () => {
@@ -380,6 +433,38 @@ async function storeSections(): Promise<void> {
         goal: GOALS.saveRatio,
       });
     }
+  });
+}
+
+async function autosaveSection(): Promise<void> {
+  await section('autosave: a 20,000-word draft while typing continuously', async () => {
+    const r = await benchAutosave({ quick: isQuick });
+    const draft = `${n(r.words)}-word draft`;
+    addRow({
+      name: `Autosave of a ${draft} while typing: main-process save`,
+      unit: 'ms',
+      runsOf: 'saves',
+      samples: r.samples.saveMs,
+    });
+    addRow({
+      name: `Autosave of a ${draft} while typing: round trip from the renderer`,
+      unit: 'ms',
+      runsOf: 'saves',
+      samples: r.samples.roundTripMs,
+    });
+    addRow({
+      name: `Autosave of a ${draft} while typing: main-process blocks over 16 ms (its own CPU)`,
+      unit: 'count',
+      runsOf: '',
+      runsText: `${n(r.keystrokes)} keystrokes, ${r.seconds} s`,
+      samples: [r.blocks.busyOver16],
+      goal: GOALS.autosaveBlocks,
+    });
+    info[`Autosave, ${draft}: event-loop delay p50 / p95 / max (ms)`] =
+      `${r.eventLoopDelay.p50.toFixed(1)} / ${r.eventLoopDelay.p95.toFixed(1)} / ${r.eventLoopDelay.max.toFixed(1)}`;
+    info[`Autosave, ${draft}: gaps over 16 ms, any cause (other programs too)`] = r.blocks.over16;
+    info[`Autosave, ${draft}: longest gap (ms)`] = r.blocks.maxMs;
+    notes.push(...r.notes);
   });
 }
 
@@ -468,6 +553,7 @@ async function main(): Promise<number> {
   }
   await publishSection();
   await storeSections();
+  await autosaveSection();
   await crashSection();
   await outboxFaultSection();
 

@@ -56,6 +56,14 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
 /** How long one slice of background indexing may hold the event loop. */
 const INDEX_SLICE_MS = 12;
 
+/**
+ * A draft's text longer than this (about 5,000 words; indexing it takes ~10 ms) is re-indexed
+ * after a pause rather than on every save.
+ */
+const LONG_TEXT = 30_000;
+/** The pause in saving of long drafts after which they are re-indexed. */
+const REINDEX_QUIET_MS = 5_000;
+
 export class DraftIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly search = new MiniSearch<SearchDoc>({
@@ -68,7 +76,11 @@ export class DraftIndex {
   /** Drafts not yet in the search index: opening adds them in the background. */
   private readonly unindexed = new Map<string, SearchDoc>();
   private indexing: Promise<void> | null = null;
+  private reindexTimer: ReturnType<typeof setTimeout> | null = null;
   private isStopped = false;
+
+  /** `reindexQuietMs`: the pause in saving long drafts after which they are indexed again. */
+  constructor(private readonly options: { reindexQuietMs?: number } = {}) {}
 
   get size(): number {
     return this.entries.size;
@@ -116,10 +128,20 @@ export class DraftIndex {
     };
     this.entries.set(draft.id, entry);
     const doc = { id: draft.id, title: fold(draft.title), text: fold(text) };
-    if (this.search.has(draft.id)) {
+    const isLong = doc.text.length > LONG_TEXT;
+    if (this.search.has(draft.id) && isLong) {
+      // Re-indexing a long draft holds the event loop for tens of ms (MiniSearch adds every
+      // word), and autosave does it every second or two while the author types: its old entry
+      // goes (cheap), the new text is found by plain matching, and it is indexed once the
+      // author pauses.
+      this.search.discard(draft.id);
+      this.unindexed.set(draft.id, doc);
+      this.reindexWhenQuiet();
+    } else if (this.search.has(draft.id)) {
       this.search.replace(doc);
     } else if (options.deferSearch || this.unindexed.has(draft.id)) {
       this.unindexed.set(draft.id, doc);
+      if (!options.deferSearch && isLong) this.reindexWhenQuiet();
     } else {
       this.search.add(doc);
     }
@@ -155,6 +177,19 @@ export class DraftIndex {
   /** Stops background indexing (the store is closing); unindexed drafts stay findable. */
   stopIndexing(): void {
     this.isStopped = true;
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    this.reindexTimer = null;
+  }
+
+  /** Indexes the drafts saved meanwhile once no long draft was saved for `REINDEX_QUIET_MS`. */
+  private reindexWhenQuiet(): void {
+    if (this.isStopped) return;
+    if (this.reindexTimer) clearTimeout(this.reindexTimer);
+    this.reindexTimer = setTimeout(() => {
+      this.reindexTimer = null;
+      void this.indexInBackground();
+    }, this.options.reindexQuietMs ?? REINDEX_QUIET_MS);
+    this.reindexTimer.unref?.();
   }
 
   list(input: ListInput, now: Date): DraftListResult {

@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { DraftStore } from '../DraftStore';
 import { serializeDraft } from '../draftFile';
+import type { Draft } from '../../contract';
 import { rareWord, realisticDraft, realisticEditorState, seededRng, type Rng } from './realisticDrafts';
 
 export interface BenchStoreOptions {
@@ -46,6 +47,8 @@ export interface BenchStoreResult {
     list: number[];
     search: number[];
     save: number[];
+    /** `get` of one draft, for the drafts later saved. */
+    get: number[];
   };
 }
 
@@ -84,6 +87,13 @@ export async function benchStore(options: BenchStoreOptions): Promise<BenchStore
     const ids = store
       .list({ filter: 'all', offset: 0, limit: options.saves ?? 20 })
       .items.map((item) => item.id);
+    // Open one draft (what the editor asks for when a draft is clicked): the same drafts as saved.
+    const getTimes: number[] = [];
+    for (const id of ids) {
+      started = performance.now();
+      await store.get(id);
+      getTimes.push(performance.now() - started);
+    }
     const saveTimes: number[] = [];
     for (const id of ids) {
       const editorState = realisticEditorState(rng, 1000);
@@ -104,23 +114,43 @@ export async function benchStore(options: BenchStoreOptions): Promise<BenchStore
       searchP95: round(percentile(searchTimes, 0.95)),
       saveMs: round(percentile(saveTimes, 0.5)),
       heapMB: Math.round(heapMB),
-      samples: { searchWhileIndexing: earlyTimes, list: listTimes, search: searchTimes, save: saveTimes },
+      samples: {
+        searchWhileIndexing: earlyTimes,
+        list: listTimes,
+        search: searchTimes,
+        save: saveTimes,
+        get: getTimes,
+      },
     };
   } finally {
     await fsp.rm(root, { recursive: true, force: true });
   }
 }
 
+/**
+ * The `i`-th benchmark draft, drawn from `rng`: called for i = 0, 1, 2… on one `seededRng(42)`, as
+ * `benchStore` does, it gives the same drafts (the naive-store baseline, bench/suites, relies on it).
+ */
+export function benchDraft(rng: Rng, i: number): Draft {
+  const id = `bench${i.toString().padStart(6, '0')}`;
+  const start = Date.parse('2022-01-01T00:00:00.000Z');
+  return realisticDraft(rng, id, new Date(start + Math.floor(rng() * 3 * 365 * 86_400_000)));
+}
+
+/** The words of a title, as `makeQueries` takes them. */
+export function titleWords(title: string): string[] {
+  return title.toLowerCase().split(/\s+/);
+}
+
 /** Writes the drafts straight to disk (not timed); returns their titles' words. */
 async function writeDrafts(dir: string, count: number, rng: Rng): Promise<string[][]> {
   await fsp.mkdir(dir, { recursive: true });
   const titles: string[][] = [];
-  const start = Date.parse('2022-01-01T00:00:00.000Z');
   const batch: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const id = `bench${i.toString().padStart(6, '0')}`;
-    const draft = realisticDraft(rng, id, new Date(start + Math.floor(rng() * 3 * 365 * 86_400_000)));
-    titles.push(draft.title.toLowerCase().split(/\s+/));
+    const draft = benchDraft(rng, i);
+    const id = draft.id;
+    titles.push(titleWords(draft.title));
     batch.push(fsp.writeFile(path.join(dir, `${id}.json`), serializeDraft(draft)));
     if (batch.length >= 64) await Promise.all(batch.splice(0));
   }
@@ -132,7 +162,7 @@ async function writeDrafts(dir: string, count: number, rng: Rng): Promise<string
  * Queries as authors type them: a word or two of a title they remember, a word being typed
  * (3–5 letters), a rarer word with a typo, a common word with the start of another.
  */
-function makeQueries(titles: string[][], count: number, rng: Rng): string[] {
+export function makeQueries(titles: string[][], count: number, rng: Rng): string[] {
   const pick = <T>(items: T[]): T => items[Math.floor(rng() * items.length)]!;
   const queries: string[] = [];
   for (let i = 0; i < count; i++) {
