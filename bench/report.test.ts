@@ -45,7 +45,9 @@ describe('bench report', () => {
     expect(lines.find((l) => l.startsWith('| Fast typing'))).toMatch(
       /\| 3 keystrokes \|.*\| p95 ≤ 16 ms \| ✓ \|$/,
     );
-    expect(lines.find((l) => l.startsWith('| Slow typing'))).toMatch(/\| 30\.0 ms \| {2}\| p95 ≤ 16 ms \| ✗ \|$/);
+    expect(lines.find((l) => l.startsWith('| Slow typing'))).toMatch(
+      /\| 30\.0 ms \| {2}\| p95 ≤ 16 ms \| ✗ \|$/,
+    );
     expect(lines.find((l) => l.startsWith('| Stress'))).toMatch(
       /\| 1 keystroke \|.*\| information \| {2}\|$/,
     );
