@@ -317,6 +317,18 @@ export async function benchStartup(options: StartupBenchOptions): Promise<Startu
       }
     }
 
+    // What the figures must be for the run to count (the quick run in `npm test` fails otherwise).
+    for (const side of [signet, baseline]) {
+      side.shownMs.forEach((shown, i) => {
+        const editable = side.editableMs[i]!;
+        if (!(shown > 0 && Number.isFinite(editable) && editable > shown))
+          throw new Error(
+            `start-up bench: implausible navigation (shown ${shown} ms, editable ${editable} ms)`,
+          );
+      });
+    }
+    if (!signetFiles.some((f) => f.file.endsWith('.js')) || signetFiles.some((f) => !(f.gzipBytes > 0)))
+      throw new Error('start-up bench: the renderer build has no script or an empty file');
     const sum = (list: BundleFile[], key: 'bytes' | 'gzipBytes') => list.reduce((s, f) => s + f[key], 0);
     return {
       bundle: {
