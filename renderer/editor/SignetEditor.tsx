@@ -13,7 +13,16 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { EditorState, SerializedEditorState } from 'lexical';
-import { type JSX, type Ref, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import {
+  type JSX,
+  memo,
+  type Ref,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 
 import { isTemplateLinkUrl, type EditorStateJSON } from '../../electron/contract';
 import { editorNodes } from './editorNodes';
@@ -293,9 +302,15 @@ function EditorInstance({
 }
 
 /**
+ * Skips re-rendering the whole editor (toolbar, every plugin) when the host re-renders with the
+ * same props, e.g. for its save status or word count while the author types.
+ */
+const MemoEditorInstance = memo(EditorInstance);
+
+/**
  * Signet's post body editor. One instance per open draft: it remounts when `draftId` changes, so
  * undo history and selection never leak from one draft into another.
  */
 export function SignetEditor({ ref, draftId, ...props }: SignetEditorProps): JSX.Element {
-  return <EditorInstance key={draftId} handleRef={ref} {...props} />;
+  return <MemoEditorInstance key={draftId} handleRef={ref} {...props} />;
 }

@@ -148,9 +148,95 @@ export function DraftScreen({
     [snippetLibrary, draft.id, onOpenSnippets, saveNow],
   );
 
+  // Stable callbacks, so a render of this screen (save status, word count) does not re-render the editor.
+  const onEditorReady = useCallback((api: SignetEditorApi) => {
+    editorApi.current = api;
+  }, []);
+  const onEditorChange = useCallback(
+    (state: EditorStateJSON, stats: { words: number }) => {
+      stateRef.current = state;
+      setWords(stats.words);
+      changeContent({ editorState: state }, current);
+    },
+    [changeContent, current],
+  );
+  const onEditorStats = useCallback((stats: { words: number }) => setWords(stats.words), []);
+  const onOpenLink = useCallback((url: string) => void call('openExternal', { url }), []);
+
   const resolveAssetUrl = useCallback(
     (fileName: string) => `${assetBaseUrl}${encodeURIComponent(draft.id)}/${encodeURIComponent(fileName)}`,
     [assetBaseUrl, draft.id],
+  );
+
+  // The same elements while their inputs are unchanged, so React skips them when only the save
+  // status or the word count changed (the first keystroke after a save renders this screen).
+  const { setBase } = autosave;
+  const destinationsControl = useMemo(
+    () => (
+      <DestinationsControl
+        draftId={draft.id}
+        refreshKey={draft.updatedAt}
+        beforeSend={saveNow}
+        onDraftChanged={onPublishStateChanged}
+      />
+    ),
+    [draft.id, draft.updatedAt, saveNow, onPublishStateChanged],
+  );
+  const exportButton = useMemo(
+    () => <ExportMarkdownButton draftId={draft.id} beforeExport={saveNow} onNotice={onNotice} />,
+    [draft.id, saveNow, onNotice],
+  );
+  const dialogs = useMemo(
+    () => (
+      <>
+        <MediaLibraryDialog
+          open={showMedia}
+          accounts={accounts}
+          onClose={() => setShowMedia(false)}
+          onInsert={(media) => {
+            setShowMedia(false);
+            editorApi.current?.insertImages([
+              { src: media.url, altText: media.altText, width: media.width, height: media.height },
+            ]);
+          }}
+        />
+        <RevisionsDialog
+          open={showRevisions}
+          draftId={draft.id}
+          assetBaseUrl={assetBaseUrl}
+          onClose={() => setShowRevisions(false)}
+          beforeRestore={saveNow}
+          onRestored={() => {
+            setShowRevisions(false);
+            onNotice('The revision was restored. The version before it is kept in Revisions.', 'info');
+            onReload();
+          }}
+        />
+        <ConflictDialog
+          open={showConflict}
+          draftId={draft.id}
+          onClose={() => setShowConflict(false)}
+          onResolved={(resolved, note) => {
+            setShowConflict(false);
+            setBase(resolved.updatedAt);
+            onNotice(note, 'info');
+            onReload();
+          }}
+        />
+      </>
+    ),
+    [
+      showMedia,
+      showRevisions,
+      showConflict,
+      accounts,
+      draft.id,
+      assetBaseUrl,
+      saveNow,
+      onNotice,
+      onReload,
+      setBase,
+    ],
   );
 
   return (
@@ -184,13 +270,8 @@ export function DraftScreen({
             Insert from media library
           </button>
         ) : null}
-        <DestinationsControl
-          draftId={draft.id}
-          refreshKey={draft.updatedAt}
-          beforeSend={saveNow}
-          onDraftChanged={onPublishStateChanged}
-        />
-        <ExportMarkdownButton draftId={draft.id} beforeExport={saveNow} onNotice={onNotice} />
+        {destinationsControl}
+        {exportButton}
         <button type="button" className="secondary-button" onClick={() => setShowRevisions(true)}>
           Revisions
         </button>
@@ -247,19 +328,13 @@ export function DraftScreen({
           snippets={snippetsHost}
           spellcheck={spellcheck}
           ariaLabel="Draft body"
-          onReady={(api) => {
-            editorApi.current = api;
-          }}
-          onChange={(state, stats) => {
-            stateRef.current = state;
-            setWords(stats.words);
-            autosave.change({ editorState: state }, current);
-          }}
-          onStats={(stats) => setWords(stats.words)}
+          onReady={onEditorReady}
+          onChange={onEditorChange}
+          onStats={onEditorStats}
           onEdit={autosave.markEdited}
           onImageFiles={onImageFiles}
           resolveAssetUrl={resolveAssetUrl}
-          onOpenLink={(url) => void call('openExternal', { url })}
+          onOpenLink={onOpenLink}
         />
       </div>
       {showPublish ? (
@@ -276,40 +351,7 @@ export function DraftScreen({
           onDraftChanged={(isTextReplaced) => (isTextReplaced ? onReload() : onPublishStateChanged())}
         />
       ) : null}
-      <MediaLibraryDialog
-        open={showMedia}
-        accounts={accounts}
-        onClose={() => setShowMedia(false)}
-        onInsert={(media) => {
-          setShowMedia(false);
-          editorApi.current?.insertImages([
-            { src: media.url, altText: media.altText, width: media.width, height: media.height },
-          ]);
-        }}
-      />
-      <RevisionsDialog
-        open={showRevisions}
-        draftId={draft.id}
-        assetBaseUrl={assetBaseUrl}
-        onClose={() => setShowRevisions(false)}
-        beforeRestore={saveNow}
-        onRestored={() => {
-          setShowRevisions(false);
-          onNotice('The revision was restored. The version before it is kept in Revisions.', 'info');
-          onReload();
-        }}
-      />
-      <ConflictDialog
-        open={showConflict}
-        draftId={draft.id}
-        onClose={() => setShowConflict(false)}
-        onResolved={(resolved, note) => {
-          setShowConflict(false);
-          autosave.setBase(resolved.updatedAt);
-          onNotice(note, 'info');
-          onReload();
-        }}
-      />
+      {dialogs}
     </main>
   );
 }
