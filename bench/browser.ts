@@ -118,7 +118,8 @@ async function withEditor<T>(
 
 let bareBundle: Promise<string> | null = null;
 
-function bareLexicalBundle(): Promise<string> {
+/** The bare Lexical page's script (bench/bareLexical.ts), minified, built once per process. */
+export function bareLexicalBundle(): Promise<string> {
   bareBundle ??= build({
     entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'bareLexical.ts')],
     bundle: true,

@@ -19,14 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import Conf from 'conf';
-import { build } from 'esbuild';
 import { startHost } from '../../e2e/host/server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import { seedDrafts } from '../../e2e/support/seed';
 import type { SettingsData } from '../../electron/ports';
 import { DEFAULT_PREFERENCES } from '../../electron/settings/preferences';
 import { settingsStoreOptions } from '../../electron/settings/settingsOptions';
-import { longDraftParagraphs } from '../browser';
+import { bareLexicalBundle, longDraftParagraphs } from '../browser';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BODY = '[aria-label="Draft body"]';
@@ -107,21 +106,8 @@ export async function rendererBundleSizes(
   );
 }
 
-/** The bare Lexical page's script, built exactly as bench/browser.ts builds it for typing. */
-export async function bareLexicalBundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'bench/bareLexical.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
+/** The bare Lexical page's script, the one the typing benchmark uses. */
+export { bareLexicalBundle };
 
 /** Serves the baseline: a page that loads the bare Lexical bundle and the draft, on 127.0.0.1. */
 async function startBarePage(
