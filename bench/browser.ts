@@ -17,8 +17,6 @@ import { seededRng } from '../electron/drafts/testing/realisticDrafts';
 import { makeWords } from './words';
 
 export interface TypingOptions {
-  /** What to type into (default: Signet). */
-  target?: EditorTarget;
   /** Keystrokes typed at one caret position before the caret moves elsewhere (default 10). */
   perSpot?: number;
   /** From one keystroke to the next, as a fast typist (120 wpm) would (default 100 ms). */
@@ -223,16 +221,27 @@ export function longDraftParagraphs(words: number): string[] {
   return paragraphs;
 }
 
+/** The typing benchmark's figures for Signet and, typed in the same run, the bare Lexical editor. */
+export interface TypingPair {
+  signet: TypingResult;
+  bare: TypingResult;
+}
+
 /**
  * Types `keystrokes` characters into a draft of `words` words, `perSpot` at a time at caret
  * positions spread evenly over the document and visited in a shuffled order, and checks
  * afterwards that every character landed where the caret was put.
+ *
+ * Signet and the bare Lexical editor are open side by side (two browsers) and typed into in turns,
+ * one caret position each, the one going first alternating: both see the machine in the same state
+ * through the whole run. Timed one after the other, a busy minute on a shared 2-core machine moved
+ * one editor's figures by as much as the difference between them.
  */
 export async function benchTyping(
   words: number,
   keystrokes: number,
   options: TypingOptions = {},
-): Promise<TypingResult> {
+): Promise<TypingPair> {
   const perSpot = options.perSpot ?? 10;
   const intervalMs = options.intervalMs ?? 100;
   const paragraphs = longDraftParagraphs(words);
@@ -246,65 +255,84 @@ export async function benchTyping(
     const j = Math.floor(rng() * (i + 1));
     [targets[i], targets[j]] = [targets[j]!, targets[i]!];
   }
+  const plan = targets.map((paragraph, i) => ({
+    paragraph,
+    count: Math.min(perSpot, keystrokes - i * perSpot),
+  }));
+  // Warm-up: the first keystrokes pay for JIT compilation, which a writing session pays once.
+  const warmup = perSpot;
 
   const draft = { id: 'long', title: `${words} words`, paragraphs };
-  return withEditor(options.target ?? 'app', draft, async (page, loadMs) => {
-    await page.getByRole('textbox', { name: 'Draft body' }).click();
-    let typed = 0;
-    const typeAt = async (paragraph: number, count: number): Promise<void> => {
-      await putCaret(page, paragraph);
-      await settle(page);
-      // A keystroke sent the instant a frame was drawn waits a whole frame interval (~16.7 ms) for
-      // the next one; nobody types within a millisecond of a click, so pause as between keystrokes.
-      await sleep(intervalMs);
-      for (let k = 0; k < count; k++) {
-        const started = Date.now();
-        await page.keyboard.type(TYPED);
-        typed++;
-        await waitForPaints(page, typed);
-        const wait = intervalMs - (Date.now() - started);
-        if (wait > 0) await sleep(wait);
+  return withEditor('bare-lexical', draft, (barePage, bareLoadMs) =>
+    withEditor('app', draft, async (appPage, appLoadMs) => {
+      const editors = [
+        { page: appPage, loadMs: appLoadMs, typed: 0 },
+        { page: barePage, loadMs: bareLoadMs, typed: 0 },
+      ];
+      type Editor = (typeof editors)[number];
+      const typeAt = async (editor: Editor, paragraph: number, count: number): Promise<void> => {
+        const { page } = editor;
+        await putCaret(page, paragraph);
+        await settle(page);
+        // A keystroke sent the instant a frame was drawn waits a whole frame interval (~16.7 ms)
+        // for the next one; nobody types within a millisecond of a click, so pause as between
+        // keystrokes.
+        await sleep(intervalMs);
+        for (let k = 0; k < count; k++) {
+          const started = Date.now();
+          await page.keyboard.type(TYPED);
+          editor.typed++;
+          await waitForPaints(page, editor.typed);
+          const wait = intervalMs - (Date.now() - started);
+          if (wait > 0) await sleep(wait);
+        }
+      };
+      for (const editor of editors) {
+        await editor.page.getByRole('textbox', { name: 'Draft body' }).click();
+        await typeAt(editor, targets[0]!, warmup);
       }
-    };
-
-    // Warm-up: the first keystrokes pay for JIT compilation, which a writing session pays once.
-    const warmup = perSpot;
-    await typeAt(targets[0]!, warmup);
-    const plan = targets.map((paragraph, i) => ({
-      paragraph,
-      count: Math.min(perSpot, keystrokes - i * perSpot),
-    }));
-    for (const spot of plan) await typeAt(spot.paragraph, spot.count);
-    const samplesMs = await page.evaluate(
-      (skip) => (window as unknown as { __probe: PaintProbe }).__probe.samples.slice(skip),
-      warmup,
-    );
-
-    const landed = await page.evaluate(
-      ([selector, letter]) =>
-        [...document.querySelectorAll(`${selector} p`)].map((p) => p.textContent?.split(letter).length ?? 1),
-      [BODY, TYPED] as const,
-    );
-    const total = landed.reduce((sum, pieces) => sum + pieces - 1, 0);
-    const missed = plan.filter((spot) => (landed[spot.paragraph] ?? 1) - 1 < spot.count);
-    if (total !== warmup + keystrokes || missed.length > 0) {
-      throw new Error(
-        `Typing did not land where the caret was put: ${total} of ${warmup + keystrokes} characters in the draft, ` +
-          `${missed.length} of ${spots} paragraphs without theirs`,
-      );
-    }
-    return {
-      words,
-      paragraphs: paragraphs.length,
-      keystrokes: samplesMs.length,
-      spots,
-      perSpot,
-      intervalMs,
-      warmup,
-      loadMs,
-      samplesMs,
-    };
-  });
+      for (const [i, spot] of plan.entries()) {
+        const order = i % 2 === 0 ? editors : [...editors].reverse();
+        for (const editor of order) await typeAt(editor, spot.paragraph, spot.count);
+      }
+      const results: TypingResult[] = [];
+      for (const [i, editor] of editors.entries()) {
+        const { page } = editor;
+        const samplesMs = await page.evaluate(
+          (skip) => (window as unknown as { __probe: PaintProbe }).__probe.samples.slice(skip),
+          warmup,
+        );
+        const landed = await page.evaluate(
+          ([selector, letter]) =>
+            [...document.querySelectorAll(`${selector} p`)].map(
+              (p) => p.textContent?.split(letter).length ?? 1,
+            ),
+          [BODY, TYPED] as const,
+        );
+        const total = landed.reduce((sum, pieces) => sum + pieces - 1, 0);
+        const missed = plan.filter((spot) => (landed[spot.paragraph] ?? 1) - 1 < spot.count);
+        if (total !== warmup + keystrokes || missed.length > 0) {
+          throw new Error(
+            `Typing did not land where the caret was put in ${i === 0 ? 'Signet' : 'the bare editor'}: ` +
+              `${total} of ${warmup + keystrokes} characters in the draft, ${missed.length} of ${spots} ` +
+              'paragraphs without theirs',
+          );
+        }
+        results.push({
+          words,
+          paragraphs: paragraphs.length,
+          keystrokes: samplesMs.length,
+          spots,
+          perSpot,
+          intervalMs,
+          warmup,
+          loadMs: editor.loadMs,
+          samplesMs,
+        });
+      }
+      return { signet: results[0]!, bare: results[1]! };
+    }),
+  );
 }
 
 /** Puts the caret after the third character of paragraph `index`, scrolled into view. */
