@@ -549,6 +549,8 @@ async function otherCpuBeforeRun(): Promise<number | null> {
 async function main(): Promise<number> {
   const started = Date.now();
   const date = new Date().toISOString();
+  // Read before the run: the tree may change while a long run goes on, the figures are for this.
+  const machineInfo = machine();
   const beforeRun = await otherCpuBeforeRun();
   const runCpu = cpu?.mark();
   console.log(`Signet benchmarks (${isQuick ? 'quick' : 'full'})`);
@@ -568,7 +570,7 @@ async function main(): Promise<number> {
     mode: isQuick ? 'quick' : 'full',
     date,
     seconds: (Date.now() - started) / 1000,
-    machine: machine(),
+    machine: machineInfo,
     timings,
     crash,
     info,
