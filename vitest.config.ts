@@ -7,6 +7,9 @@ const SERVER_TESTS = [
   'bench/**/*.integration.test.ts',
 ];
 
+/** Packs the built app with electron-builder: run after the build (`npm run test:packaging`). */
+const PACKAGING_TESTS = ['scripts/packaging.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -25,7 +28,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
-          exclude: SERVER_TESTS,
+          exclude: [...SERVER_TESTS, ...PACKAGING_TESTS],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
@@ -39,6 +42,17 @@ export default defineConfig({
           // One shared server: switches and resets in one file must not race another file.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'packaging',
+          include: PACKAGING_TESTS,
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

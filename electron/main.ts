@@ -19,6 +19,7 @@ import { createQuitGate } from './shell/policy/quitGate';
 import { quitChoice, quitPrompt } from './shell/policy/quitPrompt';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './shell/protocols';
 import { openSettingsStore } from './shell/settingsStore';
+import { startUpdater } from './shell/updates';
 import { openShellVault } from './shell/vault';
 import { APP_PROTOCOL, authCallbackFromArgv, isAuthCallbackUrl } from './shell/policy/protocolClient';
 import { createMainWindow, focusWindow } from './shell/window';
@@ -193,4 +194,6 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow?.();
   });
+  // Packaged builds with a feed only (policy/updates.ts); asks before installing.
+  startUpdater({ log });
 }

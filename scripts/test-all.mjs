@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit tests, build, the quick benchmark, and the e2e suite — every
-// step runs even when an earlier one fails, so one run shows everything. Ends with one plain line
-// summed over all suites: `N passed, N failed, N skipped` (a failing lint/typecheck/build step
-// counts as one failed check).
+// `npm test`: lint, typecheck, unit tests, build, packaging, the security scans, the quick
+// benchmark, and the e2e suite — every step runs even when an earlier one fails, so one run shows
+// everything. Ends with one plain line summed over all suites: `N passed, N failed, N skipped` (a
+// failing lint/typecheck/build/scan step counts as one failed check).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,23 +44,34 @@ check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('format', 'npx', ['prettier', '--check', '.']);
 check('typecheck', 'npx', ['tsc', '-b']);
 
-const vitestFile = path.join(results, 'vitest.json');
-const vitestOk = run('unit', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${vitestFile}`,
-]);
-const vitest = readJson(vitestFile);
-if (vitest) {
-  totals.passed += vitest.numPassedTests;
-  totals.failed += vitest.numFailedTests;
-  totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  if (!vitestOk && vitest.numFailedTests === 0) totals.failed += 1; // a file that failed to load
-} else if (!vitestOk) totals.failed += 1;
+/** A vitest run whose test counts join the totals (a file that fails to load counts as one failure). */
+function vitest(name, projects) {
+  const file = path.join(results, `vitest-${name}.json`);
+  const ok = run(name, 'npx', [
+    'vitest',
+    'run',
+    ...projects.flatMap((project) => ['--project', project]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${file}`,
+  ]);
+  const report = readJson(file);
+  if (report) {
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    if (!ok && report.numFailedTests === 0) totals.failed += 1;
+  } else if (!ok) totals.failed += 1;
+}
 
+vitest('unit', ['unit', 'servers']);
 check('build', 'npx', ['electron-vite', 'build']);
+// electron-builder --linux dir with a stand-in Electron, then what app.asar holds (docs/packaging.md).
+vitest('packaging', ['packaging']);
+// The Electron configuration's static scan; every finding is fixed or explained (docs/security.md).
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
+// `npm audit --omit=dev` where the registry answers it; says SKIPPED where it does not.
+check('audit', 'node', ['scripts/audit.mjs']);
 
 if (existsSync(path.join(root, 'bench/run.ts')))
   check('bench (quick)', 'npx', ['tsx', 'bench/run.ts', '--quick']);

@@ -8,10 +8,46 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id is 1–64 letters, d
 
 const isoDate = z.iso.datetime({ offset: true });
 
-/** Lexical JSON is opaque here, but it must be an object with a root and stay a sane size. */
+/** How deep a saved document may nest (a list in a list … is 4 levels a step): far past any draft. */
+export const MAX_DOCUMENT_DEPTH = 400;
+
+/**
+ * Whether `value` is what JSON can hold — plain objects, arrays, strings, finite numbers, booleans,
+ * null — nested at most `maxDepth` deep. Walked with an explicit stack, so a hostile payload
+ * nested thousands deep cannot overflow the call stack; a bigint, Map, Date or typed array (all of
+ * which structured clone carries over IPC) is refused before it reaches a store or Lexical.
+ */
+export function isPlainJson(value: unknown, maxDepth = MAX_DOCUMENT_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return false;
+      continue;
+    }
+    if (typeof item !== 'object' || depth >= maxDepth) return false;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) {
+        if (!(i in item)) return false; // a sparse array is not JSON
+        stack.push([item[i], depth + 1]);
+      }
+      continue;
+    }
+    const proto = Object.getPrototypeOf(item) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key of Object.keys(item)) stack.push([(item as Record<string, unknown>)[key], depth + 1]);
+  }
+  return true;
+}
+
+/** Lexical JSON is opaque here, but it must be plain JSON with an object root, nested sanely. */
 const editorState = z
   .object({ root: z.looseObject({}) })
   .loose()
+  .refine((state) => isPlainJson(state), {
+    message: `a document is plain JSON nested at most ${MAX_DOCUMENT_DEPTH} deep`,
+  })
   .nullable();
 
 const draftMeta = z.strictObject({

@@ -1527,6 +1527,13 @@ export function toAppError(error: unknown): AppError | null {
     }
   }
   const named = error as { name?: string; code?: string; message?: string } | null;
+  // A document this Signet cannot read: the author can update Signet or fix the file, not retry.
+  if (
+    named?.name === 'InvalidDocumentError' ||
+    named?.name === 'UnknownNodeTypeError' ||
+    named?.name === 'NewerEditorStateError'
+  )
+    return new AppError('BAD_REQUEST', named.message ?? 'Signet cannot read this document.');
   if (named?.name === 'AccountError') {
     const code =
       named.code === 'ACCOUNT_EXISTS'

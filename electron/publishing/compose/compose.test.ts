@@ -15,7 +15,8 @@ import { $createLineBreakNode, $createParagraphNode, $getRoot, type LexicalNode 
 import { describe, expect, it } from 'vitest';
 
 import { composeHtml } from './compose';
-import { UnknownNodeTypeError } from './composeEditor';
+import { InvalidDocumentError, UnknownNodeTypeError } from './composeEditor';
+import { toAppError } from '../PublishingService';
 import { $createImageNode } from './nodes/ImageNode';
 import { $createReadMoreNode } from './nodes/ReadMoreNode';
 import { buildEdgeCaseState, buildState, paragraph, readEveryNodeGolden, text } from './testing/helpers';
@@ -467,5 +468,21 @@ describe('composeHtml: empty and unreadable drafts', () => {
     children.push({ type: 'youtube', version: 1, videoID: 'x' });
     expect(() => composeHtml(state, options())).toThrow(UnknownNodeTypeError);
     expect(() => composeHtml(state, options())).toThrow(/"youtube"/);
+  });
+
+  it('fails with InvalidDocumentError, which the app reports as a bad request, on a state Lexical cannot read', () => {
+    // Known types, malformed shape: a child that is not a node.
+    const state = { root: { type: 'root', version: 1, children: [null] } };
+    expect(() => composeHtml(state, options())).toThrow(InvalidDocumentError);
+    let thrown: unknown;
+    try {
+      composeHtml(state, options());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(toAppError(thrown)).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/save it again/),
+    });
   });
 });

@@ -1,10 +1,9 @@
 import { $generateDOMFromNodes } from '@lexical/html';
-import type { SerializedEditorState } from 'lexical';
 
 import type { EditorStateJSON } from '../../contract';
 import { toBlockMarkup } from './blockMarkup';
 import { createCleanExportMap, isBlockElement, wrapInlineRuns, type ExportContext } from './cleanExport';
-import { assertReadableEditorState, createComposeEditor } from './composeEditor';
+import { createComposeEditor, parseComposeState } from './composeEditor';
 import {
   COMMENT_NODE,
   ELEMENT_NODE,
@@ -31,11 +30,10 @@ import type { ComposeOptions, ComposeResult } from './types';
  * Embeds (YouTube, Vimeo, tweets) are the one exception to "no classes": each destination gets its
  * own embed form (`options.embeds`, see `$exportEmbed` in cleanExport.ts).
  *
- * Throws `UnknownNodeTypeError` for a node type Signet does not know and `NewerEditorStateError`
- * for a draft written by a newer Signet; everything the author can fix is a warning instead.
+ * Throws `UnknownNodeTypeError` for a node type Signet does not know, `NewerEditorStateError`
+ * for a draft written by a newer Signet and `InvalidDocumentError` for a state Lexical cannot read; everything the author can fix is a warning instead.
  */
 export function composeHtml(editorState: EditorStateJSON, options: ComposeOptions): ComposeResult {
-  assertReadableEditorState(editorState);
   const context: ExportContext = {
     images: options.images,
     readMore: options.readMore,
@@ -49,7 +47,7 @@ export function composeHtml(editorState: EditorStateJSON, options: ComposeOption
   };
   const html = withServerDOM((window) => {
     const editor = createComposeEditor({ export: createCleanExportMap(context) });
-    const state = editor.parseEditorState(editorState as unknown as SerializedEditorState);
+    const state = parseComposeState(editor, editorState);
     return state.read(
       () => {
         const container = window.document.createElement('div');

@@ -11,10 +11,12 @@ import {
   RootNode,
   TabNode,
   TextNode,
+  type EditorState,
   type HTMLConfig,
   type Klass,
   type LexicalEditor,
   type LexicalNode,
+  type SerializedEditorState,
 } from 'lexical';
 
 import type { EditorStateJSON } from '../../contract';
@@ -84,6 +86,14 @@ export class NewerEditorStateError extends Error {
   }
 }
 
+/** Lexical could not read the state (a hand-edited file, a malformed snippet): not a Signet bug. */
+export class InvalidDocumentError extends Error {
+  constructor(readonly detail: string) {
+    super(`This content is not a document Signet can read (${detail}). Open it in Signet and save it again.`);
+    this.name = 'InvalidDocumentError';
+  }
+}
+
 /**
  * Refuses a state this code cannot read faithfully, with an error that names the reason, before
  * Lexical sees it (Lexical's own error for an unknown type does not say which draft content).
@@ -100,6 +110,19 @@ export function assertReadableEditorState(editorState: EditorStateJSON): void {
     const { type, children } = node as { type?: unknown; children?: unknown };
     if (typeof type !== 'string' || !knownNodeTypes.has(type)) throw new UnknownNodeTypeError(String(type));
     if (Array.isArray(children)) stack.push(...(children as unknown[]));
+  }
+}
+
+/**
+ * `assertReadableEditorState`, then Lexical's parse: whatever Lexical throws on a malformed state
+ * (a text node without text, children that are not a list) becomes an `InvalidDocumentError`.
+ */
+export function parseComposeState(editor: LexicalEditor, editorState: EditorStateJSON): EditorState {
+  assertReadableEditorState(editorState);
+  try {
+    return editor.parseEditorState(editorState as unknown as SerializedEditorState);
+  } catch (error) {
+    throw new InvalidDocumentError(error instanceof Error ? error.message.slice(0, 200) : String(error));
   }
 }
 

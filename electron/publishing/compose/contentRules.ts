@@ -4,16 +4,13 @@ import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import {
   $createLineBreakNode,
   $createTextNode,
-  $getSiblingCaret,
-  $insertNodeToNearestRootAtCaret,
   $isElementNode,
   $isParagraphNode,
-  $isRootOrShadowRoot,
   mergeRegister,
   type LexicalEditor,
-  type LexicalNode,
 } from 'lexical';
 
+import { $hoistBlockToNearestRoot } from '../../contract/documentRules';
 import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
@@ -66,13 +63,4 @@ export function registerContentRules(editor: LexicalEditor): () => void {
     editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),
   );
-}
-
-function $hoistBlockToNearestRoot(node: LexicalNode): void {
-  const parent = node.getParent();
-  if (parent === null || $isRootOrShadowRoot(parent)) return;
-  $insertNodeToNearestRootAtCaret(node, $getSiblingCaret(node, 'next'), {
-    $shouldSplit: () => false,
-    removeEmptyDestination: true,
-  });
 }

@@ -34,7 +34,6 @@ import {
   LineBreakNode,
   type TextNode,
   type LexicalNode,
-  type SerializedEditorState,
   type TextFormatType,
 } from 'lexical';
 import { parse as parseToml } from 'smol-toml';
@@ -46,6 +45,7 @@ import { composeHtml } from './compose';
 import {
   SUPPORTED_EDITOR_STATE_VERSION,
   assertReadableEditorState,
+  parseComposeState,
   createComposeEditor,
 } from './composeEditor';
 import { registerContentRules } from './contentRules';
@@ -311,6 +311,7 @@ export function composeMarkdown(
   // Tables go out as HTML: composed here, put back for a placeholder paragraph afterwards.
   const htmlBlocks = new Map<string, string>();
   const prepared = structuredClone(editorState);
+  normalizeLinkUrls(prepared.root);
   const children = Array.isArray(prepared.root.children) ? (prepared.root.children as unknown[]) : [];
   children.forEach((child, index) => {
     if ((child as { type?: unknown }).type !== 'table') return;
@@ -325,7 +326,7 @@ export function composeMarkdown(
   });
 
   const editor = createComposeEditor();
-  const parsed = editor.parseEditorState(prepared as unknown as SerializedEditorState);
+  const parsed = parseComposeState(editor, prepared as EditorStateJSON);
   exportState = state;
   let markdown: string;
   try {
@@ -351,6 +352,22 @@ export function composeMarkdown(
     warnings: state.warnings,
     images: state.images,
   };
+}
+
+/**
+ * Link addresses as the URL parser writes them (`"`, `<`, `>`, spaces and backticks
+ * percent-encoded), so no Markdown renderer can read a link's destination as raw HTML or end it
+ * early. The address is the same one: browsers parse both spellings alike.
+ */
+function normalizeLinkUrls(node: Record<string, unknown>): void {
+  const stack: Array<Record<string, unknown>> = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if ((current.type === 'link' || current.type === 'autolink') && typeof current.url === 'string') {
+      if (isAllowedLinkUrl(current.url)) current.url = new URL(current.url).href;
+    }
+    if (Array.isArray(current.children)) stack.push(...(current.children as Array<Record<string, unknown>>));
+  }
 }
 
 function placeholderParagraph(token: string): Record<string, unknown> {

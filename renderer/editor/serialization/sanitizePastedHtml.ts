@@ -244,7 +244,10 @@ function enforceAllowList(root: Element): void {
       continue;
     }
     for (const name of element.getAttributeNames()) {
-      if (!ALLOWED_ATTR_SET.has(name.toLowerCase())) element.removeAttribute(name);
+      const lower = name.toLowerCase();
+      // A URL belongs only where the rules below check it: href on links, src on images.
+      const misplacedUrl = (lower === 'href' && tag !== 'a') || (lower === 'src' && tag !== 'img');
+      if (!ALLOWED_ATTR_SET.has(lower) || misplacedUrl) element.removeAttribute(name);
     }
     if (!ALLOWED_TAG_SET.has(tag)) unwrap(element);
   }

@@ -64,6 +64,20 @@ describe('content rules', () => {
     expect(blocks[2]?.children?.[0]?.text?.trim()).toBe('after');
   });
 
+  it('lifts an image that is all a list item holds, keeping the other items (a post from a blog)', () => {
+    const blocks = importWithRules(
+      '<ul><li>One</li><li><img src="https://cdn.example.com/a.png" alt="a"></li><li>Three</li></ul>',
+    );
+    expect(blocks.map((block) => block.type)).toEqual(['list', 'image', 'list']);
+    expect(blocks[0]?.children?.map((item) => item.children?.[0]?.text)).toEqual(['One']);
+    expect(blocks[2]?.children?.map((item) => item.children?.[0]?.text)).toEqual(['Three']);
+  });
+
+  it('lifts a lone image out of a one-item list without leaving an empty list', () => {
+    const blocks = importWithRules('<ol><li><img src="https://cdn.example.com/a.png" alt="a"></li></ol>');
+    expect(blocks.map((block) => block.type)).toEqual(['image']);
+  });
+
   it('keeps code blocks and quotes flat', () => {
     const blocks = importWithRules(
       '<pre><code>a\nb</code></pre><blockquote><p>One</p><p>Two</p></blockquote>',

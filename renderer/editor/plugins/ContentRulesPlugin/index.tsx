@@ -5,13 +5,9 @@ import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import {
   $createLineBreakNode,
   $createTextNode,
-  $getSiblingCaret,
   $isElementNode,
   $isParagraphNode,
-  $insertNodeToNearestRootAtCaret,
-  $isRootOrShadowRoot,
   type LexicalEditor,
-  type LexicalNode,
   mergeRegister,
 } from 'lexical';
 import { useEffect } from 'react';
@@ -19,20 +15,10 @@ import { useEffect } from 'react';
 import { EmbedNode } from '../../nodes/EmbedNode';
 import { ImageNode } from '../../nodes/ImageNode';
 import { isTemplateLinkUrl } from '../../../../electron/contract';
+import { $hoistBlockToNearestRoot } from '../../../../electron/contract/documentRules';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
 import { $unlinkSnippetNode, SnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl } from '../../utils/linkUrl';
-
-/** Moves a block node that ended up inside a paragraph (pasted `<p>text <img> text</p>`) up to block level. */
-function $hoistBlockToNearestRoot(node: LexicalNode): void {
-  const parent = node.getParent();
-  if (parent === null || $isRootOrShadowRoot(parent)) return;
-  // Split the enclosing blocks around the node without leaving empty halves behind.
-  $insertNodeToNearestRootAtCaret(node, $getSiblingCaret(node, 'next'), {
-    $shouldSplit: () => false,
-    removeEmptyDestination: true,
-  });
-}
 
 /**
  * Invariants of a Signet document, enforced as node transforms so they hold for every source of

@@ -1,0 +1,45 @@
+/**
+ * Lexical steps of a Signet document's invariants that the editor (renderer/editor/plugins/
+ * ContentRulesPlugin) and the main process (publishing/compose/contentRules.ts, for posts opened
+ * from a blog) both run, so the two cannot drift apart. Imports only `lexical`; not re-exported
+ * from index.ts, so the preload bundle never pulls Lexical in.
+ */
+import {
+  $getSiblingCaret,
+  $insertNodeToNearestRootAtCaret,
+  $isRootOrShadowRoot,
+  type LexicalNode,
+} from 'lexical';
+
+/**
+ * Moves a block node that ended up inside a paragraph or a list item (pasted `<p>text <img>
+ * text</p>`, a post's `<li><img></li>`) up to block level, splitting the enclosing blocks around
+ * it without leaving empty halves behind.
+ */
+export function $hoistBlockToNearestRoot(node: LexicalNode): void {
+  const parent = node.getParent();
+  if (parent === null || $isRootOrShadowRoot(parent)) return;
+  // Lexical's split throws when the block is all its parent holds (`<li><img></li>`): the emptied
+  // parent is removed before the split is done. The block then takes the place of the outermost
+  // ancestor that holds nothing else, and is hoisted from there.
+  let lone: LexicalNode = node;
+  for (
+    let up = lone.getParent();
+    up !== null && !$isRootOrShadowRoot(up) && up.getChildrenSize() === 1;
+    up = up.getParent()
+  )
+    lone = up;
+  if (lone !== node) {
+    const target = lone.getParent();
+    lone.insertBefore(node);
+    lone.remove();
+    // `target` holds other nodes too (or is the root), so this ends; a list item that moved the
+    // block elsewhere leaves it there.
+    if (node.getParent() === target) $hoistBlockToNearestRoot(node);
+    return;
+  }
+  $insertNodeToNearestRootAtCaret(node, $getSiblingCaret(node, 'next'), {
+    $shouldSplit: () => false,
+    removeEmptyDestination: true,
+  });
+}
