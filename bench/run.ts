@@ -4,7 +4,7 @@
  * `npm test`) runs tiny sizes so the benchmarks cannot rot, and writes to bench/.work/ instead.
  * Timings never fail the run; an error, a crash or a crash-test failure does.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
@@ -14,7 +14,7 @@ import { CHROMIUM_PATH } from '../e2e/support/chromium';
 import { benchStore, type BenchStoreResult } from '../electron/drafts/testing/bench-store';
 import { runCrashLoop } from '../electron/drafts/testing/crashLoop';
 import { benchPaste, benchTyping, benchTypingSolo } from './browser';
-import { benchHostileFuzz } from './suites/hostileFuzz';
+import type { HostileFuzzResult } from './suites/hostileFuzz';
 import { benchAutosave } from './suites/autosave';
 import { benchNaiveStore } from './suites/naiveStore';
 import { benchPublish } from './suites/publish';
@@ -563,18 +563,55 @@ async function outboxFaultSection(): Promise<void> {
  */
 async function hostileFuzzSection(): Promise<void> {
   const runs = isQuick ? 1_000 : 1_000_000;
-  await section(`hostile content fuzz: ${n(runs)} inputs`, async () => {
-    const r = await benchHostileFuzz({ runs });
-    info[`Hostile content fuzz: inputs / seed / ms per input`] =
-      `${n(r.runs)} / ${r.seed} / ${r.perRunMs.toFixed(2)}`;
-    console.log(`  ${n(r.runs)} inputs, seed ${r.seed}, ${r.perRunMs.toFixed(2)} ms each`);
-    if (r.failed)
-      throw new Error(`seed ${r.seed} (replay with SIGNET_FUZZ_SEED): ${r.counterexample ?? 'no detail'}`);
+  // One process per core, each with its own seed (seed, seed + 1, …) and share of the inputs.
+  const shares = isQuick ? 1 : Math.max(1, os.cpus().length);
+  const seed = Number(process.env.SIGNET_FUZZ_SEED ?? Date.now() % 2 ** 30);
+  await section(`hostile content fuzz: ${n(runs)} inputs in ${shares} process(es)`, async () => {
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: shares }, (_, i) => {
+        const share = Math.floor(runs / shares) + (i < runs % shares ? 1 : 0);
+        return fuzzShare(share, seed + i);
+      }),
+    );
+    const ms = performance.now() - started;
+    const total = results.reduce((sum, r) => sum + r.runs, 0);
+    const failed = results.find((r) => r.failed);
+    info[`Hostile content fuzz: inputs / processes / first seed / wall-clock ms per input`] =
+      `${n(total)} / ${shares} / ${seed} / ${(ms / total).toFixed(2)}`;
+    console.log(
+      `  ${n(total)} inputs in ${shares} process(es), seeds from ${seed}, ${(ms / 1000).toFixed(0)} s`,
+    );
+    if (failed)
+      throw new Error(
+        `seed ${failed.seed} (replay with SIGNET_FUZZ_SEED and bench/suites/hostileFuzzCli.ts): ` +
+          (failed.counterexample ?? 'no detail'),
+      );
+    if (total < runs) throw new Error(`only ${total} of ${runs} inputs ran`);
     notes.push(
-      `Hostile content fuzz: ${n(r.runs)} generated inputs (paste, Markdown import, a post from a blog) composed ` +
-        'for every platform; no exception and no executable output (`SIGNET_FUZZ_SEED` replays the seed).',
+      `Hostile content fuzz: ${n(total)} generated inputs (paste, Markdown import, a post from a blog) composed ` +
+        'for every platform; no exception and no executable output.',
     );
   });
+}
+
+/** One share of the fuzz in a child process (hostileFuzzCli.ts); its last JSON line is the result. */
+async function fuzzShare(runs: number, seed: number): Promise<HostileFuzzResult> {
+  const child = spawn('npx', ['tsx', 'bench/suites/hostileFuzzCli.ts', String(runs), String(seed)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const last =
+    out
+      .trim()
+      .split('\n')
+      .findLast((line) => line.startsWith('{')) ?? out.trim().slice(-300);
+  if (code !== 0 || !last.startsWith('{'))
+    throw new Error(`the fuzz process for seed ${seed} exited ${code}: ${last}`);
+  return JSON.parse(last) as HostileFuzzResult;
 }
 
 /** The share of the CPU other processes use over one second before anything starts. */

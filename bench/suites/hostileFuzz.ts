@@ -7,8 +7,8 @@
  * goes in one way and out to one platform (both chosen with it); a run fails on any exception and on
  * any output `electron/security/testing/executable.ts` finds executable.
  *
- * `npm test` runs 10,000 inputs (hostileFuzz.test.ts); `npm run bench` runs `benchHostileFuzz`
- * with 1,000,000. `SIGNET_FUZZ_SEED` replays a seed.
+ * `npm test` runs 10,000 inputs (hostileFuzz.test.ts); `npm run bench` runs 1,000,000, shared over
+ * one process per core (hostileFuzzCli.ts, seeds seed, seed + 1, …). `SIGNET_FUZZ_SEED` replays a seed.
  */
 import fc from 'fast-check';
 
