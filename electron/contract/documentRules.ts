@@ -1,9 +1,10 @@
 /**
  * Lexical steps of a Signet document's invariants that the editor (renderer/editor/plugins/
  * ContentRulesPlugin) and the main process (publishing/compose/contentRules.ts, for posts opened
- * from a blog) both run, so the two cannot drift apart. Imports only `lexical`; not re-exported
+ * from a blog) both run, so the two cannot drift apart. Imports only Lexical packages; not re-exported
  * from index.ts, so the preload bundle never pulls Lexical in.
  */
+import { $createListNode, $isListItemNode, $isListNode } from '@lexical/list';
 import {
   $getSiblingCaret,
   $insertNodeToNearestRootAtCaret,
@@ -19,6 +20,15 @@ import {
 export function $hoistBlockToNearestRoot(node: LexicalNode): void {
   const parent = node.getParent();
   if (parent === null || $isRootOrShadowRoot(parent)) return;
+  // A list item outside a list (`<p><li>text<!--more-->text`, as HTML parsers leave a stray <li>)
+  // cannot be split: Lexical's list item refuses a sibling that is not in a list. Put it in one.
+  for (let up: LexicalNode | null = parent; up !== null && !$isRootOrShadowRoot(up); up = up.getParent()) {
+    if ($isListItemNode(up) && !$isListNode(up.getParent())) {
+      const list = $createListNode('bullet');
+      up.insertBefore(list);
+      list.append(up);
+    }
+  }
   // Lexical's split throws when the block is all its parent holds (`<li><img></li>`): the emptied
   // parent is removed before the split is done. The block then takes the place of the outermost
   // ancestor that holds nothing else, and is hoisted from there.

@@ -210,6 +210,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   html('table-handlers', 'platform', `<table onmouseover="${PAYLOAD}"><tr><th background="javascript:${PAYLOAD}">Head words</th></tr><tr><td onclick="${PAYLOAD}">Cell words</td></tr></table>`, ['Head words', 'Cell words']),
   // Found by the fuzz run: a block alone in a list item made opening the post throw.
   html('list-item-lone-image', 'platform', `<ul><li><img src="https://example.com/a.png" alt="Gull" onerror="${PAYLOAD}"></li><li><!--more--></li><li>List words</li></ul>`, ['List words']),
+  // Found by the 1,000,000-input fuzz: a stray <li> (outside any list) holding a read-more break
+  // or an image; hoisting the block split a list item that had no list ("Open from blog" crashed).
+  html('list-item-stray-break', 'platform', `<p><li>Loose words<!--more-->After<img src=x onerror="${PAYLOAD}">`, ['Loose words', 'After']),
   html('list-item-in-paragraph', 'platform', `<p><li><!--more--><li>Loose words<img src=x onerror="${PAYLOAD}">`, ['Loose words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore

@@ -78,6 +78,14 @@ describe('content rules', () => {
     expect(blocks.map((block) => block.type)).toEqual(['image']);
   });
 
+  it('lifts an image out of a stray list item (no list around it) without throwing', () => {
+    const blocks = importWithRules(
+      '<p><li>Loose words<img src="https://cdn.example.com/a.png" alt="a">after</li>',
+    );
+    expect(blocks.map((block) => block.type)).toContain('image');
+    expect(JSON.stringify(blocks)).toContain('Loose words');
+  });
+
   it('keeps code blocks and quotes flat', () => {
     const blocks = importWithRules(
       '<pre><code>a\nb</code></pre><blockquote><p>One</p><p>Two</p></blockquote>',
