@@ -14,7 +14,15 @@ import fc from 'fast-check';
 
 import { describeFindings } from '../../electron/security/testing/executable';
 import { HOSTILE_CORPUS, PAYLOAD } from '../../electron/security/testing/hostileCorpus';
-import { TARGETS, loadPastePipeline, runEverywhere } from './hostilePipelines';
+import { TARGETS, loadPastePipeline, renewPasteDom, runEverywhere } from './hostilePipelines';
+
+/** Inputs per batch; a run's first batch uses its seed itself, so a failure in it replays as ever. */
+export const FUZZ_BATCH = Number(process.env.SIGNET_FUZZ_BATCH ?? 10_000);
+
+/** The seed of batch `batch` of a run seeded `seed` (batch 0: `seed`). */
+export function fuzzBatchSeed(seed: number, batch: number): number {
+  return batch === 0 ? seed : (Math.imul(seed ^ 0x9e3779b9, batch + 1) + batch) >>> 1;
+}
 
 type Way = 'paste' | 'markdown' | 'blog';
 
@@ -148,42 +156,62 @@ export interface HostileFuzzResult {
 export async function benchHostileFuzz({
   runs,
   seed = Number(process.env.SIGNET_FUZZ_SEED ?? Date.now() % 2 ** 31),
+  onBatch,
 }: {
   runs: number;
   seed?: number;
+  /** Called after each batch with the inputs run so far (the CLI prints progress with it). */
+  onBatch?: (runsSoFar: number) => void;
 }): Promise<HostileFuzzResult> {
   await loadPastePipeline();
   const started = performance.now();
   const details = new Map<string, string>();
-  const result = fc.check(
-    fc.property(hostileInput, ({ source, way, target }) => {
-      const found = runEverywhere(
-        source,
-        [way],
-        TARGETS.filter((t) => t.name === target),
-      );
-      if (found.length === 0) return true;
-      details.set(
-        `${way}\u0000${source}`,
-        found.map(({ where, finding }) => `${where}: ${describeFindings([finding])}`).join('\n'),
-      );
-      return false;
-    }),
-    { numRuns: runs, seed, endOnFailure: runs > 10_000 },
-  );
+  const property = fc.property(hostileInput, ({ source, way, target }) => {
+    const found = runEverywhere(
+      source,
+      [way],
+      TARGETS.filter((t) => t.name === target),
+    );
+    if (found.length === 0) return true;
+    details.set(
+      `${way}\u0000${source}`,
+      found.map(({ where, finding }) => `${where}: ${describeFindings([finding])}`).join('\n'),
+    );
+    return false;
+  });
+  // In batches, with the event loop let run between them: composing closes a happy-dom window
+  // per call asynchronously, and the paste window is renewed (renewPasteDom), so a million inputs
+  // run in flat memory (one synchronous fc.check ran out of a 4 GB heap at ~250,000).
+  let numRuns = 0;
+  let failure: { seed: number; result: fc.RunDetails<[fc.Arbitrary<unknown>]> } | null = null;
+  for (let batch = 0; numRuns < runs && failure === null; batch++) {
+    const batchSeed = fuzzBatchSeed(seed, batch);
+    const result = fc.check(property, {
+      numRuns: Math.min(FUZZ_BATCH, runs - numRuns),
+      seed: batchSeed,
+      endOnFailure: runs > 10_000,
+    });
+    numRuns += result.numRuns;
+    if (result.failed) failure = { seed: batchSeed, result: result as never };
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await renewPasteDom();
+    onBatch?.(numRuns);
+  }
   const ms = performance.now() - started;
   let counterexample: string | undefined;
-  if (result.failed) {
-    const input = result.counterexample?.[0];
+  if (failure) {
+    const input = failure.result.counterexample?.[0] as { way: Way; source: string } | undefined;
     const key = input ? `${input.way}\u0000${input.source}` : '';
-    counterexample = `${JSON.stringify(input)}\n${details.get(key) ?? String(result.errorInstance ?? 'no detail')}`;
+    counterexample =
+      `${JSON.stringify(input)} (batch seed ${failure.seed}: SIGNET_FUZZ_SEED=${failure.seed} replays it)\n` +
+      (details.get(key) ?? String(failure.result.errorInstance ?? 'no detail'));
   }
   return {
-    runs: result.numRuns,
+    runs: numRuns,
     seed,
-    failed: result.failed,
+    failed: failure !== null,
     ...(counterexample !== undefined ? { counterexample } : {}),
     ms,
-    perRunMs: ms / Math.max(1, result.numRuns),
+    perRunMs: ms / Math.max(1, numRuns),
   };
 }

@@ -64,30 +64,53 @@ interface RendererModules {
 
 let renderer: RendererModules | null = null;
 
-/** A happy-dom window as the global one, as in the renderer's tests, when there is none. */
-function ensureDomGlobals(): void {
+/** The happy-dom window installed as the global one by {@link ensureDomGlobals}, if it was. */
+let ownWindow: Window | null = null;
+
+const GLOBAL_DOM_NAMES = [
+  'window',
+  'document',
+  'Node',
+  'Element',
+  'HTMLElement',
+  'DOMParser',
+  'DocumentFragment',
+  'Text',
+  'MutationObserver',
+  'getComputedStyle',
+  'navigator',
+  'NodeFilter',
+] as const;
+
+function installWindow(): void {
   const g = globalThis as Record<string, unknown>;
-  if (g.window !== undefined) return;
   const win = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } }); // prettier-ignore
-  for (const name of [
-    'window',
-    'document',
-    'Node',
-    'Element',
-    'HTMLElement',
-    'DOMParser',
-    'DocumentFragment',
-    'Text',
-    'MutationObserver',
-    'getComputedStyle',
-    'navigator',
-    'NodeFilter',
-  ]) {
-    // prettier-ignore
+  for (const name of GLOBAL_DOM_NAMES) {
     const value = (win as unknown as Record<string, unknown>)[name];
     g[name] = typeof value === 'function' && name === 'getComputedStyle' ? value.bind(win) : value;
   }
   g.window = win;
+  ownWindow = win;
+}
+
+/** A happy-dom window as the global one, as in the renderer's tests, when there is none. */
+function ensureDomGlobals(): void {
+  if ((globalThis as Record<string, unknown>).window !== undefined) return;
+  installWindow();
+}
+
+/**
+ * Puts a fresh happy-dom window in place of the one this module installed (none is replaced in an
+ * environment that brought its own). happy-dom keeps something of every document DOMPurify parses
+ * in a window (about 12 kB a paste), which a browser does not: a long fuzz renews the window
+ * between batches so its memory stays flat.
+ */
+export async function renewPasteDom(): Promise<void> {
+  if (ownWindow === null) return;
+  const old = ownWindow;
+  installWindow();
+  renderer?.installBrowserNodeName();
+  await old.happyDOM.close();
 }
 
 /** Loads the renderer's paste code (once). */
