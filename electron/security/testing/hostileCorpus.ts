@@ -214,6 +214,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // or an image; hoisting the block split a list item that had no list ("Open from blog" crashed).
   html('list-item-stray-break', 'platform', `<p><li>Loose words<!--more-->After<img src=x onerror="${PAYLOAD}">`, ['Loose words', 'After']),
   html('list-item-in-paragraph', 'platform', `<p><li><!--more--><li>Loose words<img src=x onerror="${PAYLOAD}">`, ['Loose words']),
+  // Found by the 1,000,000-input fuzz (batch seed 796906633): a stray <li> in bold in a heading in a
+  // stray <li>; Lexical's own fix-up of the items threw while importing and the paste failed.
+  html('list-item-in-heading', 'platform', `<li style="font-weight:700"/><h2><li onclick="${PAYLOAD}">Deep words</li>uJ--<button/style='-moz-binding:url(x)'/></h2>`, ['Deep words', 'uJ--']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 

@@ -169,6 +169,20 @@ describe('sanitizePastedHtml keeps the structure of the post', () => {
   it('drops ordinary comments (Word conditional comments)', () => {
     expect(sanitizePastedHtml('<!--[if gte mso 9]><xml>x</xml><![endif]--><p>Body</p>')).toBe('<p>Body</p>');
   });
+
+  it('puts list items that are in no list into one, or unwraps them where no list can stand', () => {
+    // A partial copy of a list: the items stay a list.
+    expect(sanitizePastedHtml('<li>One</li>\n<li>Two</li><p>After</p>')).toBe(
+      '<ul><li>One</li>\n<li>Two</li></ul><p>After</p>',
+    );
+    // In a heading or bold text a list cannot stand: the words stay, the item goes.
+    expect(sanitizePastedHtml('<h2>Title <li>inside</li></h2>')).toBe('<h2>Title inside</h2>');
+    expect(sanitizePastedHtml('<ul><li>Kept <b><li>nested</li></b></li></ul>')).toBe(
+      '<ul><li>Kept <b>nested</b></li></ul>',
+    );
+    // Items already in lists are left alone.
+    expect(sanitizePastedHtml('<ol><li>A</li></ol>')).toBe('<ol><li>A</li></ol>');
+  });
 });
 
 describe('sanitizePastedHtml reads inline styles without applying them', () => {
