@@ -20,6 +20,23 @@ import {
 export function $hoistBlockToNearestRoot(node: LexicalNode): void {
   const parent = node.getParent();
   if (parent === null || $isRootOrShadowRoot(parent)) return;
+  // A block straight in a list, not in one of its items (`<ul><img><li>…`, a stray <li> around
+  // it in a post): Lexical's split would insert beside a list item from the list's side and throw.
+  // The list is cut in two around the block instead (an ordered list's second half goes on
+  // counting), and the block is hoisted on from where the list stood.
+  if ($isListNode(parent) && !$isListItemNode(node)) {
+    const after = node.getNextSiblings();
+    if (after.length > 0) {
+      const itemsBefore = node.getPreviousSiblings().filter($isListItemNode).length;
+      const rest = $createListNode(parent.getListType(), parent.getStart() + itemsBefore);
+      rest.append(...after);
+      parent.insertAfter(rest);
+    }
+    parent.insertAfter(node);
+    if (parent.isEmpty()) parent.remove();
+    $hoistBlockToNearestRoot(node);
+    return;
+  }
   // A list item outside a list (`<p><li>text<!--more-->text`, as HTML parsers leave a stray <li>)
   // cannot be split: Lexical's list item refuses a sibling that is not in a list. Put it in one.
   for (let up: LexicalNode | null = parent; up !== null && !$isRootOrShadowRoot(up); up = up.getParent()) {

@@ -148,6 +148,26 @@ describe('importHtml: sanitizing', () => {
     const { html } = composeHtml(importHtml(hostile), options('html'));
     expect(html).not.toMatch(/alert|<script|onclick|onerror|javascript:/i);
   });
+
+  it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
+    // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
+    // out split the list from a list item's side ("insertAfter: list node is not parent…").
+    const state = importHtml(
+      `<td>Before<li>Loose</li><ul><li><img src="${HARBOUR_URL}" alt="Gull"></li><li>List words</li></ul></td>`,
+    );
+    const json = JSON.stringify(state);
+    for (const words of ['Before', 'Loose', 'List words', 'Gull']) expect(json).toContain(words);
+    const lists: Json[] = [];
+    const visit = (node: Json) => {
+      if (node.type === 'list') lists.push(node);
+      for (const child of (node.children as Json[] | undefined) ?? []) visit(child);
+    };
+    visit(state.root as Json);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists)
+      expect((list.children as Json[]).every((c) => c.type === 'listitem')).toBe(true);
+    expect(composeHtml(state, options('gutenberg')).html).toContain('List words');
+  });
 });
 
 describe('importHtml: WordPress posts', () => {

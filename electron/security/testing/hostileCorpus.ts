@@ -217,6 +217,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 796906633): a stray <li> in bold in a heading in a
   // stray <li>; Lexical's own fix-up of the items threw while importing and the paste failed.
   html('list-item-in-heading', 'platform', `<li style="font-weight:700"/><h2><li onclick="${PAYLOAD}">Deep words</li>uJ--<button/style='-moz-binding:url(x)'/></h2>`, ['Deep words', 'uJ--']),
+  // Found by the 1,000,000-input fuzz (batch seed 1782884138): a stray <li> in a table cell before a
+  // list holding an image; "Open from blog" threw lifting the image out of the list.
+  html('list-item-stray-in-cell', 'platform', `<td>Before<li>Loose</li><ul><li><img src="https://example.com/a.png" alt="Gull" onerror="${PAYLOAD}"></li><li><!--more--></li><li>List words</li></ul><javascript:${PAYLOAD}></td>`, ['Before', 'List words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
