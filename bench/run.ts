@@ -33,6 +33,14 @@ import { summarize } from './stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const isQuick = process.argv.includes('--quick');
+/**
+ * `--only=typing,autosave` runs just those sections (typing, paste, startup, publish, store,
+ * autosave, crash, outbox, fuzz) at their size, and writes bench/.work/ONLY.md instead of
+ * RESULTS.md: for checking one figure while working on it, never for the record.
+ */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null;
+const runs = (name: string): boolean => only === null || only.has(name);
 
 const SIZES = isQuick
   ? {
@@ -629,18 +637,19 @@ async function main(): Promise<number> {
   const beforeRun = await otherCpuBeforeRun();
   const runCpu = cpu?.mark();
   console.log(`Signet benchmarks (${isQuick ? 'quick' : 'full'})`);
+  if (only) console.log(`  only: ${[...only].join(', ')}`);
   await section('renderer build', async () => ensureRendererBuilt());
   if (!errors.length) {
-    await typingSections();
-    await pasteSection();
-    await startupSection();
+    if (runs('typing')) await typingSections();
+    if (runs('paste')) await pasteSection();
+    if (runs('startup')) await startupSection();
   }
-  await publishSection();
-  await storeSections();
-  await autosaveSection();
-  await crashSection();
-  await outboxFaultSection();
-  await hostileFuzzSection();
+  if (runs('publish')) await publishSection();
+  if (runs('store')) await storeSections();
+  if (runs('autosave')) await autosaveSection();
+  if (runs('crash')) await crashSection();
+  if (runs('outbox')) await outboxFaultSection();
+  if (runs('fuzz')) await hostileFuzzSection();
 
   const report: BenchReport = {
     mode: isQuick ? 'quick' : 'full',
@@ -655,10 +664,13 @@ async function main(): Promise<number> {
     otherCpu: { beforeRun, duringRun: cpu && runCpu ? cpu.since(runCpu) : null },
     sections,
   };
-  const outDir = isQuick ? path.join(ROOT, 'bench/.work') : path.join(ROOT, 'bench');
+  const outDir = isQuick || only ? path.join(ROOT, 'bench/.work') : path.join(ROOT, 'bench');
   await fsp.mkdir(outDir, { recursive: true });
-  const jsonFile = path.join(outDir, isQuick ? 'quick-results.json' : 'results.json');
-  const mdFile = path.join(outDir, isQuick ? 'QUICK.md' : 'RESULTS.md');
+  const jsonFile = path.join(
+    outDir,
+    only ? 'only-results.json' : isQuick ? 'quick-results.json' : 'results.json',
+  );
+  const mdFile = path.join(outDir, only ? 'ONLY.md' : isQuick ? 'QUICK.md' : 'RESULTS.md');
   await fsp.writeFile(jsonFile, JSON.stringify(report, null, 2) + '\n');
   await fsp.writeFile(mdFile, renderMarkdown(report));
   console.log(
