@@ -5,11 +5,16 @@
  * from index.ts, so the preload bundle never pulls Lexical in.
  */
 import { $createListNode, $isListItemNode, $isListNode } from '@lexical/list';
+import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import {
+  $createLineBreakNode,
   $getSiblingCaret,
   $insertNodeToNearestRootAtCaret,
+  $isLineBreakNode,
+  $isParagraphNode,
   $isRootOrShadowRoot,
   type LexicalNode,
+  type ParagraphNode,
 } from 'lexical';
 
 /**
@@ -69,4 +74,21 @@ export function $hoistBlockToNearestRoot(node: LexicalNode): void {
     $shouldSplit: () => false,
     removeEmptyDestination: true,
   });
+}
+
+/**
+ * A paragraph inside a paragraph, heading or quote (imported `<p><code><p>…</p>…`) is not a
+ * document Lexical can write out: its words run into the text around it (Markdown joined the
+ * code spans on both sides into one fence and read the rest as HTML). It becomes a line of its
+ * parent: its children in its place, with line breaks around them.
+ */
+export function $unnestParagraph(node: ParagraphNode): void {
+  const parent = node.getParent();
+  if (!($isParagraphNode(parent) || $isHeadingNode(parent) || $isQuoteNode(parent))) return;
+  const previous = node.getPreviousSibling();
+  if (previous !== null && !$isLineBreakNode(previous)) node.insertBefore($createLineBreakNode());
+  const next = node.getNextSibling();
+  if (next !== null && !$isLineBreakNode(next)) node.insertAfter($createLineBreakNode());
+  for (const child of node.getChildren()) node.insertBefore(child);
+  node.remove();
 }

@@ -7,10 +7,11 @@ import {
   $isElementNode,
   $isParagraphNode,
   mergeRegister,
+  ParagraphNode,
   type LexicalEditor,
 } from 'lexical';
 
-import { $hoistBlockToNearestRoot } from '../../contract/documentRules';
+import { $hoistBlockToNearestRoot, $unnestParagraph } from '../../contract/documentRules';
 import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
@@ -25,7 +26,8 @@ import { isAllowedLinkUrl } from './urls';
  * - headings are H2–H4 (H1 is the post title);
  * - links are http(s) or mailto only;
  * - images and read-more breaks sit at block level;
- * - code blocks and quotes hold text, not other blocks.
+ * - code blocks and quotes hold text, not other blocks;
+ * - no paragraph inside a paragraph, heading or quote.
  */
 export function registerContentRules(editor: LexicalEditor): () => void {
   return mergeRegister(
@@ -59,6 +61,7 @@ export function registerContentRules(editor: LexicalEditor): () => void {
         child.remove();
       }
     }),
+    editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),

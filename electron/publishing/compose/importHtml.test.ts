@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import type { EditorStateJSON } from '../../contract';
 import { composeHtml } from './compose';
+import { findExecutableMarkdown } from '../../security/testing/executable';
 import { importHtml } from './importHtml';
+import { composeMarkdown } from './markdown';
 import { readEveryNodeGolden } from './testing/helpers';
 import type { ComposeOptions } from './types';
 
@@ -147,6 +149,22 @@ describe('importHtml: sanitizing', () => {
   it('never lets imported markup into composed HTML', () => {
     const { html } = composeHtml(importHtml(hostile), options('html'));
     expect(html).not.toMatch(/alert|<script|onclick|onerror|javascript:/i);
+  });
+
+  it('makes a paragraph inside a paragraph a line of it, so no code span runs into another', () => {
+    // Found by the 1,000,000-input fuzz: `<code>` around a `<p>` nested a paragraph in a paragraph,
+    // and the Markdown written for a static site joined the code spans around it.
+    const state = importHtml('<code>one<b><p>two`</p></b>&lt;script&gt;![i](javascript:x)</code>');
+    const paragraphs: Json[] = [];
+    const visit = (node: Json, depth: number) => {
+      if (node.type === 'paragraph') paragraphs.push({ ...node, depth });
+      for (const child of (node.children as Json[] | undefined) ?? []) visit(child, depth + 1);
+    };
+    visit(state.root as Json, 0);
+    expect(paragraphs.map((p) => p.depth)).toEqual([1]);
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(findExecutableMarkdown(markdown)).toEqual([]);
+    expect(markdown).toContain('two');
   });
 
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {

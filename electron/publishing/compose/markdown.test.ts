@@ -165,6 +165,19 @@ describe('composeMarkdown', () => {
     });
     expect(compose(state).markdown).toBe('<u>u</u> H<sub>2</sub>O x<sup>2</sup> <mark>**hi**</mark>\n');
   });
+
+  it('fences inline code that holds backticks so that it ends where the code ends', () => {
+    const state = buildState(() => {
+      $getRoot().append(
+        paragraph(text('Type '), text('a `tick`', 'code'), text(' then '), text('`', 'code'), text('.')),
+        paragraph(text('<script>![i](javascript:x)` after', 'code')),
+      );
+    });
+    const { markdown } = compose(state);
+    expect(markdown).toBe('Type `` a `tick` `` then `` ` ``.\n\n``<script>![i](javascript:x)` after``\n');
+    const back = importMarkdown(markdown).editorState;
+    expect(normalize(back.root)).toEqual(normalize(state.root));
+  });
 });
 
 describe('importMarkdown', () => {

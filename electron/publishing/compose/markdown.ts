@@ -130,7 +130,7 @@ const TEXT: TextMatchTransformer = {
   type: 'text-match',
   export: (node, _exportChildren, exportFormat) => {
     if (!$isTextNode(node)) return null;
-    if (node.hasFormat('code')) return null;
+    if (node.hasFormat('code')) return codeSpan(node);
     const previous = node.getPreviousSibling();
     const atLineStart = previous === null || $isLineBreakNode(previous);
     const inner = exportFormat(node, escapeText(node.getTextContent(), atLineStart));
@@ -156,6 +156,25 @@ const TEXT: TextMatchTransformer = {
 };
 
 const ref = (char: string) => `&#${char.codePointAt(0)};`;
+
+/**
+ * Inline code holding a backtick, as CommonMark writes it: a fence one backtick longer than the
+ * longest run inside, with a space inside the fence when the code starts or ends with a backtick.
+ * `@lexical/markdown` always fences with one backtick, which a backtick inside ends early (the
+ * rest of the "code" was read as Markdown and HTML; found by the hostile fuzz). Code without a
+ * backtick is left to it (null), so its formats combine as before. Bold and italic still wrap it.
+ */
+function codeSpan(node: TextNode): string | null {
+  const text = node.getTextContent();
+  if (!text.includes('`')) return null;
+  const longest = Math.max(...(text.match(/`+/g) ?? ['']).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  let out = `${fence}${pad}${text.replace(/\n/g, ' ')}${pad}${fence}`;
+  if (node.hasFormat('italic')) out = `*${out}*`;
+  if (node.hasFormat('bold')) out = `**${out}**`;
+  return out;
+}
 
 /** Text as Markdown reads it literally (see TEXT). */
 export function escapeText(text: string, atLineStart: boolean): string {

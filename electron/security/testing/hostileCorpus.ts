@@ -220,6 +220,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 1782884138): a stray <li> in a table cell before a
   // list holding an image; "Open from blog" threw lifting the image out of the list.
   html('list-item-stray-in-cell', 'platform', `<td>Before<li>Loose</li><ul><li><img src="https://example.com/a.png" alt="Gull" onerror="${PAYLOAD}"></li><li><!--more--></li><li>List words</li></ul><javascript:${PAYLOAD}></td>`, ['Before', 'List words']),
+  // Found by the 1,000,000-input fuzz (batch seed 1661265737): <code> around a <p> nested a
+  // paragraph in a paragraph, and the static site's Markdown joined the code spans around it.
+  html('code-around-paragraph', 'platform', `<code>--><p>window.x=1\`></p>&lt;script&gt;![i](javascript:${PAYLOAD})</code>`, ['window.x=1']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 

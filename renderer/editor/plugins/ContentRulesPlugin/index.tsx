@@ -9,13 +9,14 @@ import {
   $isParagraphNode,
   type LexicalEditor,
   mergeRegister,
+  ParagraphNode,
 } from 'lexical';
 import { useEffect } from 'react';
 
 import { EmbedNode } from '../../nodes/EmbedNode';
 import { ImageNode } from '../../nodes/ImageNode';
 import { isTemplateLinkUrl } from '../../../../electron/contract';
-import { $hoistBlockToNearestRoot } from '../../../../electron/contract/documentRules';
+import { $hoistBlockToNearestRoot, $unnestParagraph } from '../../../../electron/contract/documentRules';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
 import { $unlinkSnippetNode, SnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl } from '../../utils/linkUrl';
@@ -26,7 +27,8 @@ import { isAllowedLinkUrl } from '../../utils/linkUrl';
  * - headings are H2–H4 (H1 is the post title);
  * - links are http(s) or mailto only;
  * - images, embeds, read-more breaks and snippets sit at block level;
- * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them).
+ * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them);
+ * - no paragraph inside a paragraph, heading or quote.
  *
  * A snippet's own content (`isSnippet`) may also link to an address written with a variable, and
  * holds neither a read-more break (a post has one, the author's) nor another snippet (a pasted one
@@ -71,6 +73,7 @@ export function registerContentRules(
         child.remove();
       }
     }),
+    editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(
