@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import i18next from 'eslint-plugin-i18next';
 import globals from 'globals';
 
 const electronOnlyInShell = {
@@ -105,6 +106,14 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // UI text comes from the catalogue (electron/contract/i18n/en.json, docs/i18n.md): no literal
+    // text in JSX anywhere in the renderer.
+    files: ['renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }] },
   },
   {
     files: ['e2e/**/*.ts', '*.config.ts'],

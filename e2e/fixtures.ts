@@ -21,6 +21,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface SignetFixtureOptions {
   target: 'web' | 'electron';
+  /**
+   * Start on a fresh data folder as a new user would (welcome draft, `Signet Site`). Off by
+   * default: other specs start from an app that was set up before, with no drafts.
+   */
+  firstRun: boolean;
 }
 
 export interface SignetHandle {
@@ -42,10 +47,15 @@ interface Running {
   openedExternally(): Promise<string[]>;
 }
 
-async function startWeb(browser: Browser, dataDir: string): Promise<Running> {
+async function startWeb(browser: Browser, dataDir: string, firstRun: boolean): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/host/cli.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SIGNET_DATA_DIR: dataDir, SIGNET_REVISION_INTERVAL_MS: '1000' },
+    env: {
+      ...process.env,
+      SIGNET_DATA_DIR: dataDir,
+      SIGNET_REVISION_INTERVAL_MS: '1000',
+      SIGNET_SKIP_ONBOARDING: firstRun ? '0' : '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await readHostUrl(child);
@@ -104,7 +114,7 @@ function readHostUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-async function startElectron(dataDir: string): Promise<Running> {
+async function startElectron(dataDir: string, firstRun: boolean): Promise<Running> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   // The built app, never a dev server.
@@ -114,7 +124,12 @@ async function startElectron(dataDir: string): Promise<Running> {
     executablePath: electronBinaryPath()!,
     args: [...electronTestSwitches(), path.join(ROOT, 'out/main/main.js')],
     cwd: ROOT,
-    env: { ...env, SIGNET_DATA_DIR: dataDir, SIGNET_REVISION_INTERVAL_MS: '1000' },
+    env: {
+      ...env,
+      SIGNET_DATA_DIR: dataDir,
+      SIGNET_REVISION_INTERVAL_MS: '1000',
+      SIGNET_SKIP_ONBOARDING: firstRun ? '0' : '1',
+    },
   });
   const page = await app.firstWindow();
   // Record instead of opening a real browser.
@@ -157,7 +172,8 @@ async function startElectron(dataDir: string): Promise<Running> {
 
 export const test = base.extend<SignetFixtureOptions & { signet: SignetHandle }>({
   target: ['web', { option: true }],
-  signet: async ({ target, browser }, use, testInfo) => {
+  firstRun: [false, { option: true }],
+  signet: async ({ target, firstRun, browser }, use, testInfo) => {
     if (target === 'electron') {
       test.skip(
         !electronBinaryPath(),
@@ -165,7 +181,8 @@ export const test = base.extend<SignetFixtureOptions & { signet: SignetHandle }>
       );
     }
     const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'signet-e2e-'));
-    const start = () => (target === 'web' ? startWeb(browser, dataDir) : startElectron(dataDir));
+    const start = () =>
+      target === 'web' ? startWeb(browser, dataDir, firstRun) : startElectron(dataDir, firstRun);
     let running = await start();
     const handle: SignetHandle = {
       get page() {

@@ -19,6 +19,8 @@ test('a new user publishes to the built-in site folder at once, exports a draft 
   // No account added: the site folder Signet keeps in its data folder is already there.
   await app.newDraft('Harbour log');
   await app.body.click();
+  await app.type('## Weather');
+  await app.page.keyboard.press('Enter');
   await app.type('Wind from the west by noon.');
   await app.waitSaved();
   await app.page.getByRole('button', { name: 'Publish…' }).click();
@@ -27,6 +29,14 @@ test('a new user publishes to the built-in site folder at once, exports a draft 
   await expect(publish.getByRole('combobox', { name: 'Blog' }).locator('option:checked')).toHaveText(
     /My Signet site/,
   );
+  // The preview shows the post as a page would (a heading, not "## Weather"); the Markdown the
+  // site receives is one tick away.
+  const preview = publish.getByRole('region', { name: 'Preview', exact: true });
+  await expect(preview.getByRole('heading', { name: 'Weather', level: 2 })).toBeVisible();
+  await expect(preview).not.toContainText('## Weather');
+  await publish.getByRole('checkbox', { name: 'Show Markdown' }).check();
+  await expect(preview.getByLabel('Markdown that will be written')).toContainText('## Weather');
+  await publish.getByRole('checkbox', { name: 'Show Markdown' }).uncheck();
   await publish.getByRole('textbox', { name: 'Slug' }).fill('harbour-log');
   await publish.getByRole('combobox', { name: 'Status' }).selectOption('publish');
   await publish.getByRole('button', { name: 'Publish', exact: true }).click();

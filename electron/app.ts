@@ -11,14 +11,20 @@ import { DraftStore } from './drafts/DraftStore';
 import { consoleLogger, type AppPorts } from './ports';
 import { isAllowedExternalUrl } from './security/urls';
 import { imageMimeType } from './drafts/assets';
-import { readPreferences, writePreferences } from './settings/preferences';
+import { applyPreferencesPatch, readPreferences, writePreferences } from './settings/preferences';
 import { createRedactingLogger } from './accounts/redact';
+import { collectDiagnostics } from './diagnostics/collect';
+import { recordErrors, RecentErrors } from './diagnostics/recentErrors';
 import { OutboxService } from './outbox/OutboxService';
+import { outboxNotification } from './outbox/notifications';
 import { PublishingService, toAppError } from './publishing/PublishingService';
 import { SnippetService } from './snippets/SnippetService';
 import { SnippetStore } from './snippets/SnippetStore';
 import { BackupService } from './backups/BackupService';
+import { runFirstStart } from './onboarding/onboarding';
 import { exportDraftMarkdown, importMarkdownDraft } from './drafts/markdownFile';
+import { ThemePreviewService, ThemeUnavailableError } from './publishing/themePreview/ThemePreviewService';
+import { t } from './contract/i18n';
 
 export interface SignetApp {
   dispatch: Dispatch;
@@ -38,7 +44,13 @@ export interface SignetApp {
 export async function createApp(ports: AppPorts): Promise<SignetApp> {
   // Every log line passes through redaction: no password or token ever reaches a log.
   let knownSecrets: () => string[] = () => [];
-  const log = createRedactingLogger(ports.log ?? consoleLogger, () => knownSecrets());
+  // The last 50 errors (already redacted) are kept for "Copy Diagnostics".
+  const recentErrors = new RecentErrors();
+  const log = recordErrors(
+    createRedactingLogger(ports.log ?? consoleLogger, () => knownSecrets()),
+    recentErrors,
+    ports.clock,
+  );
   const draftsDir = ports.settings.get('draftsDir') ?? path.join(ports.dataDir, 'drafts');
 
   const drafts = await openStore(draftsDir);
@@ -81,6 +93,32 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     ...(ports.httpTimeoutMs !== undefined ? { httpTimeoutMs: ports.httpTimeoutMs } : {}),
   });
   knownSecrets = () => publishing.accounts.knownSecrets();
+  // The blog's own look for the preview: one page and its styles, cleaned, kept in <data>/theme-cache.
+  const themePreview = new ThemePreviewService({
+    dataDir: ports.dataDir,
+    fetch: ports.fetch,
+    log,
+    ...(ports.fs ? { fs: ports.fs } : {}),
+    ...(ports.clock ? { clock: ports.clock } : {}),
+  });
+  // The first run (electron/onboarding/): a welcome draft and `Signet Site` to publish to at once.
+  await runFirstStart(
+    {
+      settings: ports.settings,
+      dataDir: ports.dataDir,
+      ...(ports.documentsDir ? { documentsDir: ports.documentsDir } : {}),
+      drafts,
+      accountCount: () => publishing.accounts.list().length,
+      addSite: (folder) => publishing.ensureDefaultSite(folder),
+      log,
+      ...(ports.clock ? { clock: ports.clock } : {}),
+    },
+    { skip: ports.skipOnboarding === true },
+  ).catch((error: unknown) =>
+    log.warn('the first run’s welcome could not be made', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
   // A new user can publish at once: to the site folder Signet keeps in its data folder.
   await publishing.ensureDefaultSite().catch((error: unknown) =>
     log.warn('Signet could not prepare its own site folder', {
@@ -99,6 +137,15 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     ...(ports.clock ? { clock: ports.clock } : {}),
     ...(ports.outboxBackoff ? { backoff: ports.outboxBackoff } : {}),
     onChange: (jobs) => ports.emit('outboxChanged', { jobs }),
+    onProgress: (progress) => ports.emit('jobProgress', progress),
+    // Delivered or stopped for good: a desktop notification when outboxNotification says so.
+    onResult: (result) => {
+      const notification = outboxNotification(result, {
+        windowFocused: ports.isWindowFocused?.() ?? false,
+        enabled: readPreferences(ports.settings).desktopNotifications,
+      });
+      if (notification) ports.showDesktopNotification?.(notification);
+    },
   });
 
   // Re-applied snippets go out like any publish: through the outbox.
@@ -128,10 +175,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     }),
     getPreferences: () => readPreferences(ports.settings),
     setPreferences: (patch) => {
-      const next: Preferences = { ...readPreferences(ports.settings) };
-      if (patch.theme !== undefined) next.theme = patch.theme;
-      if (patch.spellcheck !== undefined) next.spellcheck = patch.spellcheck;
-      if (patch.lastOpenDraftId !== undefined) next.lastOpenDraftId = patch.lastOpenDraftId;
+      const next: Preferences = applyPreferencesPatch(readPreferences(ports.settings), patch);
       writePreferences(ports.settings, next);
       return next;
     },
@@ -160,19 +204,13 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       return { fileName: stored, url: assetUrl(id, stored) };
     },
     pickImage: async ({ id }) => {
-      const picked = await ports.dialogs.pickImage({ title: 'Insert an image' });
+      const picked = await ports.dialogs.pickImage({ title: t('dialog.main.insertImageTitle') });
       if (!picked) return null;
       if (!imageMimeType(picked)) {
-        throw new AppError(
-          'BAD_REQUEST',
-          'That file is not an image Signet can show. Pick a PNG, JPEG, GIF, WebP, AVIF or SVG file.',
-        );
+        throw new AppError('BAD_REQUEST', t('error.app.notAnImage'));
       }
       const bytes = await fsp.readFile(picked).catch(() => {
-        throw new AppError(
-          'IO_ERROR',
-          `Signet could not read ${path.basename(picked)}. Check that the file exists and you may open it.`,
-        );
+        throw new AppError('IO_ERROR', t('error.app.imageUnreadable', { file: path.basename(picked) }));
       });
       const stored = await drafts.addAsset(id, path.basename(picked), bytes);
       return { fileName: stored, url: assetUrl(id, stored) };
@@ -180,10 +218,13 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     getDraftsFolder: () => ({ path: drafts.dir }),
     moveDraftsFolder: async ({ path: requested }) => {
       const target =
-        requested ?? (await ports.dialogs.pickFolder({ title: 'Move drafts to…', defaultPath: drafts.dir }));
+        requested ??
+        (await ports.dialogs.pickFolder({
+          title: t('dialog.main.moveDraftsTitle'),
+          defaultPath: drafts.dir,
+        }));
       if (!target) return null;
-      if (!path.isAbsolute(target))
-        throw new AppError('BAD_REQUEST', 'Choose a full folder path for your drafts.');
+      if (!path.isAbsolute(target)) throw new AppError('BAD_REQUEST', t('error.app.draftsFolderNotAbsolute'));
       await drafts.moveTo(target);
       ports.settings.set('draftsDir', drafts.dir);
       return { path: drafts.dir };
@@ -203,16 +244,33 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     listPlatforms: () => publishing.listPlatforms(),
     connectAccount: (input) => publishing.connectAccount(input),
     pickSiteFolder: async () => {
-      const folder = await ports.dialogs.pickFolder({ title: 'Choose your site’s folder' });
+      const folder = await ports.dialogs.pickFolder({ title: t('dialog.main.siteFolderTitle') });
       return folder ? { path: folder } : null;
     },
     removeAccount: async ({ id }) => {
       await publishing.removeAccount(id);
+      // Its cached theme is a copy of the site's look: it goes with the account.
+      await themePreview
+        .forget(id)
+        .catch((error: unknown) =>
+          log.warn('the removed account’s theme cache stayed', { error: String(error) }),
+        );
       return null;
     },
     updateAccountSettings: ({ id, ...patch }) => publishing.updateAccountSettings(id, patch),
     searchTerms: ({ accountId, taxonomy, search }) => publishing.searchTerms(accountId, taxonomy, search),
     previewPost: ({ draftId, options }) => publishing.preview(draftId, options),
+    previewInTheme: async ({ draftId, options, refresh }) => {
+      const account = publishing.accounts.get(options.accountId);
+      if (!account) throw new AppError('NOT_FOUND', t('error.app.accountGone'));
+      const post = await publishing.preview(draftId, options);
+      try {
+        return await themePreview.preview(account, post, { refresh: refresh ?? false });
+      } catch (error) {
+        if (error instanceof ThemeUnavailableError) throw new AppError('BAD_REQUEST', error.message);
+        throw toAppError(error) ?? error;
+      }
+    },
     publishDraft: ({ draftId, options, onConflict }) =>
       // Taking the server's version only reads the blog: no job needed.
       onConflict === 'takeServer'
@@ -230,7 +288,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     exportDraftMarkdown: async ({ draftId }) => {
       const draft = await drafts.get(draftId);
       const target = await ports.dialogs.pickSavePath({
-        title: 'Export as Markdown',
+        title: t('dialog.main.exportMarkdownTitle'),
         defaultName: `${markdownFileName(draft.title)}.md`,
         filterName: 'Markdown',
         extensions: ['md'],
@@ -244,7 +302,7 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
     },
     importDraftMarkdown: async () => {
       const file = await ports.dialogs.pickFile({
-        title: 'Import Markdown',
+        title: t('dialog.main.importMarkdownTitle'),
         filterName: 'Markdown',
         extensions: ['md', 'markdown', 'mdown', 'txt'],
       });
@@ -310,6 +368,21 @@ export async function createApp(ports: AppPorts): Promise<SignetApp> {
       }
       return safety;
     },
+
+    getDiagnostics: async () => ({
+      text: await collectDiagnostics({
+        version: ports.version,
+        runtime: ports.runtime,
+        dataDir: ports.dataDir,
+        draftsDir: drafts.dir,
+        preferences: readPreferences(ports.settings),
+        accounts: publishing.accounts,
+        countDrafts: (filter) => drafts.list({ filter, offset: 0, limit: 1 }).total,
+        outboxStates: outbox.list().map((job) => job.state),
+        recentErrors: recentErrors.list(),
+        ...(ports.clock ? { clock: ports.clock } : {}),
+      }),
+    }),
   };
 
   function assetUrl(draftId: string, fileName: string): string {

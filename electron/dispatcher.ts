@@ -5,6 +5,7 @@
 import type { CommandName, ErrorCode, ParsedRequestOf, ResponseOf, Result } from './contract';
 import { COMMANDS } from './contract';
 import { requestSchemas } from './contract/schemas';
+import { t } from './contract/i18n';
 
 export type Handlers = {
   [C in CommandName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
@@ -54,7 +55,7 @@ export function createDispatcher(
       const known = error instanceof AppError ? error : mapError(error);
       if (known) return fail(known.code, known.message);
       onUnexpected(name, error);
-      return fail('INTERNAL', 'Something went wrong inside Signet. Your work is safe; please try again.');
+      return fail('INTERNAL', t('error.internal'));
     }
   };
 }

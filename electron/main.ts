@@ -9,10 +9,12 @@ import { app, BrowserWindow, dialog, nativeTheme, session } from 'electron';
 import { createApp, type SignetApp } from './app';
 import { consoleLogger, revisionIntervalFromEnv, type AppPorts } from './ports';
 import { readPreferences } from './settings/preferences';
+import { documentsPort, skipOnboardingFromEnv } from './onboarding/onboarding';
 import { createShellPorts, openExternalSafely } from './shell/appPorts';
 import { hardenSession, hardenWebContents, type HardeningOptions } from './shell/hardening';
 import { registerCommandHandlers, sendToAppWindows } from './shell/ipc';
 import { installApplicationMenu } from './shell/menu';
+import { setLocale, t } from './contract/i18n';
 import { appOriginsFor, rendererEntry } from './shell/policy/appUrl';
 import { dataDirFromEnv } from './shell/policy/dataDir';
 import { createQuitGate } from './shell/policy/quitGate';
@@ -128,8 +130,8 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       log.error('Signet could not start', { error: error instanceof Error ? error.stack : String(error) });
       dialog.showErrorBox(
-        'Signet could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nYour drafts have not been changed.`,
+        t('dialog.main.startFailedTitle'),
+        t('dialog.main.startFailedBody', { message: error instanceof Error ? error.message : String(error) }),
       );
       app.exit(1);
     });
@@ -141,6 +143,8 @@ async function handleAuthCallback(url: string): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  // Menu labels, dates and numbers in the author's language (the menu is built once, below).
+  setLocale(app.getLocale());
   app.setAboutPanelOptions({ applicationName: 'Signet', applicationVersion: app.getVersion() });
 
   const settings = openSettingsStore({ dataDir, appVersion: app.getVersion(), log });
@@ -160,6 +164,8 @@ async function start(): Promise<void> {
   const ports: AppPorts = {
     ...createShellPorts({ dataDir, settings: settings.port, appOrigins, log, vault }),
     revisionIntervalMs: revisionIntervalFromEnv(process.env.SIGNET_REVISION_INTERVAL_MS),
+    ...documentsPort(process.env.SIGNET_DATA_DIR, () => app.getPath('documents')),
+    skipOnboarding: skipOnboardingFromEnv(process.env.SIGNET_SKIP_ONBOARDING),
   };
   signetApp = createApp(ports);
   const ready = await signetApp;

@@ -6,6 +6,7 @@ import type { EventMap, EventName, Preferences } from './contract';
 import type { SecretVault } from './accounts/vault';
 import type { FsPort } from './drafts/fsPort';
 import type { Timers as BackupTimers } from './backups/BackupService';
+import type { DesktopNotification } from './outbox/notifications';
 
 /** What the settings file holds. Small things only: electron-store rewrites it on every set. */
 export interface SettingsData {
@@ -31,6 +32,8 @@ export interface SettingsData {
   allowWeakVault?: boolean;
   /** The built-in site folder was added as an account once (removing it keeps it removed). */
   defaultSiteAdded?: boolean;
+  /** When the first run's welcome (electron/onboarding/) was done, or found needless (ISO time). */
+  onboardedAt?: string;
 }
 
 export interface WindowStateData {
@@ -103,6 +106,20 @@ export interface AppPorts {
   log?: Logger;
   /** Timers of the hourly backup (tests pass fake ones). */
   backupTimers?: BackupTimers;
+  /**
+   * The author's documents folder (Electron: `app.getPath('documents')`); the first run makes
+   * `<documentsDir>/Signet Site` there. Absent (web host, tests): `<dataDir>/Signet Site`.
+   */
+  documentsDir?: string;
+  /** Start as an install that was already set up: no welcome draft, no first-run site (e2e). */
+  skipOnboarding?: boolean;
+  /**
+   * Shows a desktop notification (outbox results): Electron's `Notification` where the system
+   * supports it; the web host records it for tests. Absent: no desktop notifications.
+   */
+  showDesktopNotification?(notification: DesktopNotification): void;
+  /** A Signet window has the keyboard focus now (absent: treated as not focused). */
+  isWindowFocused?(): boolean;
 }
 
 export const consoleLogger: Logger = {

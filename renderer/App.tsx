@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type {
   AccountSummary,
   AppInfo,
@@ -7,7 +8,21 @@ import type {
   Preferences,
   QuarantineEntry,
 } from '../electron/contract';
+import { t } from '../electron/contract/i18n';
 import { call, errorMessage, on, SignetError } from './bridge';
+import { editorFontStack, toggledTheme, wheelZoom, zoomIn, zoomOut } from './commands/appearance';
+import { onCommand, runCommand } from './commands/bus';
+import { isInDraftText } from './commands/findScope';
+import {
+  COMMAND_REGISTRY,
+  commandSpec,
+  isCommandId,
+  isFormatCommand,
+  type CommandId,
+} from './commands/registry';
+import { ariaKeyShortcuts, formatShortcut, isMacPlatform, matchesShortcut } from './commands/shortcuts';
+import { CommandPalette } from './features/palette/CommandPalette';
+import { copyDiagnostics } from './features/diagnostics/copyDiagnostics';
 import { AccountsDialog } from './features/accounts/AccountsDialog';
 import { DraftList } from './features/drafts/DraftList';
 import { RemotePostsDialog } from './features/publish/RemotePostsDialog';
@@ -32,8 +47,11 @@ export function App() {
   const [showSettings, setShowSettings] = useState(false);
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [showAccounts, setShowAccounts] = useState(false);
+  /** Bumped by "Add your blog": Accounts opens at its connect form. */
+  const [addBlogRequest, setAddBlogRequest] = useState(0);
   const [showRemote, setShowRemote] = useState(false);
   const [showSnippets, setShowSnippets] = useState(false);
+  const [showPalette, setShowPalette] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const flushOpenDraft = useRef<(() => Promise<void>) | null>(null);
   const noticeKey = useRef(0);
@@ -48,6 +66,36 @@ export function App() {
   );
   const refresh = useCallback(() => setRefreshKey((k) => k + 1), []);
   const openSnippets = useCallback(() => setShowSnippets(true), []);
+  const addBlog = useCallback(() => {
+    setShowAccounts(true);
+    setAddBlogRequest((n) => n + 1);
+  }, []);
+
+  /**
+   * Changes preferences at once on screen, then stores them. The stored answer is not applied back
+   * (a quicker second change, say two zoom steps, must not be undone by the first one's answer);
+   * if storing fails, the changed fields go back and the promise rejects with the reason.
+   */
+  const preferencesRef = useRef<Preferences | null>(null);
+  preferencesRef.current = preferences;
+  const changePreferences = useCallback(async (patch: Partial<Preferences>) => {
+    const before = preferencesRef.current;
+    setPreferences((current) => (current ? { ...current, ...patch } : current));
+    try {
+      await call('setPreferences', patch);
+    } catch (error) {
+      if (before) {
+        const undo = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Preferences]]));
+        setPreferences((current) => (current ? { ...current, ...undo } : current));
+      }
+      throw error;
+    }
+  }, []);
+  const changeAndNotify = useCallback(
+    (patch: Partial<Preferences>) =>
+      void changePreferences(patch).catch((error: unknown) => notify(errorMessage(error), 'error')),
+    [changePreferences, notify],
+  );
 
   const openDraft = useCallback(
     async (id: string) => {
@@ -139,37 +187,191 @@ export function App() {
           ? notify(message, 'error', 'SAVE_FAILED')
           : notify(message, 'info', 'SAVE_FAILED'),
       ),
+      // The application menu runs commands like every other way in (renderer/commands/bus.ts).
       on('menuCommand', ({ command }) => {
-        if (command === 'newDraft') void newDraft();
-        if (command === 'find') searchRef.current?.focus();
-        if (command === 'showDrafts') setFilter('all');
-        if (command === 'showTrash') setFilter('trash');
-        if (command === 'showSnippets') setShowSnippets(true);
-        if (command === 'saveNow') void flushOpenDraft.current?.();
-        if (command === 'moveDraftsFolder') setShowSettings(true);
+        if (isCommandId(command)) runCommand(command);
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [newDraft, notify, refresh]);
+  }, [notify, refresh]);
 
-  // In Electron the menu owns the shortcuts (menuCommand); in a browser only Save is ours to take.
+  const focusMode = preferences?.focusMode ?? false;
+  const leaveFocusModeThen = useCallback(
+    (then: () => void) => {
+      if (!preferencesRef.current?.focusMode) return then();
+      changeAndNotify({ focusMode: false });
+      // The sidebar is back on the next frame; then its controls can take focus.
+      requestAnimationFrame(() => requestAnimationFrame(then));
+    },
+    [changeAndNotify],
+  );
+
+  /** What each command does (import and export Markdown are MarkdownFileActions's). */
+  const commandHandler = useRef<(id: CommandId) => void>(() => {});
+  commandHandler.current = (id: CommandId) => {
+    const prefs = preferencesRef.current;
+    switch (id) {
+      case 'newDraft':
+        return void newDraft();
+      case 'saveNow':
+        return void flushOpenDraft.current?.();
+      case 'find':
+        // In a draft's text, DraftScreen opens its find bar instead.
+        if (isInDraftText(document.activeElement)) return;
+        return leaveFocusModeThen(() => searchRef.current?.focus());
+      case 'toggleOutline':
+        return; // DraftScreen's own command
+      case 'showDrafts':
+        return leaveFocusModeThen(() => setFilter('all'));
+      case 'showTrash':
+        return leaveFocusModeThen(() => setFilter('trash'));
+      case 'showSnippets':
+        return setShowSnippets(true);
+      case 'moveDraftsFolder':
+      case 'openSettings':
+        return setShowSettings(true);
+      case 'openAccounts':
+        return setShowAccounts(true);
+      case 'openFromBlog':
+        return setShowRemote(true);
+      case 'commandPalette':
+        return setShowPalette(true);
+      case 'toggleFocusMode':
+        return changeAndNotify({ focusMode: !prefs?.focusMode });
+      case 'toggleTheme':
+        return changeAndNotify({
+          theme: toggledTheme(
+            prefs?.theme ?? 'system',
+            window.matchMedia('(prefers-color-scheme: dark)').matches,
+          ),
+        });
+      case 'themeSystem':
+        return changeAndNotify({ theme: 'system' });
+      case 'themeLight':
+        return changeAndNotify({ theme: 'light' });
+      case 'themeDark':
+        return changeAndNotify({ theme: 'dark' });
+      case 'zoomIn':
+      case 'zoomOut':
+      case 'zoomReset': {
+        const current = prefs?.zoom ?? 100;
+        const zoom = id === 'zoomIn' ? zoomIn(current) : id === 'zoomOut' ? zoomOut(current) : 100;
+        changeAndNotify({ zoom });
+        return notify(t('app.zoom', { zoom }), 'info', 'ZOOM');
+      }
+      case 'copyDiagnostics':
+        return void copyDiagnostics().then(({ ok, message }) => notify(message, ok ? 'info' : 'error'));
+      case 'importMarkdown':
+      case 'exportMarkdown':
+        return;
+      default:
+        return; // The Format commands: DraftScreen hands them to the editor.
+    }
+  };
+  // Rendered at once (flushSync): a custom event gets React's default, deferred priority, and the
+  // keys typed right after Ctrl+Shift+P must land in the palette, not in the editor behind it.
+  useEffect(() => onCommand((id) => flushSync(() => commandHandler.current(id))), []);
+
+  // Keyboard shortcuts. In Electron the menu owns its accelerators (they arrive as menuCommand);
+  // in a browser every shortcut of the registry is ours. Shortcuts the menu does not carry
+  // (Ctrl/⌘+K) are ours everywhere. A key the page already used (Ctrl+K in the editor inserts a
+  // link) is left alone, and so is everything while a modal dialog is open.
+  const isMac = useMemo(() => isMacPlatform(), []);
   useEffect(() => {
-    if (info?.runtime !== 'web') return;
+    if (!info) return;
+    const web = info.runtime === 'web';
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (event.key === 'Escape' && preferencesRef.current?.focusMode) {
         event.preventDefault();
-        void flushOpenDraft.current?.();
+        changeAndNotify({ focusMode: false });
+        return;
+      }
+      for (const command of COMMAND_REGISTRY) {
+        if (command.inEditor) continue;
+        const shortcuts = [
+          ...(web || !command.inMenu ? [command.shortcut] : []),
+          ...(command.alternates ?? []),
+        ];
+        if (shortcuts.some((s) => s !== undefined && matchesShortcut(event, s, isMac))) {
+          event.preventDefault();
+          runCommand(command.id);
+          return;
+        }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [info?.runtime]);
+  }, [info, isMac, changeAndNotify]);
 
   useEffect(() => {
     const theme = preferences?.theme ?? 'system';
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [preferences?.theme]);
+
+  // Zoom the whole window (dialogs too) with CSS zoom, so it is the same in Electron and a browser.
+  const zoom = preferences?.zoom ?? 100;
+  useEffect(() => {
+    document.documentElement.style.zoom = zoom === 100 ? '' : String(zoom / 100);
+  }, [zoom]);
+
+  // Ctrl/⌘ + wheel zooms like the zoom commands (and not Chromium's own page zoom, which would
+  // bypass the preference): the listener is not passive, so it can keep the wheel from the page.
+  useEffect(() => {
+    let pending = 0;
+    const onWheel = (event: WheelEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.deltaY === 0) return;
+      event.preventDefault();
+      const current = preferencesRef.current?.zoom ?? 100;
+      const next = wheelZoom(pending, event.deltaY, current);
+      pending = next.pending;
+      if (next.zoom !== current) {
+        changeAndNotify({ zoom: next.zoom });
+        notify(t('app.zoom', { zoom: next.zoom }), 'info', 'ZOOM');
+      }
+    };
+    window.addEventListener('wheel', onWheel, { passive: false });
+    return () => window.removeEventListener('wheel', onWheel);
+  }, [changeAndNotify, notify]);
+
+  // The editor's typeface and size: custom properties that styles.css applies to the editor only.
+  const editorFont = preferences?.editorFont ?? 'serif';
+  const editorFontSize = preferences?.editorFontSize ?? 18;
+  useEffect(() => {
+    const root = document.documentElement.style;
+    root.setProperty('--editor-font', editorFontStack(editorFont));
+    root.setProperty('--editor-font-size', `${editorFontSize}px`);
+    // The column's width: 66 characters of the body's own typeface and size, in pixels, so the
+    // title (another size and weight) lines up with the text below it.
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) {
+      context.font = `${editorFontSize}px ${editorFontStack(editorFont)}`;
+      root.setProperty('--editor-measure', `${Math.round(context.measureText('0').width * 66)}px`);
+    }
+  }, [editorFont, editorFontSize]);
+
+  const paletteCommands = useMemo(
+    () =>
+      COMMAND_REGISTRY.filter(
+        (c) => draft !== null || (c.id !== 'saveNow' && c.id !== 'exportMarkdown' && !isFormatCommand(c.id)),
+      ),
+    [draft],
+  );
+  /** `title` and `aria-keyshortcuts` for a button that runs a command with a shortcut. */
+  const shortcutProps = (id: CommandId) => {
+    const shortcut = commandSpec(id).shortcut;
+    return shortcut
+      ? {
+          title: t('app.shortcutTitle', {
+            title: commandSpec(id).title,
+            shortcut: formatShortcut(shortcut, isMac),
+          }),
+          'aria-keyshortcuts': ariaKeyShortcuts(shortcut, isMac),
+        }
+      : {};
+  };
 
   const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
     flushOpenDraft.current = flush;
@@ -178,24 +380,46 @@ export function App() {
   if (startError) {
     return (
       <div className="start-error" role="alert">
-        <h1>Signet could not start</h1>
+        <h1>{t('app.startError.title')}</h1>
         <p>{startError}</p>
+        <button type="button" className="primary-button" onClick={() => window.location.reload()}>
+          {t('app.startError.retry')}
+        </button>
       </div>
     );
   }
   if (!info || !preferences) {
     return (
       <div className="loading" role="status">
-        Opening your drafts…
+        {t('app.loading')}
       </div>
     );
   }
 
   return (
-    <div className="app">
+    <div className="app" data-focus-mode={focusMode ? 'on' : undefined}>
+      {focusMode ? (
+        <button
+          type="button"
+          className="focus-exit secondary-button"
+          aria-keyshortcuts="Escape"
+          title={t('app.focusMode.leaveTitle')}
+          onClick={() => changeAndNotify({ focusMode: false })}
+        >
+          {t('app.focusMode.leave')}
+        </button>
+      ) : null}
       <header className="app-header">
-        <span className="app-name">Signet</span>
+        <span className="app-name">{t('app.name')}</span>
         <span className="spacer" />
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => setShowPalette(true)}
+          {...shortcutProps('commandPalette')}
+        >
+          {t('app.header.commands')}
+        </button>
         <OutboxControl />
         <ImportMarkdownButton
           beforeImport={async () => {
@@ -210,27 +434,27 @@ export function App() {
           onNotice={notify}
         />
         <button type="button" className="secondary-button" onClick={() => setShowRemote(true)}>
-          Open from blog
+          {t('app.header.openFromBlog')}
         </button>
         <button type="button" className="secondary-button" onClick={openSnippets}>
-          Snippets
+          {t('app.header.snippets')}
         </button>
         <button type="button" className="secondary-button" onClick={() => setShowAccounts(true)}>
-          Accounts
+          {t('app.header.accounts')}
         </button>
-        <button type="button" className="secondary-button" onClick={() => setShowSettings(true)}>
-          Settings
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => setShowSettings(true)}
+          {...shortcutProps('openSettings')}
+        >
+          {t('app.header.settings')}
         </button>
       </header>
       {quarantine.length > 0 ? (
-        <section className="banner banner-warning" role="alert" aria-label="Unreadable drafts">
+        <section className="banner banner-warning" role="alert" aria-label={t('app.quarantine.label')}>
           <div>
-            <p>
-              {quarantine.length === 1
-                ? 'One draft file could not be opened.'
-                : `${quarantine.length} draft files could not be opened.`}{' '}
-              They were set aside, not deleted.
-            </p>
+            <p>{t('app.quarantine.message', { count: quarantine.length })}</p>
             <ul>
               {quarantine.map((entry) => (
                 <li key={entry.movedTo}>
@@ -240,7 +464,7 @@ export function App() {
             </ul>
           </div>
           <button type="button" className="link-button" onClick={() => setQuarantine([])}>
-            Dismiss
+            {t('app.quarantine.dismiss')}
           </button>
         </section>
       ) : null}
@@ -252,10 +476,10 @@ export function App() {
           onSelect={(id) => void openDraft(id)}
           onNewDraft={() => void newDraft()}
           onEmptyTrash={() => {
-            if (!window.confirm('Delete every draft in the trash for good? This cannot be undone.')) return;
+            if (!window.confirm(t('app.emptyTrash.confirm'))) return;
             call('emptyTrash')
               .then(({ removed }) => {
-                notify(`Deleted ${removed} ${removed === 1 ? 'draft' : 'drafts'} for good.`);
+                notify(t('app.emptyTrash.done', { removed }));
                 if (draft?.trashedAt) setDraft(null);
                 refresh();
               })
@@ -270,13 +494,15 @@ export function App() {
             draft={draft}
             assetBaseUrl={info.assetBaseUrl}
             spellcheck={preferences.spellcheck}
+            smartPunctuation={preferences.smartPunctuation}
             accounts={accounts}
             onManageAccounts={() => setShowAccounts(true)}
+            onAddBlog={addBlog}
             onOpenSnippets={openSnippets}
             onReload={reloadDraft}
             onPublishStateChanged={refreshDraft}
             onTrashed={() => {
-              notify('Moved to the trash. Open the trash to restore it.');
+              notify(t('app.trashed'));
               setDraft(null);
               refresh();
             }}
@@ -284,10 +510,10 @@ export function App() {
             registerFlush={registerFlush}
           />
         ) : (
-          <main className="draft-screen empty-state" aria-label="Draft">
-            <p>Choose a draft on the left, or start a new one.</p>
+          <main className="draft-screen empty-state" aria-label={t('app.empty.label')}>
+            <p>{t('app.empty.message')}</p>
             <button type="button" className="primary-button" onClick={() => void newDraft()}>
-              Start a new draft
+              {t('app.empty.newDraft')}
             </button>
           </main>
         )}
@@ -298,6 +524,7 @@ export function App() {
         onClose={() => setShowAccounts(false)}
         accounts={accounts}
         onAccountsChanged={setAccounts}
+        addBlogRequest={addBlogRequest}
       />
       <SnippetsDialog
         open={showSnippets}
@@ -312,6 +539,10 @@ export function App() {
       <RemotePostsDialog
         open={showRemote}
         accounts={accounts}
+        onManageAccounts={() => {
+          setShowRemote(false);
+          setShowAccounts(true);
+        }}
         onClose={() => setShowRemote(false)}
         onOpened={(opened) => {
           setShowRemote(false);
@@ -320,12 +551,18 @@ export function App() {
           refresh();
         }}
       />
+      <CommandPalette
+        open={showPalette}
+        commands={paletteCommands}
+        onClose={() => setShowPalette(false)}
+        onRun={runCommand}
+      />
       <SettingsDialog
         open={showSettings}
         info={info}
         preferences={preferences}
         onClose={() => setShowSettings(false)}
-        onPreferences={setPreferences}
+        onChange={changePreferences}
         onFolderMoved={(path) => {
           setInfo({ ...info, draftsDir: path });
           refresh();

@@ -10,6 +10,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../electron/contract';
+import { t } from '../electron/contract/i18n';
 
 export class SignetError extends Error {
   constructor(
@@ -33,5 +34,5 @@ export function on<E extends EventName>(event: E, listener: (payload: EventMap[E
 
 export function errorMessage(error: unknown): string {
   if (error instanceof SignetError) return error.message;
-  return 'Something went wrong. Your work is safe; please try again.';
+  return t('bridge.error.unknown');
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { revisionIntervalFromEnv } from '../../electron/ports';
+import { skipOnboardingFromEnv } from '../../electron/onboarding/onboarding';
 import { ROOT, startHost } from './server';
 
 const portArg = process.argv.find((arg) => arg.startsWith('--port='));
@@ -14,6 +15,7 @@ const host = await startHost({
   dataDir,
   port: portArg ? Number(portArg.slice(7)) : 0,
   revisionIntervalMs: revisionIntervalFromEnv(process.env.SIGNET_REVISION_INTERVAL_MS),
+  skipOnboarding: skipOnboardingFromEnv(process.env.SIGNET_SKIP_ONBOARDING),
 });
 console.log(`SIGNET_HOST_URL=${host.url}`);
 console.log(

@@ -13,6 +13,7 @@ import Conf from 'conf';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createApp, type SignetApp } from '../../electron/app';
+import type { DesktopNotification } from '../../electron/outbox/notifications';
 import { FileKeyVault, hostKeyFile } from '../../electron/accounts/fileKeyVault';
 import type { EventMap, EventName } from '../../electron/contract';
 import type { SettingsData } from '../../electron/ports';
@@ -35,6 +36,8 @@ export interface HostOptions {
   port?: number;
   rendererDir?: string;
   revisionIntervalMs?: number;
+  /** Start as an install set up before: no welcome draft, no first-run site (e2e default). */
+  skipOnboarding?: boolean;
 }
 
 export interface Host {
@@ -87,6 +90,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const sockets = new Set<WebSocket>();
   const picks: PickerQueue = { folders: [], images: [], files: [], saves: [] };
   const openedExternally: string[] = [];
+  // Desktop notifications the app showed, and whether the "window" counts as focused (tests set it).
+  const notifications: DesktopNotification[] = [];
+  let windowFocused = true;
 
   await fsp.mkdir(options.dataDir, { recursive: true });
   const storeOptions = settingsStoreOptions({ dataDir: options.dataDir, appVersion: VERSION });
@@ -121,10 +127,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     runtime: 'web',
     version: VERSION,
     revisionIntervalMs: options.revisionIntervalMs,
+    ...(options.skipOnboarding ? { skipOnboarding: true } : {}),
     // Secrets are encrypted with a key kept outside the data folder, never stored in plain text.
     vault: new FileKeyVault({ dataDir: options.dataDir, keyFile: hostKeyFile(options.dataDir) }),
     fetch: globalThis.fetch,
     authCallbackUrl: `${origin}/__signet/wp-auth/callback`,
+    showDesktopNotification: (notification) => {
+      notifications.push(notification);
+    },
+    isWindowFocused: () => windowFocused,
   });
 
   const page = indexHtml.replace('<head>', '<head>\n    <script src="/__signet/shim.js"></script>');
@@ -200,6 +211,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
         else if (kind === 'file') picks.files.push(value);
         else if (kind === 'save') picks.saves.push(value);
         else picks.images.push(value);
+        res.writeHead(204);
+        res.end();
+        return;
+      }
+      if (url.pathname === '/__signet/test/notifications') {
+        res.writeHead(200, { 'content-type': MIME['.json'] });
+        res.end(JSON.stringify(notifications));
+        return;
+      }
+      if (url.pathname === '/__signet/test/focus' && req.method === 'POST') {
+        windowFocused = url.searchParams.get('focused') !== 'false';
         res.writeHead(204);
         res.end();
         return;

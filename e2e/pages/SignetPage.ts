@@ -92,8 +92,42 @@ export class SignetPage {
     await this.draftItem(title).click();
     await expect(this.title).toHaveValue(title);
   }
+
+  /** The status line under the editor (counts, reading time, word goal). */
+  get writingStatus(): Locator {
+    return this.page.getByRole('region', { name: 'Writing status' });
+  }
+  /** The find-and-replace bar in the draft. */
+  get findBar(): Locator {
+    return this.page.getByRole('search', { name: 'Find in draft' });
+  }
+  get outline(): Locator {
+    return this.page.getByRole('navigation', { name: 'Outline' });
+  }
 }
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/* ---------- Issue 9: appearance and the command palette ---------- */
+
+export function commandPalette(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Command palette' });
+}
+
+/** Opens the palette with Ctrl+Shift+P, types `query` and runs the option named `name` with Enter. */
+export async function runFromPalette(page: Page, query: string, name: string | RegExp): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  const palette = commandPalette(page);
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox', { name: 'Command' }).fill(query);
+  await expect(palette.getByRole('option').first()).toHaveAccessibleName(name);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+}
+
+/** The zoom the renderer applied to the window (1 when none). */
+export async function appliedZoom(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.documentElement.style.zoom || 1));
 }

@@ -19,6 +19,7 @@ import {
 } from './types';
 import type { PublisherCapabilities } from '../publishing/types';
 import type { SecretVault } from './vault';
+import { t } from '../contract/i18n';
 
 export type AccountErrorCode = 'ACCOUNT_EXISTS' | 'ACCOUNT_NOT_FOUND' | 'ACCOUNT_INVALID';
 
@@ -202,7 +203,7 @@ export class AccountStore {
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
     throw new AccountError(
       'ACCOUNT_INVALID',
-      `Signet cannot save this account: a setting is not valid${where}: ${issue?.message ?? 'unknown problem'}.`,
+      t('error.accounts.invalid', { where, problem: issue?.message ?? t('error.accounts.unknownProblem') }),
     );
   }
 
@@ -283,5 +284,5 @@ export class AccountStore {
 }
 
 function notFound(): AccountError {
-  return new AccountError('ACCOUNT_NOT_FOUND', 'That account is no longer in Signet.');
+  return new AccountError('ACCOUNT_NOT_FOUND', t('error.accounts.notFound'));
 }

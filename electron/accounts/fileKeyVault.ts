@@ -19,6 +19,7 @@ import {
   type SecretVault,
   type VaultStatus,
 } from './vault';
+import { t } from '../contract/i18n';
 
 export const FILE_KEY_BACKEND = 'file-key';
 
@@ -61,9 +62,11 @@ class KeyFile {
       bytes = await this.fs.readFile(this.file);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
-      throw new Error(`Signet could not read its key file ${this.file}: ${String(error)}`, { cause: error });
+      throw new Error(t('error.accounts.keyFile.unreadable', { file: this.file, detail: String(error) }), {
+        cause: error,
+      });
     }
-    if (bytes.length !== KEY_BYTES) throw new Error(`The key file ${this.file} is damaged.`);
+    if (bytes.length !== KEY_BYTES) throw new Error(t('error.accounts.keyFile.damaged', { file: this.file }));
     await this.checkPrivate();
     this.key = bytes;
     return bytes;
@@ -80,7 +83,7 @@ class KeyFile {
     await this.checkFolder();
     const file = await this.fs.stat(this.file);
     if (file.uid !== uid) {
-      throw new Error(`The key file ${this.file} belongs to another user; Signet will not use it.`);
+      throw new Error(t('error.accounts.keyFile.otherUser', { file: this.file }));
     }
     if ((file.mode & 0o077) !== 0) await fsp.chmod(this.file, 0o600);
   }
@@ -92,9 +95,7 @@ class KeyFile {
     // Others may write in a sticky folder (/tmp) but not replace a file that is not theirs.
     const othersMayReplace = (dir.mode & 0o022) !== 0 && (dir.mode & 0o1000) === 0;
     if (dir.uid !== uid || othersMayReplace) {
-      throw new Error(
-        `The folder of the key file ${this.file} belongs to another user or others may write in it; Signet will not use it.`,
-      );
+      throw new Error(t('error.accounts.keyFile.unsafeFolder', { file: this.file }));
     }
   }
 
@@ -197,7 +198,7 @@ export class FileKeyVault implements SecretVault {
             return {
               ...base,
               available: true,
-              message: `The key that protected your saved passwords (${options.keyFile}) is gone, so they cannot be read. Enter them again in Accounts.`,
+              message: t('error.accounts.keyFile.gone', { file: options.keyFile }),
             };
           }
           return { ...base, available: true };
@@ -211,7 +212,7 @@ export class FileKeyVault implements SecretVault {
       },
       mayStore: (status) => {
         if (!status.available) {
-          throw new VaultError('VAULT_UNAVAILABLE', status.message ?? 'Signet cannot store passwords now.');
+          throw new VaultError('VAULT_UNAVAILABLE', status.message ?? t('error.accounts.vaultUnavailable'));
         }
       },
     });

@@ -27,6 +27,7 @@ import type { VaultStatus } from '../contract';
 import { errorCode, fsyncDir } from '../drafts/atomicFile';
 import { nodeFs, type FsPort } from '../drafts/fsPort';
 import { consoleLogger, type Logger, type SettingsPort } from '../ports';
+import { t } from '../contract/i18n';
 
 export type { VaultStatus };
 
@@ -129,19 +130,20 @@ export class CiphertextFile {
       text = await this.fs.readFile(this.file, 'utf8');
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return emptyFile();
-      throw new VaultError('VAULT_IO', `Signet could not read ${this.file}: ${describe(error)}`, {
-        cause: error,
-      });
+      throw new VaultError(
+        'VAULT_IO',
+        t('error.accounts.vault.readFailed', { file: this.file, detail: describe(error) }),
+        {
+          cause: error,
+        },
+      );
     }
     try {
       return parseSecretsFile(text);
     } catch (error) {
       if (error instanceof NewerFormatError) {
         // Left alone: the newer Signet that wrote it can still read it.
-        throw new VaultError(
-          'VAULT_UNAVAILABLE',
-          'Your saved passwords were stored by a newer version of Signet. Update Signet to use them.',
-        );
+        throw new VaultError('VAULT_UNAVAILABLE', t('error.accounts.vault.newer'));
       }
       // Never deleted: moved aside, so what it held can still be recovered by hand.
       let movedTo: string;
@@ -150,9 +152,13 @@ export class CiphertextFile {
       } catch (moveError) {
         // Another read got there first.
         if (errorCode(moveError) === 'ENOENT') return emptyFile();
-        throw new VaultError('VAULT_IO', `Signet could not read ${this.file}: ${describe(moveError)}`, {
-          cause: moveError,
-        });
+        throw new VaultError(
+          'VAULT_IO',
+          t('error.accounts.vault.readFailed', { file: this.file, detail: describe(moveError) }),
+          {
+            cause: moveError,
+          },
+        );
       }
       this.log.warn('The secrets file could not be read; it was moved aside and saved passwords are gone', {
         movedTo,
@@ -189,9 +195,13 @@ export class CiphertextFile {
       await renameWithRetry(this.fs, temp, this.file);
     } catch (error) {
       await this.fs.rm(temp, { force: true }).catch(() => {});
-      throw new VaultError('VAULT_IO', `Signet could not save ${this.file}: ${describe(error)}`, {
-        cause: error,
-      });
+      throw new VaultError(
+        'VAULT_IO',
+        t('error.accounts.vault.saveFailed', { file: this.file, detail: describe(error) }),
+        {
+          cause: error,
+        },
+      );
     }
     await fsyncDir(this.fs, dir);
   }
@@ -255,10 +265,7 @@ export class CipherVault implements SecretVault {
     const status = await this.options.status();
     if (this.unreadable.size === 0) return status;
     const count = this.unreadable.size;
-    const problem =
-      `Signet could not decrypt ${count} saved ${count === 1 ? 'password' : 'passwords'} ` +
-      `(the key or keyring that protected ${count === 1 ? 'it' : 'them'} is not available). ` +
-      `Enter ${count === 1 ? 'it' : 'them'} again in Accounts.`;
+    const problem = t('error.accounts.vault.undecryptable', { count });
     return { ...status, message: status.message ? `${status.message} ${problem}` : problem };
   }
 
@@ -266,7 +273,7 @@ export class CipherVault implements SecretVault {
     const status = await this.options.status();
     if (this.options.mayStore) this.options.mayStore(status);
     else if (!status.available) {
-      throw new VaultError('VAULT_UNAVAILABLE', status.message ?? 'Signet cannot store passwords now.');
+      throw new VaultError('VAULT_UNAVAILABLE', status.message ?? t('error.accounts.vaultUnavailable'));
     }
     const cipherText = await this.options.cipher.encrypt(secret, key);
     await this.options.file.update((data) => {

@@ -6,6 +6,7 @@ import type { FsPort } from '../drafts/fsPort';
 import { makeTempDir, manualClock, paragraphs, removeTempDir, silentLog } from '../drafts/testing/helpers';
 import type { SettingsData, SettingsPort } from '../ports';
 import { BackupService, type Timers } from './BackupService';
+import { DEFAULT_PREFERENCES } from '../settings/preferences';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -48,7 +49,7 @@ async function setup(options: { maxTotalBytes?: number; fs?: FsPort } = {}) {
   const clock = manualClock();
   const settings = memorySettings({
     schemaVersion: 1,
-    preferences: { theme: 'system', spellcheck: true, lastOpenDraftId: null },
+    preferences: { ...DEFAULT_PREFERENCES, theme: 'system', spellcheck: true, lastOpenDraftId: null },
     accounts: [{ id: 'acc_1', site: 'https://blog.example' }],
   });
   const store = await DraftStore.open({ dir: draftsDir, clock: clock.now, log: silentLog, watch: false });
@@ -134,7 +135,12 @@ describe('BackupService', () => {
   it('keeps hourly backups for a day, then one a day for a week', async () => {
     const { service, settings, clock } = await setup();
     for (let i = 0; i < 30; i++) {
-      settings.set('preferences', { theme: 'system', spellcheck: i % 2 === 0, lastOpenDraftId: `d${i}` });
+      settings.set('preferences', {
+        ...DEFAULT_PREFERENCES,
+        theme: 'system',
+        spellcheck: i % 2 === 0,
+        lastOpenDraftId: `d${i}`,
+      });
       await service.backupNow();
       clock.advance(HOUR);
     }
@@ -145,7 +151,12 @@ describe('BackupService', () => {
 
     for (let day = 0; day < 10; day++) {
       clock.advance(DAY);
-      settings.set('preferences', { theme: 'dark', spellcheck: true, lastOpenDraftId: `day${day}` });
+      settings.set('preferences', {
+        ...DEFAULT_PREFERENCES,
+        theme: 'dark',
+        spellcheck: true,
+        lastOpenDraftId: `day${day}`,
+      });
       await service.backupNow();
     }
     list = await service.list();
@@ -165,7 +176,12 @@ describe('BackupService', () => {
     const { service, settings, clock, store } = await setup({ maxTotalBytes: 1 });
     await store.create({ title: 'A', editorState: paragraphs('a'.repeat(1000)) });
     for (let i = 0; i < 3; i++) {
-      settings.set('preferences', { theme: 'light', spellcheck: true, lastOpenDraftId: `x${i}` });
+      settings.set('preferences', {
+        ...DEFAULT_PREFERENCES,
+        theme: 'light',
+        spellcheck: true,
+        lastOpenDraftId: `x${i}`,
+      });
       await service.backupNow();
       clock.advance(60_000);
     }

@@ -18,6 +18,7 @@ import { errorCode, fsyncDir, isTempFileName, writeFileAtomic } from '../drafts/
 import { nodeFs, type FsPort } from '../drafts/fsPort';
 import { isDraftId } from '../drafts/ids';
 import { consoleLogger, type Logger, type SettingsData, type SettingsPort } from '../ports';
+import { t } from '../contract/i18n';
 
 export const BACKUP_INTERVAL_MS = 60 * 60_000;
 export const DEFAULT_MAX_BACKUP_BYTES = 500 * 1024 * 1024;
@@ -127,7 +128,7 @@ export class BackupService {
     return this.serial(async () => {
       const dir = this.backupDir(id);
       const manifest = await this.readManifest(id);
-      if (!manifest) throw new AppError('NOT_FOUND', 'That backup is no longer there. Pick another one.');
+      if (!manifest) throw new AppError('NOT_FOUND', t('error.backups.gone'));
       const safety = await this.backupIfChanged();
       await this.options.replaceDrafts(path.join(dir, 'drafts'));
       if (includeSettings) {

@@ -35,7 +35,7 @@ import type {
   RevisionSummary,
   SaveResult,
 } from './types';
-import type { OutboxJobSummary } from './outbox';
+import type { JobProgress, OutboxJobSummary } from './outbox';
 import type {
   RenderedSnippet,
   ReapplyResult,
@@ -93,6 +93,8 @@ export interface ResponseMap {
   updateAccountSettings: AccountSummary;
   searchTerms: RemoteTermItem[];
   previewPost: PublishPreview;
+  /** The same post inside the blog's own page and styles (cleaned in the main process; shown sandboxed). */
+  previewInTheme: ThemePreview;
   /** Sent through the outbox: answers after the first attempt (`queued` when it must wait). */
   publishDraft: PublishOutcome;
   /** The original first, then each copy once the original has its address (all through the outbox). */
@@ -142,6 +144,9 @@ export interface ResponseMap {
   backupNow: BackupSummary;
   /** Backs up the current state (the answer), then puts the chosen backup's drafts back. */
   restoreBackup: BackupSummary;
+
+  /** A plain-text report for a bug report (versions, settings, counts, recent errors), redacted. */
+  getDiagnostics: { text: string };
 }
 
 export type CommandName = keyof ResponseMap & keyof RequestSchemas;
@@ -153,6 +158,17 @@ export type ParsedRequestOf<C extends CommandName> = output<RequestSchemas[C]>;
 export type ResponseOf<C extends CommandName> = ResponseMap[C];
 
 /** Error codes the renderer can branch on. */
+/** `previewInTheme`: a whole HTML document for a sandboxed iframe's `srcdoc`. */
+export interface ThemePreview {
+  html: string;
+  /** UTC ISO time the blog's page and styles were fetched. */
+  fetchedAt: string;
+  /** True when the blog was not asked this time (fresh copy, or offline). */
+  fromCache: boolean;
+  /** Sentences for the author: what was left out, or that the copy is old because the blog did not answer. */
+  warnings: string[];
+}
+
 export type ErrorCode =
   | 'BAD_REQUEST'
   | 'FORBIDDEN'
@@ -203,6 +219,8 @@ export interface EventMap {
   reapplyProgress: { snippetId: string; done: number; total: number; message: string };
   /** A job was added, sent, finished, is waiting or failed: the whole outbox as it is now. */
   outboxChanged: { jobs: OutboxJobSummary[] };
+  /** The outbox job being sent now: which step (image uploads, then the post), `done` of `total`. */
+  jobProgress: JobProgress;
 }
 
 /** Commands the application menu sends to the renderer. */
@@ -217,7 +235,17 @@ export type MenuCommand =
   /** File › Import Markdown…: a Markdown file becomes a new draft (`importDraftMarkdown`). */
   | 'importMarkdown'
   /** File › Export as Markdown…: the open draft as a Markdown file (`exportDraftMarkdown`). */
-  | 'exportMarkdown';
+  | 'exportMarkdown'
+  | 'openSettings'
+  | 'commandPalette'
+  | 'toggleFocusMode'
+  | 'toggleOutline'
+  | 'toggleTheme'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'zoomReset'
+  /** Help › Copy Diagnostics: a redacted report for a bug report, onto the clipboard. */
+  | 'copyDiagnostics';
 
 export type EventName = keyof EventMap;
 
@@ -258,6 +286,7 @@ export const COMMANDS = [
   'updateAccountSettings',
   'searchTerms',
   'previewPost',
+  'previewInTheme',
   'publishDraft',
   'syndicateDraft',
   'listDraftDestinations',
@@ -288,6 +317,7 @@ export const COMMANDS = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'getDiagnostics',
 ] as const satisfies readonly CommandName[];
 
 export const EVENTS = [
@@ -303,6 +333,7 @@ export const EVENTS = [
   'snippetsChanged',
   'reapplyProgress',
   'outboxChanged',
+  'jobProgress',
 ] as const satisfies readonly EventName[];
 
 /** IPC channel for a command; only the shell and the preload use channel strings. */

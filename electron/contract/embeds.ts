@@ -9,13 +9,6 @@ export type EmbedProvider = 'youtube' | 'vimeo' | 'twitter';
 
 export const EMBED_PROVIDERS: readonly EmbedProvider[] = ['youtube', 'vimeo', 'twitter'];
 
-/** The names an author reads (card labels, accessible names). */
-export const EMBED_PROVIDER_LABELS: Readonly<Record<EmbedProvider, string>> = {
-  youtube: 'YouTube video',
-  vimeo: 'Vimeo video',
-  twitter: 'Tweet',
-};
-
 export interface ParsedEmbedUrl {
   provider: EmbedProvider;
   /**

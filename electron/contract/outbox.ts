@@ -39,3 +39,21 @@ export interface OutboxJobSummary {
   permalink?: string;
   options?: PublishOptions;
 }
+
+/**
+ * Where a job being sent stands: one event per step (images first, then the post); `done` ends
+ * every attempt, whatever its outcome (the job's state in `outboxChanged` says which).
+ */
+export type JobProgressStep = 'prepare' | 'upload' | 'post' | 'delete' | 'done';
+
+export interface JobProgress {
+  jobId: string;
+  draftId: string;
+  accountId: string;
+  step: JobProgressStep;
+  /** Steps finished (or under way, for an upload: "image 2 of 5" is `done` 2). */
+  done: number;
+  total: number;
+  /** A sentence for the author, such as "Uploading image 2 of 5…". */
+  label: string;
+}

@@ -183,8 +183,13 @@ export interface ComposeWarning {
 /** Exactly what would be sent. */
 export interface PublishPreview {
   title: string;
-  /** The body as the destination receives it (image URLs of not-yet-uploaded images are local). */
+  /**
+   * The body as HTML to show (image URLs of not-yet-uploaded images are local): what the
+   * destination receives, or for a Markdown destination (a static site) that Markdown as HTML.
+   */
   html: string;
+  /** What a Markdown destination receives, for "Show Markdown" (absent: `html` is what it gets). */
+  markdown?: string;
   warnings: ComposeWarning[];
   /** How many of the draft's images still have to be uploaded to this destination. */
   imagesToUpload: number;

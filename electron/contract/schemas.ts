@@ -57,6 +57,12 @@ const draftMeta = z.strictObject({
   categories: z.array(z.string().max(200)).max(200).optional(),
   featuredImage: z.string().max(255).optional(),
   scheduledAt: isoDate.optional(),
+  /** Kept as the store has it, so a save that sends the meta back does not lose it. */
+  syndication: z
+    .strictObject({ primary: z.string().max(500), targets: z.array(z.string().max(500)).max(100) })
+    .optional(),
+  /** Word-count goal of the draft (writing aid). */
+  wordGoal: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 const filter = z.enum(['all', 'local', 'published', 'scheduled', 'queued', 'trash']);
@@ -109,6 +115,12 @@ export const requestSchemas = {
     theme: z.enum(['system', 'light', 'dark']).optional(),
     spellcheck: z.boolean().optional(),
     lastOpenDraftId: id.nullable().optional(),
+    focusMode: z.boolean().optional(),
+    zoom: z.number().int().min(50).max(200).optional(),
+    editorFont: z.enum(['serif', 'sans', 'mono', 'system']).optional(),
+    editorFontSize: z.number().int().min(12).max(32).optional(),
+    smartPunctuation: z.boolean().optional(),
+    desktopNotifications: z.boolean().optional(),
   }),
 
   listDrafts: z.strictObject({
@@ -208,6 +220,8 @@ export const requestSchemas = {
     search: z.string().max(200),
   }),
   previewPost: z.strictObject({ draftId: id, options: publishOptions }),
+  /** `refresh`: fetch the blog's page and styles again even when the kept copy is fresh. */
+  previewInTheme: z.strictObject({ draftId: id, options: publishOptions, refresh: z.boolean().optional() }),
   publishDraft: z.strictObject({
     draftId: id,
     options: publishOptions,
@@ -289,6 +303,8 @@ export const requestSchemas = {
     id: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z(?:-\d+)?$/, 'a backup id'),
     includeSettings: z.boolean().default(false),
   }),
+
+  getDiagnostics: empty,
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

@@ -9,14 +9,6 @@ export type SnippetKind = 'signature' | 'bio' | 'header' | 'footer' | 'text';
 
 export const SNIPPET_KINDS: readonly SnippetKind[] = ['signature', 'bio', 'header', 'footer', 'text'];
 
-export const SNIPPET_KIND_LABELS: Readonly<Record<SnippetKind, string>> = {
-  signature: 'Signature',
-  bio: 'Bio',
-  header: 'Header',
-  footer: 'Footer',
-  text: 'Free text',
-};
-
 export interface Snippet {
   id: string;
   name: string;
@@ -56,20 +48,27 @@ export interface TemplateIssue {
   message: string;
 }
 
-/** The names Signet fills in, as the Snippets screen lists them. */
-export const BUILT_IN_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
-  { name: 'author.name', description: 'Your name (Snippets → Your details)' },
-  { name: 'author.email', description: 'Your email address (Snippets → Your details)' },
-  { name: 'blog.name', description: 'The name of the blog the post is published on' },
-  { name: 'blog.url', description: 'The address of that blog' },
-  { name: 'post.title', description: 'The post’s title' },
-  { name: 'post.url', description: 'The post’s address on that blog' },
-  { name: 'post.originalUrl', description: 'The address where the post first appeared' },
-  { name: 'post.date', description: 'The publication date, e.g. “23 November 2026”' },
-  { name: 'post.date.short', description: 'The date in short form, e.g. “23/11/2026”' },
-  { name: 'post.date.iso', description: 'The date as 2026-11-23' },
-  { name: 'post.date.year', description: 'The year, e.g. 2026' },
-];
+/** The names Signet fills in, as the Snippets screen lists them (descriptions: ./snippetLabels.ts). */
+export const BUILT_IN_VARIABLE_NAMES = [
+  'author.name',
+  'author.email',
+  'blog.name',
+  'blog.url',
+  'post.title',
+  'post.url',
+  'post.originalUrl',
+  'post.date',
+  'post.date.short',
+  'post.date.iso',
+  'post.date.year',
+] as const;
+
+export type BuiltInVariableName = (typeof BUILT_IN_VARIABLE_NAMES)[number];
+
+/** The built-in variables in the Snippets screen's order; `variableDescription(name)` says what each holds. */
+export const BUILT_IN_VARIABLES: ReadonlyArray<{ name: BuiltInVariableName }> = BUILT_IN_VARIABLE_NAMES.map(
+  (name) => ({ name }),
+);
 
 /** A snippet rendered with values: the HTML shown in the editor and the preview. */
 export interface RenderedSnippet {

@@ -28,6 +28,8 @@ export interface DraftMeta {
    * that get a copy linking back to it (`targets`), as destination keys (the same on every machine).
    */
   syndication?: { primary: string; targets: string[] };
+  /** The author's word-count goal for this draft (writing aid; never sent to a blog). */
+  wordGoal?: number;
 }
 
 /** What Signet knows about the copy of a draft on one blog. */
@@ -145,6 +147,18 @@ export interface Preferences {
   spellcheck: boolean;
   /** Id of the draft open when the app was last closed. */
   lastOpenDraftId: string | null;
+  /** Distraction-free writing: sidebar, header and toolbars hidden, the column centred. */
+  focusMode: boolean;
+  /** Zoom of the whole window in percent, 50–200 (applied by the renderer as CSS zoom). */
+  zoom: number;
+  /** Typeface of the title and body in the editor (not the rest of the app). */
+  editorFont: 'serif' | 'sans' | 'mono' | 'system';
+  /** Body text size in the editor, CSS pixels, 12–32. */
+  editorFontSize: number;
+  /** Curly quotes and dashes as you type (the editor's smart punctuation plugin). */
+  smartPunctuation: boolean;
+  /** A desktop notification when an outbox job is published, updated or fails (default on). */
+  desktopNotifications: boolean;
 }
 
 export interface AssetRef {

@@ -49,6 +49,7 @@ import {
   type ListInput,
   type SaveInput,
 } from './types';
+import { t } from '../contract/i18n';
 
 const DEFAULT_REVISION_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_SAVE_RETRY_MS = 2_000;
@@ -170,10 +171,7 @@ export class DraftStore implements DraftStoreApi {
         throw notFound();
       case 'bad':
         await this.run(id, () => this.absorbChange(id, new ChangeReport()).then((r) => this.report(r)));
-        throw new AppError(
-          'NOT_FOUND',
-          'This draft’s file could not be read and was moved to the quarantine folder.',
-        );
+        throw new AppError('NOT_FOUND', t('error.drafts.quarantined'));
       case 'unreadable':
         throw this.unreadable(disk);
     }
@@ -200,7 +198,7 @@ export class DraftStore implements DraftStoreApi {
     const revision = isDraftId(revisionId)
       ? await revisions.readRevision(this.fs, this.dir, id, revisionId)
       : null;
-    if (!revision) throw new AppError('NOT_FOUND', 'That revision is not there any more.');
+    if (!revision) throw new AppError('NOT_FOUND', t('error.drafts.revisionGone'));
     return revision;
   }
 
@@ -240,7 +238,10 @@ export class DraftStore implements DraftStoreApi {
       } catch (error) {
         throw new AppError(
           'SAVE_FAILED',
-          `Signet could not create a new draft: ${writeProblem(error, this.dir)}; ${writeRemedy(error)}.`,
+          t('error.drafts.createFailed', {
+            problem: writeProblem(error, this.dir),
+            remedy: writeRemedy(error),
+          }),
         );
       }
       this.index.put(draft);
@@ -335,7 +336,7 @@ export class DraftStore implements DraftStoreApi {
       if (current && !(await this.snapshot(current, reason))) {
         throw new AppError(
           'SAVE_FAILED',
-          `Signet could not keep a copy of “${displayTitle(current.title)}”. Check that the disk has space and try again.`,
+          t('error.drafts.snapshotFailed', { title: displayTitle(current.title) }),
         );
       }
     });
@@ -405,7 +406,7 @@ export class DraftStore implements DraftStoreApi {
       const revision = isDraftId(revisionId)
         ? await revisions.readRevision(this.fs, this.dir, id, revisionId)
         : null;
-      if (!revision) throw new AppError('NOT_FOUND', 'That revision is not there any more.');
+      if (!revision) throw new AppError('NOT_FOUND', t('error.drafts.revisionGone'));
       const disk = await this.readDisk(id);
       const current = this.pending.get(id)?.draft ?? (disk.state === 'ok' ? disk.draft : undefined);
       if (current) {
@@ -413,8 +414,7 @@ export class DraftStore implements DraftStoreApi {
         if (!kept) {
           throw new AppError(
             'SAVE_FAILED',
-            `Signet could not keep a copy of the current “${displayTitle(current.title)}” before restoring, ` +
-              'so nothing was restored. Check that the disk has space and try again.',
+            t('error.drafts.restoreSnapshotFailed', { title: displayTitle(current.title) }),
           );
         }
       }
@@ -434,10 +434,7 @@ export class DraftStore implements DraftStoreApi {
     return this.run(id, async () => {
       const conflict = this.conflicts.get(id);
       if (!conflict) {
-        throw new AppError(
-          'NOT_FOUND',
-          'There is no conflict to resolve for this draft; it may be resolved already.',
-        );
+        throw new AppError('NOT_FOUND', t('error.drafts.noConflict'));
       }
       const disk = await this.readDisk(id);
       if (disk.state === 'bad') {
@@ -452,8 +449,7 @@ export class DraftStore implements DraftStoreApi {
         if (!(await this.snapshot(theirs, 'conflict'))) {
           throw new AppError(
             'SAVE_FAILED',
-            `Signet could not keep a copy of the other version of “${displayTitle(theirs.title)}”, so it ` +
-              'did not replace it. Check that the disk has space and try again.',
+            t('error.drafts.keepTheirsCopyFailed', { title: displayTitle(theirs.title) }),
           );
         }
         result = {
@@ -461,7 +457,7 @@ export class DraftStore implements DraftStoreApi {
           destinations: mergeDestinations(conflict.mine.destinations, theirs.destinations),
           updatedAt: this.clock().toISOString(),
         };
-        await this.writeOrExplain(result, 'keep your version');
+        await this.writeOrExplain(result, 'mine');
       } else {
         if (choice === 'both') {
           changed.push(await this.createConflictedCopy(conflict.mine));
@@ -471,14 +467,13 @@ export class DraftStore implements DraftStoreApi {
           if (!conflict.revisionId) {
             throw new AppError(
               'SAVE_FAILED',
-              `Signet could not keep a copy of your version of “${displayTitle(conflict.mine.title)}”, so it ` +
-                'did not replace it. Check that the disk has space and try again.',
+              t('error.drafts.keepMineCopyFailed', { title: displayTitle(conflict.mine.title) }),
             );
           }
         }
         result = theirs;
         if (disk.state === 'ok') this.known.set(id, disk.hash);
-        else await this.writeOrExplain(result, 'keep the other version');
+        else await this.writeOrExplain(result, 'theirs');
       }
       this.conflicts.delete(id);
       this.index.put(result);
@@ -511,7 +506,11 @@ export class DraftStore implements DraftStoreApi {
       } catch (error) {
         throw new AppError(
           'SAVE_FAILED',
-          `Signet could not store the image ${safe}: ${writeProblem(error, this.dir)}; ${writeRemedy(error)}.`,
+          t('error.drafts.imageStoreFailed', {
+            file: safe,
+            problem: writeProblem(error, this.dir),
+            remedy: writeRemedy(error),
+          }),
         );
       }
     });
@@ -527,10 +526,7 @@ export class DraftStore implements DraftStoreApi {
     const source = this.currentDir;
     if (target === source) return;
     if (isInside(target, source)) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Choose a folder outside the drafts folder: ${target} is inside ${source}, and a folder cannot be moved into itself.`,
-      );
+      throw new AppError('BAD_REQUEST', t('error.drafts.moveIntoItself', { target, source }));
     }
     await this.exclusive(async () => {
       this.stopWatching();
@@ -915,7 +911,7 @@ export class DraftStore implements DraftStoreApi {
       type: 'saveStatus',
       id,
       state: 'recovered',
-      message: `“${displayTitle(entry.draft.title)}” is saved again.`,
+      message: t('error.drafts.savedAgain', { title: displayTitle(entry.draft.title) }),
     });
   }
 
@@ -975,23 +971,30 @@ export class DraftStore implements DraftStoreApi {
         await this.fs.rm(this.assetsDir(copy.id), { recursive: true, force: true }).catch(() => {});
         throw new AppError(
           'SAVE_FAILED',
-          `Signet could not copy the images of “${displayTitle(mine.title)}”: ${writeProblem(error, this.dir)}.`,
+          t('error.drafts.copyImagesFailed', {
+            title: displayTitle(mine.title),
+            problem: writeProblem(error, this.dir),
+          }),
         );
       }
     }
-    await this.writeOrExplain(copy, 'keep both versions');
+    await this.writeOrExplain(copy, 'both');
     this.index.put(copy);
     return copy.id;
   }
 
-  private async writeOrExplain(draft: Draft, action: string): Promise<void> {
+  private async writeOrExplain(draft: Draft, action: 'mine' | 'theirs' | 'both'): Promise<void> {
     try {
       this.record(draft, await this.writeDraftFile(draft));
     } catch (error) {
       throw new AppError(
         'SAVE_FAILED',
-        `Signet could not ${action} of “${displayTitle(draft.title)}”: ${writeProblem(error, this.dir)}; ` +
-          `${writeRemedy(error)} and try again.`,
+        t('error.drafts.resolveWriteFailed', {
+          action,
+          title: displayTitle(draft.title),
+          problem: writeProblem(error, this.dir),
+          remedy: writeRemedy(error),
+        }),
       );
     }
   }
@@ -1158,8 +1161,7 @@ export class DraftStore implements DraftStoreApi {
     const fail = (error: unknown): AppError =>
       new AppError(
         'IO_ERROR',
-        `Signet could not move your drafts to ${target}: ${writeProblem(error, target)}. ` +
-          `Nothing was changed: your drafts are still in ${source}.`,
+        t('error.drafts.moveFailed', { target, problem: writeProblem(error, target), source }),
       );
     let existing: string[];
     try {
@@ -1230,9 +1232,7 @@ export class DraftStore implements DraftStoreApi {
       const example = this.index.summary(draftOfPath(clashes[0]!)!, this.clock())?.title ?? '';
       throw new AppError(
         'BAD_REQUEST',
-        `${target} already holds files of drafts you have here (such as “${displayTitle(example)}”), ` +
-          'perhaps from an earlier copy or another computer. Signet will not overwrite them: choose an empty ' +
-          'folder, or move those files out of it first.',
+        t('error.drafts.moveTargetHasDrafts', { target, title: displayTitle(example) }),
       );
     }
     for (const name of existing) {
@@ -1242,11 +1242,7 @@ export class DraftStore implements DraftStoreApi {
         .then((text) => isDraftFileName(name) && parseDraftFile(text).ok)
         .catch(() => false);
       if (!isDraft) {
-        throw new AppError(
-          'BAD_REQUEST',
-          `${target} holds files that are not Signet drafts (such as ${name}). Choose an empty folder, ` +
-            'or one that only holds Signet drafts.',
-        );
+        throw new AppError('BAD_REQUEST', t('error.drafts.moveTargetHasOtherFiles', { target, file: name }));
       }
     }
   }
@@ -1257,7 +1253,7 @@ export class DraftStore implements DraftStoreApi {
   /** Runs `task` after every earlier task of the same draft (and after a folder move). */
   private run<T>(key: string, task: () => Promise<T>, isFinalFlush = false): Promise<T> {
     if (this.isClosed && !isFinalFlush) {
-      return Promise.reject(new AppError('UNAVAILABLE', 'Signet is closing; your drafts are being saved.'));
+      return Promise.reject(new AppError('UNAVAILABLE', t('error.drafts.closing')));
     }
     const gate = this.gate;
     const previous = this.tails.get(key) ?? Promise.resolve();
@@ -1305,7 +1301,7 @@ export class DraftStore implements DraftStoreApi {
 
   private unreadable(disk: DiskRead): AppError {
     const error = disk.state === 'unreadable' ? disk.error : undefined;
-    return new AppError('IO_ERROR', `Signet could not read this draft: ${readProblem(error, this.dir)}.`);
+    return new AppError('IO_ERROR', t('error.drafts.readFailed', { problem: readProblem(error, this.dir) }));
   }
 
   private assertExists(id: string): void {
@@ -1317,7 +1313,7 @@ export class DraftStore implements DraftStoreApi {
     if (conflict) {
       throw new AppError(
         'CONFLICT',
-        `Choose which version of “${displayTitle(conflict.mine.title)}” to keep first: it was changed by another program.`,
+        t('error.drafts.resolveConflictFirst', { title: displayTitle(conflict.mine.title) }),
       );
     }
   }
@@ -1352,22 +1348,20 @@ class ChangeReport {
 
 const FOREIGN_NAME: Problem = {
   kind: 'foreign-name',
-  why:
-    'Its name is not one Signet gives draft files, so it is not shown as a draft. It may be a copy ' +
-    'that a sync program made when the draft was changed on two computers at once.',
+  get why() {
+    return t('error.drafts.foreignName');
+  },
 };
 
 function notFound(): AppError {
-  return new AppError(
-    'NOT_FOUND',
-    'This draft is not there any more: it may have been deleted in another program.',
-  );
+  return new AppError('NOT_FOUND', t('error.drafts.notFound'));
 }
 
 function readProblem(error: unknown, dir: string): string {
   const code = errorCode(error);
-  if (code === 'EACCES' || code === 'EPERM') return `Signet has no permission to read files in ${dir}`;
-  return writeProblem(error, dir).replace('the disk is full', 'the disk reported an error');
+  if (code === 'EACCES' || code === 'EPERM') return t('error.drafts.problem.noReadPermission', { dir });
+  if (code === 'ENOSPC' || code === 'EDQUOT') return t('error.drafts.problem.diskError');
+  return writeProblem(error, dir);
 }
 
 function hashOf(data: string | Uint8Array): string {

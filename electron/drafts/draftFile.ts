@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Draft } from '../contract';
 import { DRAFT_ID } from './ids';
 import { DRAFT_SCHEMA_VERSION } from './types';
+import { t } from '../contract/i18n';
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -81,7 +82,7 @@ export function parseDraftFile(text: string, expectedId?: string): ParsedDraftFi
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, kind: 'not-json', why: `The file is not valid JSON (${detail}).` };
+    return { ok: false, kind: 'not-json', why: t('error.drafts.file.notJson', { detail }) };
   }
   return parseDraftValue(data, expectedId);
 }
@@ -89,25 +90,25 @@ export function parseDraftFile(text: string, expectedId?: string): ParsedDraftFi
 /** Checks and migrates a draft already parsed from JSON (a draft file, or one inside a revision). */
 export function parseDraftValue(data: unknown, expectedId?: string): ParsedDraftFile {
   if (!isRecord(data)) {
-    return { ok: false, kind: 'invalid', why: 'The file is not a Signet draft (it holds no draft object).' };
+    return { ok: false, kind: 'invalid', why: t('error.drafts.file.noObject') };
   }
   const version = data.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, kind: 'invalid', why: 'The file is not a Signet draft (it has no schema version).' };
+    return { ok: false, kind: 'invalid', why: t('error.drafts.file.noSchema') };
   }
   if (version > DRAFT_SCHEMA_VERSION) {
     return {
       ok: false,
       kind: 'newer-schema',
       schemaVersion: version,
-      why: `It was written by a newer version of Signet (schema ${version}); update Signet to open it.`,
+      why: t('error.drafts.file.newerSchema', { version }),
     };
   }
   let current = data;
   for (let v = version; v < DRAFT_SCHEMA_VERSION; v++) {
     const migrate = migrations[v];
     if (!migrate) {
-      return { ok: false, kind: 'invalid', why: `Signet cannot read drafts of schema ${version} any more.` };
+      return { ok: false, kind: 'invalid', why: t('error.drafts.file.oldSchema', { version }) };
     }
     current = migrate(current);
   }
@@ -118,7 +119,10 @@ export function parseDraftValue(data: unknown, expectedId?: string): ParsedDraft
     return {
       ok: false,
       kind: 'invalid',
-      why: `The file is not a valid Signet draft (${where}${issue?.message ?? 'unknown problem'}).`,
+      why: t('error.drafts.file.invalid', {
+        where,
+        detail: issue?.message ?? t('error.drafts.file.unknownProblem'),
+      }),
     };
   }
   const draft = parsed.data as Draft;

@@ -20,6 +20,7 @@ import { errorCode, writeFileAtomic } from './atomicFile';
 import { nodeFs, type FsPort } from './fsPort';
 import { writeProblem, writeRemedy } from './messages';
 import type { DraftStoreApi } from './types';
+import { t } from '../contract/i18n';
 
 export interface ExportMarkdownOptions {
   /** Written as `draft: true|false` in the front matter; default true (not yet published). */
@@ -88,7 +89,11 @@ export async function exportDraftMarkdown(
     await writeFileAtomic(fs, file, writeFrontMatter(frontMatter, composed.markdown));
   } catch (error) {
     throw new Error(
-      `Signet could not export the draft to ${file}: ${writeProblem(error, dir)}; ${writeRemedy(error)}.`,
+      t('error.markdown.exportFailed', {
+        file,
+        problem: writeProblem(error, dir),
+        remedy: writeRemedy(error),
+      }),
       {
         cause: error,
       },
@@ -121,10 +126,10 @@ export async function readMarkdownForImport(file: string): Promise<MarkdownImpor
     const code = errorCode(error);
     throw new Error(
       code === 'ENOENT'
-        ? `The file ${file} is not there any more. Choose the file again.`
+        ? t('error.markdown.importGone', { file })
         : code === 'EACCES' || code === 'EPERM'
-          ? `Signet has no permission to read ${file}. Check the file's permissions and try again.`
-          : `Signet could not read ${file} (${code ?? 'unknown error'}). Try again, or copy the file elsewhere first.`,
+          ? t('error.markdown.importNoPermission', { file })
+          : t('error.markdown.importUnreadable', { file, code: code ?? t('error.markdown.unknownError') }),
       { cause: error },
     );
   }
@@ -153,9 +158,7 @@ export async function readMarkdownForImport(file: string): Promise<MarkdownImpor
   }
   if (missing.size > 0) {
     removeImages(editorState, missing);
-    warnings.push(
-      `${missing.size === 1 ? 'One image was' : `${missing.size} images were`} not found next to the file and ${missing.size === 1 ? 'was' : 'were'} left out: ${[...missing].join(', ')}.`,
-    );
+    warnings.push(t('error.markdown.imagesMissing', { count: missing.size, files: [...missing].join(', ') }));
   }
 
   const meta: DraftMeta = {};

@@ -3,10 +3,11 @@
  * what to do.
  */
 import { errorCode } from './atomicFile';
+import { t } from '../contract/i18n';
 
 export function displayTitle(title: string): string {
   const trimmed = title.trim().replace(/\s+/g, ' ');
-  if (!trimmed) return 'Untitled';
+  if (!trimmed) return t('error.drafts.untitled');
   return trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
 }
 
@@ -16,18 +17,20 @@ export function writeProblem(error: unknown, dir: string): string {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'the disk is full';
+      return t('error.drafts.problem.diskFull');
     case 'EACCES':
     case 'EPERM':
-      return `Signet has no permission to write to ${dir}`;
+      return t('error.drafts.problem.noWritePermission', { dir });
     case 'EROFS':
-      return `${dir} is on a disk that cannot be written to`;
+      return t('error.drafts.problem.readOnly', { dir });
     case 'ENOENT':
-      return `the folder ${dir} is not there any more (was a disk removed?)`;
+      return t('error.drafts.problem.folderGone', { dir });
     case 'EIO':
-      return 'the disk reported an error';
+      return t('error.drafts.problem.diskError');
     default:
-      return `the system reported ${code ?? (error instanceof Error ? error.message : 'an unknown error')}`;
+      return t('error.drafts.problem.other', {
+        detail: code ?? (error instanceof Error ? error.message : t('error.drafts.problem.unknown')),
+      });
   }
 }
 
@@ -36,28 +39,26 @@ export function writeRemedy(error: unknown): string {
   switch (errorCode(error)) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'free some space';
+      return t('error.drafts.remedy.freeSpace');
     case 'EACCES':
     case 'EPERM':
-      return 'check that folder’s permissions, or move your drafts to another folder';
+      return t('error.drafts.remedy.permissions');
     case 'EROFS':
     case 'ENOENT':
-      return 'reconnect the disk, or move your drafts to another folder';
+      return t('error.drafts.remedy.reconnect');
     default:
-      return 'if this goes on, move your drafts to another folder';
+      return t('error.drafts.remedy.other');
   }
 }
 
 export function saveFailedMessage(error: unknown, title: string, dir: string): string {
-  return (
-    `Signet could not save “${displayTitle(title)}”: ${writeProblem(error, dir)}. ` +
-    `Your text is kept in memory and Signet keeps trying; ${writeRemedy(error)}.`
-  );
+  return t('error.drafts.saveFailed', {
+    title: displayTitle(title),
+    problem: writeProblem(error, dir),
+    remedy: writeRemedy(error),
+  });
 }
 
 export function conflictMessage(title: string): string {
-  return (
-    `“${displayTitle(title)}” was changed by another program (a sync app or another computer) ` +
-    'while you were editing it. Both versions are kept; choose which version to keep.'
-  );
+  return t('error.drafts.conflict', { title: displayTitle(title) });
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { QuarantineEntry } from '../contract';
 import { errorCode, writeFileAtomic } from './atomicFile';
 import type { FsPort } from './fsPort';
+import { t } from '../contract/i18n';
 
 export const QUARANTINE_DIR = 'quarantine';
 const SIDECAR_SUFFIX = '.reason.json';
@@ -27,7 +28,7 @@ export function quarantineDir(dir: string): string {
 }
 
 function reasonText(why: string, movedTo: string): string {
-  return `${why} It was moved to ${movedTo}; nothing was deleted.`;
+  return t('error.drafts.quarantine.reason', { why, movedTo });
 }
 
 /**
@@ -121,7 +122,7 @@ export async function listQuarantined(fs: FsPort, dir: string): Promise<Quaranti
         entry: {
           fileName: name,
           movedTo,
-          reason: 'Signet could not read this file; the reason was not recorded.',
+          reason: t('error.drafts.quarantine.unrecorded'),
           at,
         },
         kind: null,

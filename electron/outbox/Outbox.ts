@@ -20,6 +20,7 @@ import {
   type PendingStep,
 } from './job';
 import type { OutboxStore } from './OutboxStore';
+import { t } from '../contract/i18n';
 
 /** What a runner records while it sends, so a later attempt knows what may have happened. */
 export interface JobJournal {
@@ -29,6 +30,8 @@ export interface JobJournal {
   begin(step: PendingStep): Promise<void>;
   /** The answer is stored where it belongs (the draft file): nothing is pending any more. */
   settle(): Promise<void>;
+  /** Each step of the attempt as it starts (set by OutboxService, which emits `jobProgress`). */
+  progress?(step: 'compose' | 'upload' | 'send', message: string, done: number, total: number): void;
 }
 
 export type JobRunner = (job: OutboxJob, journal: JobJournal) => Promise<{ permalink?: string }>;
@@ -80,6 +83,7 @@ export class Outbox {
   private readonly timers: Timers;
   private readonly log: Logger;
   private readonly onChange: (jobs: OutboxJobSummary[]) => void;
+  private readonly onAttemptEnd: (job: OutboxJobSummary) => void;
   private readonly backoff: { baseMs?: number; maxMs?: number };
   private current: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
@@ -95,6 +99,8 @@ export class Outbox {
     timers?: Timers;
     log?: Logger;
     onChange?: (jobs: OutboxJobSummary[]) => void;
+    /** An attempt ended: the job as it is now (done, failed, waiting, cancelled…). */
+    onAttemptEnd?: (job: OutboxJobSummary) => void;
     /** The first wait and the longest (default 2 s and 10 min); tests shorten them. */
     backoff?: { baseMs?: number; maxMs?: number };
   }) {
@@ -105,6 +111,7 @@ export class Outbox {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? consoleLogger;
     this.onChange = options.onChange ?? (() => {});
+    this.onAttemptEnd = options.onAttemptEnd ?? (() => {});
     this.backoff = options.backoff ?? {};
   }
 
@@ -168,7 +175,7 @@ export class Outbox {
   /** Resolves when the job has finished its current attempt (done, failed, waiting or cancelled). */
   whenSettled(id: string): Promise<OutboxJob> {
     const job = this.store.get(id);
-    if (!job) return Promise.reject(new AppError('NOT_FOUND', 'That outbox job is not there any more.'));
+    if (!job) return Promise.reject(new AppError('NOT_FOUND', t('error.outbox.jobGone')));
     if (job.state !== 'queued' && job.state !== 'sending') return Promise.resolve(job);
     return new Promise((resolve) => {
       const list = this.settledWaiters.get(id) ?? [];
@@ -182,7 +189,7 @@ export class Outbox {
     const job = this.mustGet(id);
     if (job.state === 'sending' || job.state === 'queued') return;
     if (job.state === 'done' || job.state === 'cancelled')
-      throw new AppError('CONFLICT', 'That job is finished; there is nothing to send again.');
+      throw new AppError('CONFLICT', t('error.outbox.jobFinished'));
     await this.store.put({ ...job, state: 'queued', nextAttemptAt: undefined, updatedAt: this.nowIso() });
     this.changed();
     this.pump();
@@ -379,6 +386,11 @@ export class Outbox {
     await this.store.put(clean);
     this.changed();
     this.notifySettled(job.id);
+    try {
+      this.onAttemptEnd(summaryOf(clean));
+    } catch (error) {
+      this.log.warn('outbox attempt listener failed', { error: String(error) });
+    }
   }
 
   /** The newest finished job for the same draft, blog and kind that still holds an unclear request. */
@@ -413,7 +425,7 @@ export class Outbox {
 
   private mustGet(id: string): OutboxJob {
     const job = this.store.get(id);
-    if (!job) throw new AppError('NOT_FOUND', 'That outbox job is not there any more.');
+    if (!job) throw new AppError('NOT_FOUND', t('error.outbox.jobGone'));
     return job;
   }
 
@@ -444,10 +456,7 @@ function replaced(job: OutboxJob, now: string): OutboxJob {
     nextAttemptAt: undefined,
     lastError: {
       code: 'REPLACED',
-      message:
-        job.kind === 'publish'
-          ? 'A newer publish of this draft to this blog took its place.'
-          : 'A newer removal of this post took its place.',
+      message: job.kind === 'publish' ? t('error.outbox.replacedPublish') : t('error.outbox.replacedDelete'),
     },
     updatedAt: now,
   };
@@ -471,7 +480,7 @@ function classify(error: unknown): {
     return { code: error.code, message: error.message, retryable: false };
   return {
     code: 'INTERNAL',
-    message: 'Something went wrong while sending; Signet stopped this job. Try it again from the outbox.',
+    message: t('error.outbox.internal'),
     retryable: false,
   };
 }

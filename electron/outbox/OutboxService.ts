@@ -9,6 +9,7 @@ import * as path from 'node:path';
 
 import type {
   ErrorCode,
+  JobProgress,
   OutboxJobSummary,
   PublishOptions,
   PublishOutcome,
@@ -24,6 +25,9 @@ import { toAppError, type PublishingService } from '../publishing/PublishingServ
 import type { OutboxJob } from './job';
 import { JobNeedsAuthorError, Outbox, type JobJournal, type Timers } from './Outbox';
 import { OUTBOX_DIR, OutboxStore } from './OutboxStore';
+import { outboxResultOf, type OutboxResultEvent } from './notifications';
+import { t } from '../contract/i18n';
+import { formatDateTime } from '../contract/i18n/format';
 
 export interface OutboxServiceOptions {
   dataDir: string;
@@ -37,6 +41,10 @@ export interface OutboxServiceOptions {
   /** The first wait and the longest (default 2 s and 10 min). */
   backoff?: { baseMs?: number; maxMs?: number };
   onChange?: (jobs: OutboxJobSummary[]) => void;
+  /** The job being sent: each step as it starts, and `done` when it is delivered. */
+  onProgress?: (progress: JobProgress) => void;
+  /** A job was delivered or stopped for good (a desktop notification may say so). */
+  onResult?: (result: OutboxResultEvent) => void;
 }
 
 /** Codes a job's `lastError` may carry that the renderer knows as they are. */
@@ -56,6 +64,8 @@ export class OutboxService {
   private readonly waiting = new Set<string>();
   private readonly outcomes = new Map<string, PublishOutcome>();
   private readonly errors = new Map<string, unknown>();
+  /** Publish jobs whose post was on the blog before their attempt (an update, not a new post). */
+  private readonly updates = new Set<string>();
   /** How many attempts the runner made (the fault tests print it). */
   attempts = 0;
 
@@ -82,6 +92,7 @@ export class OutboxService {
       ...(options.timers ? { timers: options.timers } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.onChange ? { onChange: options.onChange } : {}),
+      onAttemptEnd: (job) => service?.attemptEnded(job),
     });
     service = new OutboxService(outbox, options);
     await outbox.start();
@@ -114,9 +125,10 @@ export class OutboxService {
       return {
         kind: 'queued',
         jobId: held.id,
-        message: `${account.siteName} cannot schedule posts, so Signet will publish this one at ${new Date(
-          options.scheduledAt,
-        ).toLocaleString()} (Signet must be running then, or it goes out when Signet next starts).`,
+        message: t('outbox.notify.queue.heldUntil', {
+          site: account.siteName,
+          when: formatDateTime(options.scheduledAt),
+        }),
         nextAttemptAt: options.scheduledAt,
       };
     }
@@ -167,20 +179,25 @@ export class OutboxService {
           options,
           onConflict,
         });
-        const site = this.options.publishing.accounts.get(primary.accountId)?.siteName ?? 'the main blog';
+        const site =
+          this.options.publishing.accounts.get(primary.accountId)?.siteName ??
+          t('outbox.notify.queue.mainBlog');
         results.push({
           accountId: copy.accountId,
           outcome: {
             kind: 'queued',
             jobId: job.id,
-            message: `The copy goes out once the original on ${site} is published.`,
+            message: t('outbox.notify.queue.copyAfterOriginal', { site }),
           },
         });
       } catch (error) {
         const mapped = toAppError(error);
         results.push({
           accountId: copy.accountId,
-          error: { code: mapped?.code ?? 'INTERNAL', message: mapped?.message ?? 'Sending the copy failed.' },
+          error: {
+            code: mapped?.code ?? 'INTERNAL',
+            message: mapped?.message ?? t('error.outbox.copyFailed'),
+          },
         });
       }
     }
@@ -246,13 +263,70 @@ export class OutboxService {
 
   // ---------------------------------------------------------------------------------------------
 
-  private async run(job: OutboxJob, journal: JobJournal): Promise<{ permalink?: string }> {
+  /** An attempt is over: its progress ends (`done`, whatever the outcome), and a result is told. */
+  private attemptEnded(job: OutboxJobSummary): void {
+    const result = outboxResultOf(job, this.updates.has(job.id));
+    if (job.state !== 'waiting' && job.state !== 'queued' && job.state !== 'sending')
+      this.updates.delete(job.id);
+    this.options.onProgress?.({
+      jobId: job.id,
+      draftId: job.draftId,
+      accountId: job.accountId,
+      step: 'done',
+      done: 1,
+      total: 1,
+      label:
+        job.state === 'done'
+          ? job.kind === 'delete'
+            ? t('outbox.notify.progress.removed')
+            : t('outbox.notify.progress.done')
+          : job.state === 'waiting'
+            ? t('outbox.notify.progress.waiting')
+            : t('outbox.notify.progress.stopped'),
+    });
+    if (result) this.options.onResult?.(result);
+  }
+
+  /** The journal the runner gets, with each step reported as `jobProgress`. */
+  private withProgress(job: OutboxJob, journal: JobJournal): JobJournal {
+    const emit = this.options.onProgress;
+    const stepOf = { compose: 'prepare', upload: 'upload', send: 'post' } as const;
+    return {
+      get unclear() {
+        return journal.unclear;
+      },
+      begin: (step) => journal.begin(step),
+      settle: () => journal.settle(),
+      progress: (step, label, done, total) =>
+        emit?.({
+          jobId: job.id,
+          draftId: job.draftId,
+          accountId: job.accountId,
+          step: stepOf[step],
+          done,
+          total,
+          label,
+        }),
+    };
+  }
+
+  private async run(job: OutboxJob, plainJournal: JobJournal): Promise<{ permalink?: string }> {
     this.attempts++;
+    const journal = this.withProgress(job, plainJournal);
     // Kept for callers still waiting for a first attempt (and this job's), nothing older.
     for (const map of [this.outcomes, this.errors])
       for (const id of map.keys()) if (id === job.id || !this.waiting.has(id)) map.delete(id);
     try {
       if (job.kind === 'delete') {
+        this.options.onProgress?.({
+          jobId: job.id,
+          draftId: job.draftId,
+          accountId: job.accountId,
+          step: 'delete',
+          done: 0,
+          total: 1,
+          label: t('outbox.notify.progress.removing'),
+        });
         await this.options.publishing.deleteRemotePost(
           job.draftId,
           job.accountId,
@@ -261,11 +335,8 @@ export class OutboxService {
         );
         return {};
       }
-      if (!job.options)
-        throw new AppError(
-          'BAD_REQUEST',
-          'This outbox job lacks its publish settings; publish the draft again.',
-        );
+      if (!job.options) throw new AppError('BAD_REQUEST', t('error.outbox.noOptions'));
+      if (await this.isOnBlog(job)) this.updates.add(job.id);
       const outcome = await this.options.publishing.publish(
         job.draftId,
         job.options,
@@ -276,8 +347,10 @@ export class OutboxService {
       if (outcome.kind === 'conflict') {
         throw new JobNeedsAuthorError(
           'CONFLICT',
-          `“${job.draftTitle || 'Untitled'}” was changed on ${job.siteName} since Signet last published it, so ` +
-            'Signet did not overwrite it. Open the draft and publish it to choose which version to keep.',
+          t('error.outbox.conflict', {
+            title: job.draftTitle || t('outbox.notify.untitled'),
+            site: job.siteName,
+          }),
         );
       }
       return outcome.kind === 'published' ? { permalink: outcome.permalink } : {};
@@ -287,17 +360,29 @@ export class OutboxService {
     }
   }
 
+  /** The draft's post is on the job's blog already (so this publish is an update). */
+  private async isOnBlog(job: OutboxJob): Promise<boolean> {
+    const account = this.options.publishing.accounts.get(job.accountId);
+    if (!account) return false;
+    try {
+      const draft = await this.options.drafts.get(job.draftId);
+      return Boolean(draft.destinations[account.destinationKey]?.remoteId);
+    } catch {
+      return false;
+    }
+  }
+
   /** Behind an earlier request for the same draft that waits for the blog: it goes after that one. */
   private behind(id: string): QueuedOutcome | null {
     const before = this.outbox.waitingBefore(id);
     if (!before) return null;
-    const earlier = before.kind === 'delete' ? 'removal' : 'publish';
     return {
       kind: 'queued',
       jobId: id,
-      message:
-        `Signet sends this after the earlier ${earlier} of this draft, which waits for the blog: ` +
-        (before.lastError?.message ?? 'it could not be sent yet.'),
+      message: t('outbox.notify.queue.behind', {
+        earlier: before.kind,
+        reason: before.lastError?.message ?? t('outbox.notify.queue.notSentYet'),
+      }),
       ...(before.nextAttemptAt ? { nextAttemptAt: before.nextAttemptAt } : {}),
     };
   }
@@ -319,11 +404,7 @@ export class OutboxService {
   private async target(draftId: string, accountId: string) {
     const draft = await this.options.drafts.get(draftId);
     const account = this.options.publishing.accounts.get(accountId);
-    if (!account)
-      throw new AppError(
-        'NOT_FOUND',
-        'That blog account is not there any more. Add it again under Accounts.',
-      );
+    if (!account) throw new AppError('NOT_FOUND', t('error.app.accountGone'));
     return { draftId, draftTitle: draft.title, accountId, siteName: account.siteName };
   }
 
@@ -332,7 +413,7 @@ export class OutboxService {
     const account = this.options.publishing.accounts.get(accountId);
     const draft = await this.options.drafts.get(draftId);
     const dest = account ? draft.destinations[account.destinationKey] : undefined;
-    if (!dest?.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
+    if (!dest?.remoteId) throw new AppError('NOT_FOUND', t('error.publishing.notOnBlog'));
     const status = dest.status;
     return {
       kind: 'published',
@@ -351,12 +432,9 @@ export class OutboxService {
     const mapped = error === undefined ? null : toAppError(error);
     if (mapped) return mapped;
     const code = job.lastError?.code ?? 'INTERNAL';
-    const message = job.lastError?.message ?? 'Signet could not send this; see the outbox.';
+    const message = job.lastError?.message ?? t('error.outbox.notSent');
     if (job.state === 'cancelled')
-      return new AppError(
-        'CONFLICT',
-        code === 'REPLACED' ? message : 'This was cancelled before it was sent.',
-      );
+      return new AppError('CONFLICT', code === 'REPLACED' ? message : t('error.outbox.cancelled'));
     if ((PUBLISH_ERROR_CODES as readonly string[]).includes(code))
       return (
         toAppError(new PublishError(code as PublishErrorCode, message)) ??
@@ -367,7 +445,7 @@ export class OutboxService {
 
   private summary(id: string): OutboxJobSummary {
     const job = this.outbox.list().find((j) => j.id === id);
-    if (!job) throw new AppError('NOT_FOUND', 'That outbox job is not there any more.');
+    if (!job) throw new AppError('NOT_FOUND', t('error.outbox.jobGone'));
     return job;
   }
 }
@@ -376,9 +454,7 @@ function queued(job: OutboxJob): QueuedOutcome {
   return {
     kind: 'queued',
     jobId: job.id,
-    message:
-      job.lastError?.message ??
-      'Signet could not send this yet; it stays in the outbox and goes out by itself.',
+    message: job.lastError?.message ?? t('outbox.notify.queue.willRetry'),
     ...(job.nextAttemptAt ? { nextAttemptAt: job.nextAttemptAt } : {}),
   };
 }

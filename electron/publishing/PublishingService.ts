@@ -45,7 +45,7 @@ import { composeHtml } from './compose/compose';
 import { composeMarkdown, importMarkdown } from './compose/markdown';
 import type { ConnectInput, PendingConnection, PlatformDefinition, PlatformDeps } from './platform';
 import { listPlatforms, platformOf } from './registry';
-import { prepareDefaultSite, staticSitePlatform } from './static-site/platform';
+import { prepareDefaultSite, prepareSiteFolder, staticSitePlatform } from './static-site/platform';
 import { importHtml } from './compose/importHtml';
 import { PublishError } from './http/PublishError';
 import { scaleImageToWidth } from './media/scaleImage';
@@ -74,6 +74,7 @@ import { createWordPressPublisher } from './wordpress/createWordPressPublisher';
 import { discoverWordPress } from './wordpress/discover';
 import { termKey } from './wordpress/wpText';
 import type { WordPressBlog, WordPressSite } from './wordpress/types';
+import { t } from '../contract/i18n';
 
 export interface PublishingServiceOptions {
   drafts: DraftStore;
@@ -237,10 +238,7 @@ export class PublishingService {
   async startBrowserSignIn(url: string): Promise<{ opened: boolean }> {
     const site = await discoverWordPress(url, this.options.fetch);
     if (!site.authorizeUrl) {
-      throw new AppError(
-        'REMOTE_ERROR',
-        `${site.name} does not offer sign-in through the browser. Paste a user name and an application password instead.`,
-      );
+      throw new AppError('REMOTE_ERROR', t('error.publishing.noBrowserSignIn', { site: site.name }));
     }
     const state = newAuthorizeState();
     this.authorizeRequests.set(state, { siteUrl: site.siteUrl, expiresAt: Date.now() + SESSION_TTL_MS });
@@ -271,7 +269,7 @@ export class PublishingService {
       this.options.emit('signInCompleted', {
         error: {
           code: 'BAD_REQUEST',
-          message: 'That sign-in link is not one Signet is waiting for. Start the sign-in again.',
+          message: t('error.publishing.unknownSignInLink'),
         },
       });
       return false;
@@ -291,7 +289,7 @@ export class PublishingService {
       this.options.emit('signInCompleted', {
         error: {
           code: mapped?.code ?? 'INTERNAL',
-          message: mapped?.message ?? 'Signing in did not work. Try again.',
+          message: mapped?.message ?? t('error.publishing.signInFailed'),
         },
       });
       return false;
@@ -301,10 +299,14 @@ export class PublishingService {
   /**
    * The destination a new user can publish to at once: a Hugo-layout site in the data folder,
    * added as an account the first time Signet starts (once: an author who removes it keeps it removed).
+   * The first run (electron/onboarding/) passes its own folder, `Signet Site` in the documents folder.
    */
-  async ensureDefaultSite(): Promise<void> {
+  async ensureDefaultSite(siteFolder?: string): Promise<void> {
     if (this.options.settings.get('defaultSiteAdded')) return;
-    const folder = await prepareDefaultSite(this.options.dataDir);
+    const folder =
+      siteFolder === undefined
+        ? await prepareDefaultSite(this.options.dataDir)
+        : await prepareSiteFolder(siteFolder);
     const connection = await staticSitePlatform.signIn!({ kind: 'folder', folder }, this.platformDeps());
     const blog = connection.blogs[0];
     if (
@@ -337,7 +339,7 @@ export class PublishingService {
   async connectAccount(input: ConnectAccountInput): Promise<SignInResult | { waitingForBrowser: true }> {
     const platform = this.platform(input.platform);
     if (!platform.signIn || platform.connect !== input.kind) {
-      throw new AppError('BAD_REQUEST', `${platform.name} does not sign in that way.`);
+      throw new AppError('BAD_REQUEST', t('error.publishing.wrongSignIn', { platform: platform.name }));
     }
     const { platform: id, ...fields } = input;
     const connect = async () => {
@@ -353,7 +355,7 @@ export class PublishingService {
           this.options.emit('signInCompleted', {
             error: {
               code: mapped?.code ?? 'INTERNAL',
-              message: mapped?.message ?? `Signing in to ${platform.name} did not work. Try again.`,
+              message: mapped?.message ?? t('error.publishing.signInToFailed', { platform: platform.name }),
             },
           });
         },
@@ -381,12 +383,12 @@ export class PublishingService {
     const held = this.pending.get(sessionId)!;
     if (held.expiresAt < Date.now()) {
       this.pending.delete(sessionId);
-      throw new AppError('NOT_FOUND', 'That sign-in has expired. Sign in again to add the blog.');
+      throw new AppError('NOT_FOUND', t('error.publishing.signInExpired'));
     }
     const needsSecret = this.platform(held.platform).connect !== 'folder';
     for (const blogId of blogIds) {
       const blog = held.connection.blogs.find((b) => b.blogId === blogId);
-      if (!blog) throw new AppError('BAD_REQUEST', 'That blog is not part of this sign-in.');
+      if (!blog) throw new AppError('BAD_REQUEST', t('error.publishing.blogNotInSignIn'));
       await this.accounts.add(blog.account, needsSecret ? held.connection.secret : null);
     }
     this.pending.delete(sessionId);
@@ -399,11 +401,11 @@ export class PublishingService {
     if (this.pending.has(sessionId)) return this.addPending(sessionId, blogIds);
     const session = this.sessions.get(sessionId);
     if (!session || session.expiresAt < Date.now()) {
-      throw new AppError('NOT_FOUND', 'That sign-in has expired. Sign in again to add the blog.');
+      throw new AppError('NOT_FOUND', t('error.publishing.signInExpired'));
     }
     for (const blogId of blogIds) {
       const blog = session.blogs.find((b) => b.blogId === blogId);
-      if (!blog) throw new AppError('BAD_REQUEST', 'That blog is not part of this sign-in.');
+      if (!blog) throw new AppError('BAD_REQUEST', t('error.publishing.blogNotInSignIn'));
       const isMain = canonical(blog.url) === canonical(session.site.siteUrl);
       // Another blog of a multisite network has its own REST root and time zone: discover it, and
       // use REST there too when the sign-in did. Without discovery, XML-RPC at the blog's endpoint.
@@ -481,7 +483,7 @@ export class PublishingService {
       const value = patch[key];
       if (value === undefined) continue;
       if (value !== null && !this.snippets.get(value))
-        throw new AppError('NOT_FOUND', 'That snippet is not in your library any more.');
+        throw new AppError('NOT_FOUND', t('error.snippets.gone'));
       if (value === null) delete settings[key];
       else settings[key] = value;
     }
@@ -490,16 +492,13 @@ export class PublishingService {
       else {
         const host = this.accounts.get(patch.mediaAccountId);
         if (!host || host.id === id || !host.capabilities.mediaUpload)
-          throw new AppError(
-            'BAD_REQUEST',
-            'Choose an account that can store images (WordPress, Ghost or a site folder).',
-          );
+          throw new AppError('BAD_REQUEST', t('error.publishing.mediaHostNeeded'));
         settings.mediaAccountId = host.id;
       }
     }
     this.accounts.update(id, { settings });
     const updated = (await this.listAccounts()).find((a) => a.id === id);
-    if (!updated) throw new AppError('NOT_FOUND', 'That account is not there any more.');
+    if (!updated) throw new AppError('NOT_FOUND', t('error.publishing.accountGone'));
     return updated;
   }
 
@@ -574,7 +573,7 @@ export class PublishingService {
     if (!dest?.remoteId) {
       // The removal was stored before the app stopped: it is done.
       if (unclear) return journal.settle();
-      throw new AppError('NOT_FOUND', 'This draft is not on that blog.');
+      throw new AppError('NOT_FOUND', t('error.publishing.notOnBlog'));
     }
     const type = dest.type ?? 'post';
     let happened = false;
@@ -705,16 +704,23 @@ export class PublishingService {
       if (!known || known.hash !== asset.hash(account.settings.maxImageWidth)) imagesToUpload++;
     }
     const expanded = this.postSnippets.expand(draft, account, options);
-    const composed = this.composeFor(account, expanded.state, (fileName) => {
+    const images = (fileName: string) => {
       const known = media[fileName];
       // Not uploaded yet: the preview shows the local copy so the author sees the image.
       return known
         ? { url: known.url, remoteId: known.remoteId }
         : { url: this.previewAssetUrl(draft.id, fileName) };
-    });
+    };
+    const composed = this.composeFor(account, expanded.state, images);
+    // A Markdown destination gets Markdown; the author still sees the post as a page would show it.
+    const isMarkdown = this.platform(account.platform).body(account).format === 'markdown';
+    const shown = isMarkdown
+      ? composeHtml(expanded.state, { format: 'html', images, readMore: 'none', embeds: 'link' }).html
+      : composed.html;
     return {
       title: draft.title,
-      html: composed.html,
+      html: shown,
+      ...(isMarkdown ? { markdown: composed.html } : {}),
       warnings: [...expanded.warnings, ...composed.warnings].map((w) => ({
         code: w.code,
         message: w.message,
@@ -743,14 +749,17 @@ export class PublishingService {
     const { publisher, account } = await this.publisherFor(options.accountId);
     const key = account.destinationKey;
     const maxWidth = account.settings.maxImageWidth;
-    const progress = (step: PublishProgress['step'], message: string, done: number, total: number) =>
+    const progress = (step: PublishProgress['step'], message: string, done: number, total: number) => {
       this.options.emit('publishProgress', { draftId, accountId: account.id, step, message, done, total });
+      if (step === 'compose' || step === 'upload' || step === 'send')
+        journal.progress?.(step, message, done, total);
+    };
 
     let draft = await drafts.get(draftId);
 
     if (onConflict === 'takeServer') {
       const dest: DestinationState = draft.destinations[key] ?? {};
-      if (!dest.remoteId) throw new AppError('NOT_FOUND', 'This draft is not on that blog yet.');
+      if (!dest.remoteId) throw new AppError('NOT_FOUND', t('error.publishing.notOnBlogYet'));
       const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
       await drafts.replaceContent(
         draftId,
@@ -796,9 +805,14 @@ export class PublishingService {
     // Images: each uploaded once per destination, again only when the file (or the size limit) changed.
     const toUpload = assets.filter((a) => media[a.fileName]?.hash !== a.hash(maxWidth));
     const total = toUpload.length + 2;
-    progress('compose', 'Preparing the post…', 0, total);
+    progress('compose', t('outbox.notify.progress.preparing'), 0, total);
     for (const [index, asset] of toUpload.entries()) {
-      progress('upload', `Uploading image ${index + 1} of ${toUpload.length}…`, index + 1, total);
+      progress(
+        'upload',
+        t('outbox.notify.progress.uploading', { index: index + 1, total: toUpload.length }),
+        index + 1,
+        total,
+      );
       const scaled = await scaleImageToWidth(asset.bytes, asset.mimeType, maxWidth);
       await journal.begin({ step: 'upload', fileName: asset.fileName, startedAt: this.nowIso() });
       const uploaded = await imageHost.uploadMedia({
@@ -847,7 +861,7 @@ export class PublishingService {
     await drafts.snapshotRevision(draftId, 'before-publish');
     progress(
       'send',
-      dest.remoteId ? 'Updating the post on the blog…' : 'Sending the post…',
+      dest.remoteId ? t('outbox.notify.progress.updating') : t('outbox.notify.progress.publishing'),
       total - 1,
       total,
     );
@@ -899,7 +913,7 @@ export class PublishingService {
       if (error instanceof PublishError && error.code === 'CONFLICT' && dest.remoteId) {
         // Refused before anything was written: nothing is unclear.
         await journal.settle();
-        progress('failed', 'The post changed on the blog.', total, total);
+        progress('failed', t('outbox.notify.progress.changedOnBlog'), total, total);
         const server = await publisher.getPost(dest.remoteId, dest.type ?? options.postType);
         return {
           kind: 'conflict',
@@ -911,7 +925,12 @@ export class PublishingService {
           localText: plainTextOf(draft.editorState),
         };
       }
-      progress('failed', error instanceof Error ? error.message : 'Publishing failed.', total, total);
+      progress(
+        'failed',
+        error instanceof Error ? error.message : t('outbox.notify.progress.failed'),
+        total,
+        total,
+      );
       throw error;
     }
 
@@ -959,7 +978,7 @@ export class PublishingService {
       },
     }));
     await journal.settle();
-    progress('done', 'Done.', total, total);
+    progress('done', t('outbox.notify.progress.done'), total, total);
     return {
       kind: 'published',
       remoteId: result.remoteId,
@@ -1170,7 +1189,13 @@ export class PublishingService {
     const progress = (done: number, message: string) =>
       this.options.emit('reapplyProgress', { snippetId, done, total: uses.length, message });
     for (const [index, use] of uses.entries()) {
-      progress(index, `Updating “${use.draftTitle || 'Untitled'}” on ${use.siteName}…`);
+      progress(
+        index,
+        t('outbox.notify.progress.updatingOne', {
+          title: use.draftTitle || t('outbox.notify.untitled'),
+          site: use.siteName,
+        }),
+      );
       try {
         const draft = await this.options.drafts.get(use.draftId);
         const account = this.account(use.accountId);
@@ -1198,7 +1223,7 @@ export class PublishingService {
             draftId: use.draftId,
             accountId: use.accountId,
             outcome: 'queued',
-            message: `Not sent yet: ${outcome.message} It stays in the outbox and goes out by itself.`,
+            message: t('outbox.notify.queue.notSentYetStays', { reason: outcome.message }),
           });
           continue;
         }
@@ -1208,15 +1233,14 @@ export class PublishingService {
                 draftId: use.draftId,
                 accountId: use.accountId,
                 outcome: 'updated',
-                message: 'Updated.',
+                message: t('outbox.notify.progress.updated'),
                 permalink: outcome.permalink,
               }
             : {
                 draftId: use.draftId,
                 accountId: use.accountId,
                 outcome: 'conflict',
-                message:
-                  'Not updated: the post was changed on the blog since Signet last saw it. Open the draft and publish it to choose which version to keep.',
+                message: t('error.publishing.bulkConflict'),
               },
         );
       } catch (error) {
@@ -1225,7 +1249,8 @@ export class PublishingService {
           draftId: use.draftId,
           accountId: use.accountId,
           outcome: 'failed',
-          message: mapped?.message ?? (error instanceof Error ? error.message : 'It could not be updated.'),
+          message:
+            mapped?.message ?? (error instanceof Error ? error.message : t('error.publishing.bulkFailed')),
         });
       }
     }
@@ -1247,11 +1272,7 @@ export class PublishingService {
 
   private account(id: string): Account {
     const account = this.accounts.get(id);
-    if (!account)
-      throw new AppError(
-        'NOT_FOUND',
-        'That blog account is not there any more. Add it again under Accounts.',
-      );
+    if (!account) throw new AppError('NOT_FOUND', t('error.app.accountGone'));
     return account;
   }
 
@@ -1269,8 +1290,9 @@ export class PublishingService {
     if (!permalink) {
       throw new AppError(
         'NOT_FOUND',
-        `The original on ${primary?.siteName ?? 'the main blog'} is not published yet, so this copy cannot link to it. ` +
-          'Publish the original first, then send the copy again.',
+        t('error.publishing.originalNotPublished', {
+          site: primary?.siteName ?? t('outbox.notify.queue.mainBlog'),
+        }),
       );
     }
     return permalink;
@@ -1297,9 +1319,7 @@ export class PublishingService {
       const platform = this.platform(account.platform).name;
       throw new AppError(
         'BAD_REQUEST',
-        `${platform} cannot store images, so the images of this post need a home on the web first. ` +
-          `Under Accounts, choose another account whose media library holds ${account.siteName}'s images, ` +
-          'or remove the images from the post.',
+        t('error.publishing.noImageHome', { platform, site: account.siteName }),
       );
     }
     return (await this.publisherFor(host.id)).publisher;
@@ -1311,10 +1331,7 @@ export class PublishingService {
     const needsSecret = platform.connect !== 'folder';
     const secret = needsSecret ? await this.accounts.secretFor(account.id) : '';
     if (needsSecret && !secret) {
-      throw new AppError(
-        'AUTH_FAILED',
-        `Signet has no sign-in for ${account.siteName} on this computer. Remove the account and add it again.`,
-      );
+      throw new AppError('AUTH_FAILED', t('error.publishing.noSecret', { site: account.siteName }));
     }
     const publisher = await platform.createPublisher(account, secret ?? '', this.platformDeps());
     return { publisher, account };
@@ -1533,7 +1550,7 @@ export function toAppError(error: unknown): AppError | null {
     named?.name === 'UnknownNodeTypeError' ||
     named?.name === 'NewerEditorStateError'
   )
-    return new AppError('BAD_REQUEST', named.message ?? 'Signet cannot read this document.');
+    return new AppError('BAD_REQUEST', named.message ?? t('error.publishing.unreadableDocument'));
   if (named?.name === 'AccountError') {
     const code =
       named.code === 'ACCOUNT_EXISTS'
@@ -1541,7 +1558,7 @@ export function toAppError(error: unknown): AppError | null {
         : named.code === 'ACCOUNT_NOT_FOUND'
           ? 'NOT_FOUND'
           : 'BAD_REQUEST';
-    return new AppError(code, named.message ?? 'That account could not be changed.');
+    return new AppError(code, named.message ?? t('error.publishing.accountNotChanged'));
   }
   if (named?.name === 'VaultError') {
     const code =
@@ -1550,7 +1567,7 @@ export function toAppError(error: unknown): AppError | null {
         : named.code === 'VAULT_IO'
           ? 'IO_ERROR'
           : 'UNAVAILABLE';
-    return new AppError(code, named.message ?? 'Signet cannot reach the password store.');
+    return new AppError(code, named.message ?? t('error.publishing.vaultUnreachable'));
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { ghostPlatform } from './ghost/platform';
 import { micropubPlatform } from './micropub/platform';
 import { staticSitePlatform } from './static-site/platform';
 import { wordpressPlatform } from './wordpress/platform';
+import { t } from '../contract/i18n';
 
 export const PLATFORM_REGISTRY: Readonly<Record<PlatformId, PlatformDefinition>> = {
   wordpress: wordpressPlatform,
@@ -21,7 +22,7 @@ export const PLATFORM_REGISTRY: Readonly<Record<PlatformId, PlatformDefinition>>
 /** The definition of a platform; throws for one this build does not have. */
 export function platformOf(id: PlatformId): PlatformDefinition {
   const definition = PLATFORM_REGISTRY[id];
-  if (!definition) throw new Error(`Signet cannot publish to ${id} in this version.`);
+  if (!definition) throw new Error(t('error.publishing.unknownPlatform', { platform: id }));
   return definition;
 }
 

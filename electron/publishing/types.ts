@@ -173,6 +173,8 @@ export interface PublishJournal {
   readonly unclear: JournalStep | undefined;
   begin(step: JournalStep): Promise<void>;
   settle(): Promise<void>;
+  /** Each step of the publish as it starts (the outbox turns it into `jobProgress`). */
+  progress?(step: 'compose' | 'upload' | 'send', message: string, done: number, total: number): void;
 }
 
 /** For callers outside the outbox: nothing recorded, nothing unclear. */

@@ -23,6 +23,19 @@ describe('RENDERER_CSP', () => {
     expect(policy.get('font-src')).toEqual(["'self'"]);
   });
 
+  it('lets <link> stylesheets come only from the app or as data: (the theme preview frame), never inline', () => {
+    expect(policy.get('style-src-elem')).toEqual(["'self'", 'data:']);
+    // style= attributes fall back to style-src: still blocked.
+    expect(policy.has('style-src-attr')).toBe(false);
+    expect(RENDERER_CSP).not.toMatch(/'unsafe-hashes'|'sha\d+-|'nonce-/);
+  });
+
+  it('keeps frames closed: a srcdoc frame is not fetched, and nothing may be navigated into it', () => {
+    expect(policy.has('frame-src')).toBe(false);
+    expect(policy.has('child-src')).toBe(false);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+  });
+
   it('shows draft images, data: URLs and remote images of pasted posts', () => {
     expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'signet-asset:', 'https:', 'http:']);
   });
@@ -52,6 +65,7 @@ describe('devRendererCsp', () => {
     const policy = parse(devRendererCsp('http://localhost:5173'));
     expect(policy.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get('style-src-elem')).toEqual(["'self'", 'data:', "'unsafe-inline'"]);
     expect(policy.get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
     expect(policy.get('default-src')).toEqual(["'none'"]);
   });

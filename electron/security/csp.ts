@@ -8,11 +8,28 @@
  * Remote `http:`/`https:` images are allowed: posts pasted from the web reference images that
  * stay on their own servers, and the author must see them while editing. Nothing else may leave
  * the page (`connect-src 'self'`), and no script, style or font may come from elsewhere.
+ *
+ * `style-src-elem 'self' data:` is for the publish dialog's "In the blog's theme" preview only. That
+ * preview is an `<iframe sandbox="" srcdoc>` (renderer/features/publish/ThemePreview.tsx), and a
+ * srcdoc document inherits this policy, so the blog's styles need a way in. The main process
+ * cleans them (electron/publishing/themePreview/sanitizeCss.ts) and hands them over as one
+ * `<link rel="stylesheet" href="data:text/css;…">`. Why `data:` and nothing looser:
+ * - `'unsafe-inline'` would let any `<style>` element or `style=` attribute apply in the app
+ *   itself, and DOMPurify keeps `<style>` by default; `data:` needs a `<link>` element, which no
+ *   sanitized content keeps and no renderer code creates outside the frame;
+ * - a `blob:` stylesheet cannot be loaded by the frame (its origin is opaque: sandbox without
+ *   `allow-same-origin`), and hashes or nonces cannot be known ahead for a blog's CSS;
+ * - `style-src-attr` still falls back to `style-src 'self'`: inline `style=` stays blocked, also
+ *   in the frame (the frame builder drops those attributes anyway).
+ * `frame-src` stays `'none'` (through `default-src`): a srcdoc frame is not fetched, so it is
+ * allowed, while a link clicked inside it cannot navigate the frame to the blog. The blog's
+ * images (in its page and in its CSS) are `http(s):` images, which `img-src` already allows;
+ * its web fonts are not loaded (`font-src 'self'`) and the frame builder drops `@font-face`.
  */
 
 /** Kept a plain string so the renderer build can inline it into index.html's meta tag. */
 export const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: signet-asset: https: http:; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; style-src-elem 'self' data:; img-src 'self' data: blob: signet-asset: https: http:; " +
   "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
   "object-src 'none'";
 
@@ -31,7 +48,8 @@ export const RENDERER_META_CSP = RENDERER_CSP.replace(" frame-ancestors 'none';"
 export function devRendererCsp(devOrigin: string): string {
   const ws = devOrigin.replace(/^http/, 'ws');
   return RENDERER_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
+    .replace("style-src-elem 'self' data:", "style-src-elem 'self' data: 'unsafe-inline'")
     .replace("connect-src 'self'", `connect-src 'self' ${ws}`);
 }
 

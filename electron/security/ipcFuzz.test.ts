@@ -236,6 +236,7 @@ function validSample(name: CommandName): unknown {
     updateAccountSettings: { id: ids.account, contentFormat: 'classic', maxImageWidth: 1200 },
     searchTerms: { accountId: ids.account, taxonomy: 'tags', search: 'sea' },
     previewPost: { draftId: ids.draft, options },
+    previewInTheme: { draftId: ids.draft, options },
     publishDraft: { draftId: ids.draft, options, onConflict: 'ask' },
     syndicateDraft: { draftId: ids.draft, primary: options, copies: [], onConflict: 'ask' },
     listDraftDestinations: { draftId: ids.draft },
@@ -269,6 +270,7 @@ function validSample(name: CommandName): unknown {
     listBackups: {},
     backupNow: {},
     restoreBackup: { id: '2030-01-01T10-00-00.000Z', includeSettings: false },
+    getDiagnostics: {},
   };
   return samples[name];
 }

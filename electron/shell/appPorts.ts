@@ -11,6 +11,7 @@ import {
 import type { SecretVault } from '../accounts/vault';
 import type { AppPorts, Logger, SettingsPort } from '../ports';
 import { isAllowedExternalUrl } from '../security/urls';
+import { isAppWindowFocused, showDesktopNotification } from './desktopNotification';
 import { sendToAppWindows } from './ipc';
 import { ASSET_BASE_URL } from './policy/assetUrl';
 import { AUTH_CALLBACK_URL } from './policy/protocolClient';
@@ -50,6 +51,8 @@ export function createShellPorts(options: {
     fetch: ((input: string | URL | Request, init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
     authCallbackUrl: AUTH_CALLBACK_URL,
+    showDesktopNotification,
+    isWindowFocused: isAppWindowFocused,
   };
 }
 

@@ -53,6 +53,15 @@ describe.skipIf(!hasDraftStore)('main.ts with a fake Electron', () => {
     expect(calls.some((c) => c[0] === 'enableSandbox')).toBe(true);
   });
 
+  it('takes the author’s locale from the OS once ready, before the menu is built', async () => {
+    const { getLocale } = await import('../contract/i18n');
+    expect(getLocale()).toBe('de-DE');
+    const locale = calls.findIndex((c) => c[0] === 'getLocale');
+    const menu = calls.findIndex((c) => c[0] === 'setApplicationMenu');
+    expect(locale).toBeGreaterThanOrEqual(0);
+    expect(menu).toBeGreaterThan(locale);
+  });
+
   it('registers app: and signet-asset: as secure standard schemes', () => {
     const [, schemes] = calls.find((c) => c[0] === 'registerSchemesAsPrivileged') as [
       string,

@@ -23,6 +23,7 @@ import {
   shouldUsePlainTextEncryption,
   storeRefusal,
 } from './policy/vaultPolicy';
+import { t } from '../contract/i18n';
 
 /** The part of Electron's `safeStorage` the vault uses (Electron 45). */
 export interface SafeStorageApi {
@@ -70,7 +71,7 @@ export class SafeStorageVault implements SecretVault {
       mayStore: (status) => {
         const refusal = storeRefusal(status);
         if (refusal) {
-          throw new VaultError(refusal, status.message ?? 'Signet cannot store passwords now.');
+          throw new VaultError(refusal, status.message ?? t('error.accounts.vaultUnavailable'));
         }
       },
     });

@@ -15,6 +15,7 @@ import { renderSnippetContent } from '../publishing/compose/snippets';
 import { parseExportFile, toExportFile } from './library';
 import type { SnippetStore } from './SnippetStore';
 import { sampleValues } from './template';
+import { t } from '../contract/i18n';
 
 const FILE_FILTER = { filterName: 'Signet snippets', extensions: ['json'] };
 
@@ -57,7 +58,7 @@ export class SnippetService {
 
   async exportToFile(): Promise<{ path: string; count: number } | null> {
     const target = await this.options.dialogs.pickSavePath({
-      title: 'Export snippets',
+      title: t('dialog.main.exportSnippetsTitle'),
       defaultName: 'signet-snippets.json',
       ...FILE_FILTER,
     });
@@ -71,21 +72,21 @@ export class SnippetService {
       throw new AppError(
         'IO_ERROR',
         code === 'ENOSPC'
-          ? `The disk is full, so the snippets could not be exported to ${target}. Free some space or choose another place.`
-          : `Signet could not write ${target}. Choose a folder you may write to.`,
+          ? t('error.snippets.export.diskFull', { target })
+          : t('error.snippets.export.writeFailed', { target }),
       );
     }
     return { path: target, count: stored.snippets.length };
   }
 
   async importFromFile(): Promise<{ added: number; updated: number; unchanged: number } | null> {
-    const source = await this.options.dialogs.pickFile({ title: 'Import snippets', ...FILE_FILTER });
+    const source = await this.options.dialogs.pickFile({
+      title: t('dialog.main.importSnippetsTitle'),
+      ...FILE_FILTER,
+    });
     if (!source) return null;
     const text = await fsp.readFile(source, 'utf8').catch(() => {
-      throw new AppError(
-        'IO_ERROR',
-        `Signet could not read ${path.basename(source)}. Check that the file exists.`,
-      );
+      throw new AppError('IO_ERROR', t('error.snippets.import.unreadable', { file: path.basename(source) }));
     });
     let incoming;
     try {
@@ -93,7 +94,10 @@ export class SnippetService {
     } catch (error) {
       throw new AppError(
         'BAD_REQUEST',
-        `${path.basename(source)}: ${error instanceof Error ? error.message : 'not a snippet export'} Nothing was imported.`,
+        t('error.snippets.import.failed', {
+          file: path.basename(source),
+          reason: error instanceof Error ? error.message : t('error.snippets.import.notAnExport'),
+        }),
       );
     }
     const result = this.store.importLibrary(incoming);

@@ -12,7 +12,7 @@ import type {
   SnippetKind,
   SnippetLibrary,
 } from '../contract';
-import { SNIPPET_KIND_LABELS } from '../contract';
+import { snippetKindLabel } from '../contract/snippetLabels';
 import { AppError } from '../dispatcher';
 import type { SettingsPort } from '../ports';
 import {
@@ -25,6 +25,7 @@ import {
   variableSchema,
   type StoredLibrary,
 } from './library';
+import { t } from '../contract/i18n';
 
 export interface SnippetPatch {
   name?: string;
@@ -120,7 +121,7 @@ export class SnippetStore {
   restore(id: string): Snippet {
     const stored = this.read();
     const entry = stored.trash.find((t) => t.snippet.id === id);
-    if (!entry) throw new AppError('NOT_FOUND', 'That snippet can no longer be restored.');
+    if (!entry) throw new AppError('NOT_FOUND', t('error.snippets.cannotRestore'));
     const snippets = [...stored.snippets];
     snippets.splice(Math.min(entry.index, snippets.length), 0, entry.snippet);
     this.write({ ...stored, snippets, trash: stored.trash.filter((t) => t !== entry) });
@@ -147,9 +148,15 @@ export class SnippetStore {
       for (const variable of details.variables) {
         const parsed = variableSchema.safeParse(variable);
         if (!parsed.success)
-          throw new AppError('BAD_REQUEST', `“${variable.name}”: ${parsed.error.issues[0]!.message}.`);
+          throw new AppError(
+            'BAD_REQUEST',
+            t('error.snippets.variableInvalid', {
+              name: variable.name,
+              problem: parsed.error.issues[0]!.message,
+            }),
+          );
         if (names.has(variable.name))
-          throw new AppError('BAD_REQUEST', `There are two variables called “${variable.name}”; rename one.`);
+          throw new AppError('BAD_REQUEST', t('error.snippets.variableDuplicate', { name: variable.name }));
         names.add(variable.name);
       }
       variables = details.variables.map((v) => ({ name: v.name, value: v.value }));
@@ -207,9 +214,7 @@ export class SnippetStore {
     } catch (error) {
       throw new AppError(
         'UNAVAILABLE',
-        error instanceof LibraryVersionError
-          ? error.message
-          : 'Your snippet library could not be read, so Signet has not changed it. Import a saved copy (Snippets → Import) or restore the settings file from a backup.',
+        error instanceof LibraryVersionError ? error.message : t('error.snippets.libraryUnreadable'),
       );
     }
   }
@@ -220,11 +225,11 @@ export class SnippetStore {
 }
 
 function notFound(): AppError {
-  return new AppError('NOT_FOUND', 'That snippet is not in your library any more.');
+  return new AppError('NOT_FOUND', t('error.snippets.gone'));
 }
 
 function defaultName(kind: SnippetKind, existing: readonly Snippet[]): string {
-  const base = SNIPPET_KIND_LABELS[kind];
+  const base = snippetKindLabel(kind);
   const names = new Set(existing.map((s) => s.name));
   if (!names.has(base)) return base;
   for (let n = 2; ; n++) if (!names.has(`${base} ${n}`)) return `${base} ${n}`;

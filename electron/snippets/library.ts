@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import type { Snippet, SnippetLibrary } from '../contract';
 import { SNIPPET_EXPORT_FORMAT, SNIPPET_KINDS } from '../contract';
+import { t } from '../contract/i18n';
 
 /**
  * Version 1: snippets with Lexical content, custom variables, the author's profile, a trash.
@@ -73,9 +74,7 @@ export const MIGRATIONS: LibraryMigrations = {};
 
 export class LibraryVersionError extends Error {
   constructor(readonly version: number) {
-    super(
-      `The snippet library was written by a newer version of Signet (format ${version}). Update Signet to use it; it has not been changed.`,
-    );
+    super(t('error.snippets.library.newer', { version }));
     this.name = 'LibraryVersionError';
   }
 }
@@ -95,11 +94,11 @@ export function migrateLibrary(
   for (;;) {
     const version = (current as { schemaVersion?: unknown }).schemaVersion;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-      throw new Error('This is not a Signet snippet library (it has no format version).');
+      throw new Error(t('error.snippets.library.noVersion'));
     if (version > currentVersion) throw new LibraryVersionError(version);
     if (version === currentVersion) return schema.parse(current);
     const step = migrations[version];
-    if (!step) throw new Error(`Signet cannot read snippet library format ${version}.`);
+    if (!step) throw new Error(t('error.snippets.library.oldVersion', { version }));
     current = step(current);
   }
 }
@@ -131,16 +130,16 @@ export function parseExportFile(text: string): StoredLibrary {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('That file is not a Signet snippet export (it is not JSON).');
+    throw new Error(t('error.snippets.import.notJson'));
   }
   const file = json as Partial<SnippetExportFile> | null;
   if (typeof file !== 'object' || file === null || file.format !== SNIPPET_EXPORT_FORMAT)
-    throw new Error('That file is not a Signet snippet export.');
+    throw new Error(t('error.snippets.import.notExport'));
   try {
     return migrateLibrary({ trash: [], ...(file.library as object) });
   } catch (error) {
     if (error instanceof z.ZodError)
-      throw new Error('The snippet library in this file is damaged, so Signet cannot read it.', {
+      throw new Error(t('error.snippets.import.damaged'), {
         cause: error,
       });
     throw error;

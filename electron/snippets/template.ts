@@ -7,6 +7,7 @@
 import Mustache from 'mustache';
 
 import { BUILT_IN_VARIABLES, type CustomVariable, type TemplateIssue } from '../contract';
+import { t } from '../contract/i18n';
 
 /** The values a snippet is rendered with. */
 export interface TemplateValues {
@@ -62,21 +63,21 @@ export function checkTemplate(template: string, custom: readonly CustomVariable[
       if (type === '&') {
         issues.push({
           severity: 'error',
-          message: `{{{${name}}}} would insert raw HTML; Signet always escapes variables. Write {{${name}}} instead.`,
+          message: t('error.snippets.template.rawHtml', { tag: `{{{${name}}}}`, fix: `{{${name}}}` }),
         });
         continue;
       }
       if (type === '>') {
         issues.push({
           severity: 'error',
-          message: `Partials ({{> ${name}}}) are not supported in snippets.`,
+          message: t('error.snippets.template.partial', { tag: `{{> ${name}}}` }),
         });
         continue;
       }
       if (type === '=') {
         issues.push({
           severity: 'error',
-          message: 'Changing the {{ }} delimiters is not supported in snippets.',
+          message: t('error.snippets.template.delimiters', { tag: '{{ }}' }),
         });
         continue;
       }
@@ -86,7 +87,7 @@ export function checkTemplate(template: string, custom: readonly CustomVariable[
         seen.add(name);
         issues.push({
           severity: 'warning',
-          message: `{{${name}}} is not a variable Signet knows; it will be left empty. Check the spelling, or add it under Your variables.`,
+          message: t('error.snippets.template.unknownName', { tag: `{{${name}}}` }),
         });
       }
       // Nested sections (`{{#post}}{{#date}}…`) are known by their full name (`post.date`).
@@ -104,12 +105,20 @@ function describeParseError(error: unknown, templateLength: number): string {
   // mustache says "Unclosed section" both at the end of the template and at a wrong closing tag.
   const unclosed = /^Unclosed section "([^"]+)" at (\d+)/.exec(message);
   if (unclosed && Number(unclosed[2]) < templateLength)
-    return `{{#${unclosed[1]}}} is closed by the wrong tag: close it with {{/${unclosed[1]}}}.`;
-  if (unclosed) return `{{#${unclosed[1]}}} is never closed: add {{/${unclosed[1]}}} where it should end.`;
+    return t('error.snippets.template.wrongClose', {
+      open: `{{#${unclosed[1]}}}`,
+      close: `{{/${unclosed[1]}}}`,
+    });
+  if (unclosed)
+    return t('error.snippets.template.neverClosed', {
+      open: `{{#${unclosed[1]}}}`,
+      close: `{{/${unclosed[1]}}}`,
+    });
   const unopened = /^Unopened section "([^"]+)"/.exec(message);
-  if (unopened) return `{{/${unopened[1]}}} closes a section that was never opened.`;
-  if (/^Unclosed tag/.test(message)) return 'A {{ has no matching }}.';
-  return `The template cannot be read: ${message}`;
+  if (unopened) return t('error.snippets.template.neverOpened', { close: `{{/${unopened[1]}}}` });
+  if (/^Unclosed tag/.test(message))
+    return t('error.snippets.template.unclosedTag', { open: '{{', close: '}}' });
+  return t('error.snippets.template.unreadable', { message });
 }
 
 /**

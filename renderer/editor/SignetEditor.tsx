@@ -25,6 +25,7 @@ import {
 } from 'react';
 
 import { isTemplateLinkUrl, type EditorStateJSON } from '../../electron/contract';
+import { t } from '../../electron/contract/i18n';
 import { editorNodes } from './editorNodes';
 import { OpenLinkContext } from './nodes/embedLinks';
 import { ImageAssetsContext } from './nodes/imageSources';
@@ -32,16 +33,19 @@ import { type SnippetStatus, SnippetStatusContext } from './nodes/snippetStatus'
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
 import { EmbedPlugin } from './plugins/EmbedPlugin';
+import { FindReplacePlugin, OPEN_FIND_COMMAND } from './plugins/FindReplacePlugin';
 import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
 import type { ImagePayload } from './nodes/ImageNode';
 import { type ImageFilesHandler, ImagesPlugin, INSERT_IMAGE_COMMAND } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { ListIndentPlugin } from './plugins/ListIndentPlugin';
+import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { SIGNET_TRANSFORMERS } from './plugins/MarkdownTransformers';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ReadMorePlugin } from './plugins/ReadMorePlugin';
+import { SmartPunctuationPlugin } from './plugins/SmartPunctuationPlugin';
 import { type SnippetsHost, SnippetsPlugin } from './plugins/SnippetsPlugin';
-import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { applyFormatCommand, ToolbarPlugin, type EditorFormatCommand } from './plugins/ToolbarPlugin';
 import { migrateEditorState, stampEditorState } from './serialization/editorStateVersion';
 import { editorTheme } from './theme/editorTheme';
 import { isAllowedLinkUrl } from './utils/linkUrl';
@@ -60,6 +64,10 @@ export interface SignetEditorApi {
   focus(): void;
   /** Inserts images at the caret (e.g. from a blog's media library: remote `src`). */
   insertImages(images: ImagePayload[]): void;
+  /** Opens the find-and-replace bar (as Ctrl/Cmd+F in the document does). */
+  openFind(): void;
+  /** A Format command of the palette, as its toolbar button does it; the caret goes back in. */
+  format(command: EditorFormatCommand): void;
 }
 
 /** A post's body, or a snippet's content on the Snippets screen. */
@@ -93,6 +101,12 @@ export interface SignetEditorProps {
   onOpenLink?(url: string): void;
   spellcheck?: boolean;
   readOnly?: boolean;
+  /** Curly quotes, en/em dashes and ellipses as the author types (never in code). Off by default. */
+  smartPunctuation?: boolean;
+  /** Shows the heading outline (H2–H4) beside the document. */
+  outlineOpen?: boolean;
+  /** The outline asked to close (Escape in it). */
+  onOutlineClose?(): void;
   /** Accessible name of the document area. */
   ariaLabel?: string;
   /** Alternative to `ref`: receives the API once the editor is ready. */
@@ -155,6 +169,13 @@ function ApiPlugin({ changeApi, unreadableState, handleRef, onReady }: ApiPlugin
     insertImages: (images) => {
       editor.dispatchCommand(INSERT_IMAGE_COMMAND, images);
     },
+    openFind: () => {
+      editor.dispatchCommand(OPEN_FIND_COMMAND, undefined);
+    },
+    format: (command) => {
+      editor.focus();
+      applyFormatCommand(editor, command);
+    },
   }));
   useImperativeHandle(handleRef, () => api, [api]);
   const ready = useLatest(onReady);
@@ -183,7 +204,10 @@ function EditorInstance({
   onOpenLink,
   spellcheck = true,
   readOnly = false,
-  ariaLabel = variant === 'snippet' ? 'Snippet content' : 'Post body',
+  smartPunctuation = false,
+  outlineOpen = false,
+  onOutlineClose,
+  ariaLabel,
   onReady,
   handleRef,
 }: Omit<SignetEditorProps, 'ref' | 'draftId'> & {
@@ -193,12 +217,14 @@ function EditorInstance({
   const [notice, setNotice] = useState<string | null>(null);
   const [snippetStatus, setSnippetStatus] = useState<ReadonlyMap<string, SnippetStatus>>(() => new Map());
   const isSnippet = variant === 'snippet';
-  const placeholder = isSnippet ? 'Write the snippet…' : 'Write your post…';
+  const placeholder = isSnippet ? t('editor.snippet.placeholder') : t('editor.body.placeholder');
+  const documentLabel = ariaLabel ?? (isSnippet ? t('editor.snippet.label') : t('editor.body.label'));
   const changeApi = useRef<ChangeApi | null>(null);
   const latestResolver = useLatest(resolveAssetUrl);
   // Stable for the context so every image does not re-render when the parent re-renders.
   const [resolveAsset] = useState(() => (fileName: string) => latestResolver.current(fileName));
   const latestOpenLink = useLatest(onOpenLink);
+  const latestOutlineClose = useLatest(onOutlineClose);
   // Only web addresses reach the host, as for links (LinkEditorPlugin).
   const [openLink] = useState(() => (url: string) => {
     if (isAllowedLinkUrl(url)) latestOpenLink.current?.(url);
@@ -216,10 +242,11 @@ function EditorInstance({
     onError: (error) => {
       // An exception inside an update means that edit was not applied; say so instead of failing silently.
       console.error(error);
-      setNotice('Something went wrong while editing; the last change may not have been applied.');
+      setNotice(t('editor.notice.editFailed'));
     },
   }));
   const isEditable = !readOnly && load.error === null;
+  const closeOutline = useCallback(() => latestOutlineClose.current?.(), [latestOutlineClose]);
 
   return (
     <ImageAssetsContext.Provider value={resolveAsset}>
@@ -232,23 +259,24 @@ function EditorInstance({
               )}
               {load.error !== null && (
                 <div className="signet-editor__notice signet-editor__notice--error" role="alert">
-                  This draft could not be opened, and it has not been changed. {load.error}
+                  {t('editor.notice.unreadable', { error: load.error })}
                 </div>
               )}
               {notice !== null && (
                 <div className="signet-editor__notice" role="alert">
                   <span>{notice}</span>
                   <button type="button" className="signet-button" onClick={() => setNotice(null)}>
-                    Dismiss
+                    {t('editor.notice.dismiss')}
                   </button>
                 </div>
               )}
+              {load.error === null && <FindReplacePlugin isEditable={isEditable} />}
               <div className="signet-editor__canvas">
                 <RichTextPlugin
                   contentEditable={
                     <ContentEditable
                       className="signet-editor__input"
-                      ariaLabel={ariaLabel}
+                      ariaLabel={documentLabel}
                       ariaMultiline
                       spellCheck={spellcheck}
                       aria-placeholder={placeholder}
@@ -268,6 +296,7 @@ function EditorInstance({
                   />
                 )}
               </div>
+              {outlineOpen && load.error === null && <OutlinePlugin onClose={closeOutline} />}
               <EditablePlugin isEditable={isEditable} />
               <HistoryPlugin />
               <ListPlugin />
@@ -284,6 +313,7 @@ function EditorInstance({
               {!isSnippet && <ReadMorePlugin />}
               <PastePlugin onImageFiles={onImageFiles} onError={setNotice} />
               <EmbedPlugin />
+              {smartPunctuation && isEditable && <SmartPunctuationPlugin />}
               {load.error === null && (
                 <ChangePlugin onChange={onChange} onStats={onStats} onEdit={onEdit} onApi={setChangeApi} />
               )}

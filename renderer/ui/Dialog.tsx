@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { t } from '../../electron/contract/i18n';
 
 interface DialogProps {
   title: string;
@@ -13,6 +14,18 @@ interface DialogProps {
 export function Dialog({ title, open, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Focus goes back to the control that opened the dialog. close() does that by itself; a dialog
+  // unmounted while open (its parent stopped rendering it) would leave focus on <body>. Declared
+  // before the showModal() effect, so it sees the opener before focus moves into the dialog.
+  useEffect(() => {
+    if (!open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      const active = document.activeElement;
+      const lost = active === null || active === document.body || !active.isConnected;
+      if (lost && opener?.isConnected) opener.focus();
+    };
+  }, [open]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -36,7 +49,7 @@ export function Dialog({ title, open, onClose, children, className }: DialogProp
     >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('dialog.close')} onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,4 +1,5 @@
 import type { Notice } from '../../electron/contract';
+import { t } from '../../electron/contract/i18n';
 
 export interface ShownNotice extends Notice {
   key: number;
@@ -7,7 +8,7 @@ export interface ShownNotice extends Notice {
 /** Messages for the author. Errors are announced at once (role=alert), the rest politely. */
 export function Notices({ notices, onDismiss }: { notices: ShownNotice[]; onDismiss(key: number): void }) {
   return (
-    <div className="notices" aria-label="Notifications" role="region">
+    <div className="notices" aria-label={t('notices.label')} role="region">
       {notices.map((notice) => (
         <div
           key={notice.key}
@@ -16,7 +17,7 @@ export function Notices({ notices, onDismiss }: { notices: ShownNotice[]; onDism
         >
           <p>{notice.message}</p>
           <button type="button" className="link-button" onClick={() => onDismiss(notice.key)}>
-            Dismiss
+            {t('notices.dismiss')}
           </button>
         </div>
       ))}

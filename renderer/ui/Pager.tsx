@@ -1,10 +1,12 @@
+import { t } from '../../electron/contract/i18n';
+
 /** Previous/next paging for a list that comes from a blog one page at a time. */
 export function Pager({
   page,
   totalPages,
   onPage,
-  previousLabel = 'Previous',
-  nextLabel = 'Next',
+  previousLabel = t('pager.previous'),
+  nextLabel = t('pager.next'),
 }: {
   page: number;
   totalPages: number;
@@ -14,7 +16,7 @@ export function Pager({
 }) {
   if (totalPages <= 1) return null;
   return (
-    <nav className="dialog-actions" aria-label="Pages">
+    <nav className="dialog-actions" aria-label={t('pager.label')}>
       <button
         type="button"
         className="secondary-button"
@@ -23,9 +25,7 @@ export function Pager({
       >
         {previousLabel}
       </button>
-      <span>
-        Page {page} of {totalPages}
-      </span>
+      <span>{t('pager.position', { page, totalPages })}</span>
       <button
         type="button"
         className="secondary-button"

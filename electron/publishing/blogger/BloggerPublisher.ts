@@ -39,6 +39,7 @@ import {
   toUtcIso,
   type BloggerStatus,
 } from './bloggerText';
+import { t } from '../../contract/i18n';
 
 export interface BloggerPublisherOptions {
   /** Blogger's id of the blog (account.api.blogId). */
@@ -220,7 +221,9 @@ export class BloggerPublisher implements Publisher {
   async verify(): Promise<SiteIdentity> {
     const [user, blog] = await Promise.all([
       this.user(),
-      this.call('GET', `v3/blogs/${encodeURIComponent(this.options.blogId)}`, { what: 'this blog' }),
+      this.call('GET', `v3/blogs/${encodeURIComponent(this.options.blogId)}`, {
+        what: t('error.blogger.thisBlog'),
+      }),
     ]);
     const b = this.parse(blogSchema, blog.data, blog.res, 'blog');
     return {
@@ -239,22 +242,26 @@ export class BloggerPublisher implements Publisher {
     if (post.status === 'pending' || post.status === 'private') {
       throw new PublishError(
         'VALIDATION',
-        `Blogger has no ${post.status === 'pending' ? '“pending review”' : '“private”'} ${post.type}s. ` +
-          'Save it as a draft or publish it instead.',
+        t('error.blogger.noStatus', { status: post.status, type: post.type }),
         { reason: `unsupported-status-${post.status}` },
       );
     }
     if (post.status === 'future' && !post.dateGmt) {
       throw new PublishError(
         'VALIDATION',
-        `To schedule “${post.title || 'this post'}” on Blogger, Signet needs the time it should go live. Choose a date and time.`,
+        t('error.publishing.scheduleNeedsDate', {
+          title: post.title || t('error.publishing.thisItem', { type: post.type }),
+          host: 'Blogger',
+        }),
         { reason: 'future-without-date' },
       );
     }
     if (post.type === 'page' && post.status === 'future' && Date.parse(post.dateGmt ?? '') > this.now()) {
       throw new PublishError(
         'VALIDATION',
-        `Blogger cannot schedule pages. Publish “${post.title || 'this page'}” now, or save it as a draft and publish it later.`,
+        t('error.blogger.noPageScheduling', {
+          title: post.title || t('error.publishing.thisItem', { type: 'page' }),
+        }),
         { reason: 'page-scheduling' },
       );
     }
@@ -270,8 +277,8 @@ export class BloggerPublisher implements Publisher {
   private publishDate(post: OutgoingPost): string | undefined {
     if (post.type === 'page' || !post.dateGmt) return undefined;
     if (post.status !== 'future' && post.status !== 'publish') return undefined;
-    const t = Date.parse(post.dateGmt);
-    return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+    const ms = Date.parse(post.dateGmt);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
   }
 
   private async publishEntry(type: PostType, id: string, publishDate: string | undefined) {
@@ -291,19 +298,15 @@ export class BloggerPublisher implements Publisher {
   /** A step after the post exists failed: the error carries its id, so the outbox can finish it. */
   private written(error: unknown, remoteId: string, type: PostType): unknown {
     if (!(error instanceof PublishError) || error.remoteId) return error;
-    return new PublishError(
-      error.code,
-      `${error.message} The ${type} is saved on Blogger as a draft; Signet will finish publishing it.`,
-      {
-        retryable: error.retryable,
-        uncertain: error.uncertain,
-        remoteId,
-        ...(error.status !== undefined && { status: error.status }),
-        ...(error.reason !== undefined && { reason: error.reason }),
-        ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
-        cause: error,
-      },
-    );
+    return new PublishError(error.code, t('error.blogger.savedAsDraft', { message: error.message, type }), {
+      retryable: error.retryable,
+      uncertain: error.uncertain,
+      remoteId,
+      ...(error.status !== undefined && { status: error.status }),
+      ...(error.reason !== undefined && { reason: error.reason }),
+      ...(error.retryAfterMs !== undefined && { retryAfterMs: error.retryAfterMs }),
+      cause: error,
+    });
   }
 
   async createPost(post: OutgoingPost): Promise<RemotePost> {
@@ -349,11 +352,9 @@ export class BloggerPublisher implements Publisher {
       });
     }
     if (current.status === 'trash') {
-      throw new PublishError(
-        'NOT_FOUND',
-        `${nounOf(post.type).replace(/^t/, 'T')} is in Blogger’s trash. Restore it there, or let Signet publish it again as a new copy.`,
-        { reason: 'in-trash' },
-      );
+      throw new PublishError('NOT_FOUND', t('error.blogger.inTrash', { type: post.type }), {
+        reason: 'in-trash',
+      });
     }
     const { data, res } = await this.call('PUT', `${this.base(post.type)}/${id}`, {
       json: { id, ...body },
@@ -503,16 +504,12 @@ export class BloggerPublisher implements Publisher {
 
   async createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm> {
     if (taxonomy === 'categories') {
-      throw new PublishError(
-        'UNSUPPORTED',
-        'Blogger has no categories, only labels. Use tags for this blog.',
-        { reason: 'no-categories' },
-      );
+      throw new PublishError('UNSUPPORTED', t('error.blogger.noCategories'), { reason: 'no-categories' });
     }
     // A label exists as soon as a post carries it.
     const [label] = labelsFor([name]);
     if (!label)
-      throw new PublishError('VALIDATION', 'A label needs a name. Type one and try again.', {
+      throw new PublishError('VALIDATION', t('error.blogger.labelNeedsName'), {
         reason: 'empty-label',
       });
     return { id: label, name: label, slug: label };
@@ -521,13 +518,10 @@ export class BloggerPublisher implements Publisher {
   // ---------------------------------------------------------------- media (none)
 
   async uploadMedia(file: Parameters<Publisher['uploadMedia']>[0]): Promise<RemoteMedia> {
-    throw new PublishError(
-      'UNSUPPORTED',
-      `Blogger cannot receive images from other apps, so Signet cannot upload “${file.fileName}” there. ` +
-        'Images in a Blogger post must already be on the web: Signet can upload them through the media library of ' +
-        'another of your accounts (such as a WordPress blog), or use images that already have a web address.',
-      { reason: 'no-media-upload', retryable: false },
-    );
+    throw new PublishError('UNSUPPORTED', t('error.blogger.noMediaUpload', { file: file.fileName }), {
+      reason: 'no-media-upload',
+      retryable: false,
+    });
   }
 
   async listMedia(): Promise<{ items: RemoteMedia[]; totalPages: number }> {

@@ -5,6 +5,7 @@
  */
 import { parseJsonLenient, plainText, retryAfterMs, type HttpResponse } from '../http/HttpClient';
 import { PublishError, type ConflictDetails } from '../http/PublishError';
+import { t } from '../../contract/i18n';
 
 const RATE_REASONS = new Set([
   'rateLimitExceeded',
@@ -39,23 +40,22 @@ export function googleErrorOf(res: Pick<HttpResponse, 'text'>): GoogleError {
   };
 }
 
-function quoted(sentence: string, words?: string): string {
-  if (!words) return sentence;
-  return `${sentence.replace(/\.$/, '')}: “${words.replace(/[.\s]+$/, '')}”.`;
+/** The server's own words for a message's optional “…” part (`said` is 'yes' when there are any). */
+function said(words?: string): { said: string; text: string } {
+  return words ? { said: 'yes', text: words.replace(/[.\s]+$/, '') } : { said: 'no', text: '' };
 }
 
 /** Signing in again is the only cure (the refresh token was revoked or expired). */
 export function signInAgain(reason: string, status?: number): PublishError {
-  return new PublishError(
-    'AUTH_FAILED',
-    'Google no longer accepts Signet’s sign-in for this Blogger account (the access was removed or has expired). ' +
-      'Sign in to Blogger again under Accounts.',
-    { reason, retryable: false, ...(status !== undefined && { status }) },
-  );
+  return new PublishError('AUTH_FAILED', t('error.blogger.signInAgain'), {
+    reason,
+    retryable: false,
+    ...(status !== undefined && { status }),
+  });
 }
 
 /** A Blogger API answer that is not a success (401 is handled by the caller first: it refreshes). */
-export function bloggerApiError(res: HttpResponse, what = 'what Signet asked for'): PublishError {
+export function bloggerApiError(res: HttpResponse, what = t('error.wordpress.whatAskedFor')): PublishError {
   const g = googleErrorOf(res);
   const s = res.status;
   const base = { status: s, ...(g.reason !== undefined && { reason: g.reason }) };
@@ -66,11 +66,10 @@ export function bloggerApiError(res: HttpResponse, what = 'what Signet asked for
     return new PublishError(
       'RATE_LIMITED',
       daily
-        ? 'Blogger’s daily limit of requests for your Google OAuth client is used up. Signet will try again later; ' +
-            'you can raise the quota in the Google Cloud console.'
-        : `Blogger asked Signet to slow down (too many requests). Signet will try again ${
-            after === undefined ? 'in a while' : `in ${Math.max(1, Math.round(after / 1000))} seconds`
-          }.`,
+        ? t('error.blogger.dailyLimit')
+        : after === undefined
+          ? t('error.blogger.slowDown')
+          : t('error.blogger.slowDownFor', { seconds: Math.max(1, Math.round(after / 1000)) }),
       { ...base, ...(after !== undefined && { retryAfterMs: after }) },
     );
   }
@@ -79,48 +78,29 @@ export function bloggerApiError(res: HttpResponse, what = 'what Signet asked for
     (g.reason === 'insufficientPermissions' || g.status === 'PERMISSION_DENIED') &&
     /scope/i.test(g.message ?? '')
   ) {
-    return new PublishError(
-      'AUTH_FAILED',
-      'Google did not give Signet permission to manage your Blogger blogs. Sign in again and allow Signet to manage them.',
-      { ...base, retryable: false },
-    );
+    return new PublishError('AUTH_FAILED', t('error.blogger.noScope'), { ...base, retryable: false });
   }
   if (s === 403) {
-    return new PublishError(
-      'FORBIDDEN',
-      quoted('Blogger did not allow this.', g.message) +
-        ' Check that your Google account is still an author or administrator of this blog.',
-      base,
-    );
+    return new PublishError('FORBIDDEN', t('error.blogger.forbidden', said(g.message)), base);
   }
   if (s === 404 || s === 410) {
-    return new PublishError(
-      'NOT_FOUND',
-      `Blogger no longer has ${what}: it may have been deleted there. Check the blog; Signet can publish it again as a new copy.`,
-      base,
-    );
+    return new PublishError('NOT_FOUND', t('error.blogger.notFound', { what }), base);
   }
   if (s === 409 || s === 412) {
-    return new PublishError(
-      'CONFLICT',
-      quoted('Blogger refused the change because its copy changed in the meantime.', g.message) +
-        ' Compare the two versions, then publish again.',
-      base,
-    );
+    return new PublishError('CONFLICT', t('error.blogger.faultConflict', said(g.message)), base);
   }
   if (s >= 500) {
     const after = retryAfterMs(res.headers);
-    return new PublishError(
-      'SERVER_ERROR',
-      `Blogger had an internal error (HTTP ${s}). Signet will try again; if this goes on, Blogger may be having an outage.`,
-      { ...base, uncertain: true, ...(after !== undefined && { retryAfterMs: after }) },
-    );
+    return new PublishError('SERVER_ERROR', t('error.blogger.serverError', { status: String(s) }), {
+      ...base,
+      uncertain: true,
+      ...(after !== undefined && { retryAfterMs: after }),
+    });
   }
   if (s >= 400) {
     return new PublishError(
       'VALIDATION',
-      quoted(`Blogger did not accept the request (HTTP ${s}).`, g.message) +
-        ' Change what it names and try again.',
+      t('error.blogger.validation', { status: String(s), ...said(g.message) }),
       base,
     );
   }
@@ -128,19 +108,24 @@ export function bloggerApiError(res: HttpResponse, what = 'what Signet asked for
 }
 
 export function badBloggerResponse(res: Pick<HttpResponse, 'status'>, detail: string): PublishError {
-  return new PublishError(
-    'BAD_RESPONSE',
-    `Blogger sent an answer Signet could not read (${detail}). Signet will try again; if this goes on, Blogger may have changed.`,
-    { status: res.status, reason: detail, retryable: true, uncertain: true },
-  );
+  return new PublishError('BAD_RESPONSE', t('error.blogger.badResponse', { detail }), {
+    status: res.status,
+    reason: detail,
+    retryable: true,
+    uncertain: true,
+  });
 }
 
 export function bloggerConflict(type: 'post' | 'page', conflict: ConflictDetails): PublishError {
   const when = conflict.remoteModifiedGmt.replace('T', ' ').slice(0, 16);
   return new PublishError(
     'CONFLICT',
-    `The ${type} “${conflict.remoteTitle || 'Untitled'}” was changed on Blogger (${when} UTC) after Signet last ` +
-      'published it. Signet did not overwrite that change: compare the two versions, then publish again to replace it.',
+    t('error.wordpress.conflict', {
+      type,
+      title: conflict.remoteTitle || t('outbox.notify.untitled'),
+      host: 'Blogger',
+      when,
+    }),
     { reason: 'modified-since', conflict },
   );
 }
@@ -153,44 +138,38 @@ export function tokenEndpointError(
 ): PublishError {
   if (error === 'invalid_grant') return signInAgain('invalid_grant', status);
   if (error === 'invalid_client' || error === 'unauthorized_client') {
-    return new PublishError(
-      'AUTH_FAILED',
-      'Google refused Signet’s OAuth client id or secret. Check both in the Google Cloud console (an OAuth client ' +
-        'of type “Desktop app”), then sign in to Blogger again.',
-      { reason: error, status, retryable: false },
-    );
+    return new PublishError('AUTH_FAILED', t('error.blogger.badClient'), {
+      reason: error,
+      status,
+      retryable: false,
+    });
   }
   if (error === 'redirect_uri_mismatch') {
-    return new PublishError(
-      'AUTH_FAILED',
-      'Google refused the sign-in’s return address. The OAuth client must be of type “Desktop app” in the ' +
-        'Google Cloud console; create one, then sign in again.',
-      { reason: error, status, retryable: false },
-    );
+    return new PublishError('AUTH_FAILED', t('error.blogger.badRedirect'), {
+      reason: error,
+      status,
+      retryable: false,
+    });
   }
-  return new PublishError(
-    'AUTH_FAILED',
-    quoted('Google did not finish the sign-in.', description ?? error) + ' Sign in to Blogger again.',
-    { reason: error, status, retryable: false },
-  );
+  return new PublishError('AUTH_FAILED', t('error.blogger.signInUnfinished', said(description ?? error)), {
+    reason: error,
+    status,
+    retryable: false,
+  });
 }
 
 /** The token endpoint was busy or broken (429 / 5xx): try again later. */
 export function tokenEndpointUnavailable(res: Response): PublishError {
   const after = retryAfterMs(res.headers);
   return res.status === 429
-    ? new PublishError(
-        'RATE_LIMITED',
-        'Google’s sign-in service asked Signet to slow down. Signet will try again in a while.',
-        { status: 429, reason: 'token-endpoint-429', ...(after !== undefined && { retryAfterMs: after }) },
-      )
-    : new PublishError(
-        'SERVER_ERROR',
-        `Google’s sign-in service had an internal error (HTTP ${res.status}). Signet will try again.`,
-        {
-          status: res.status,
-          reason: 'token-endpoint-5xx',
-          ...(after !== undefined && { retryAfterMs: after }),
-        },
-      );
+    ? new PublishError('RATE_LIMITED', t('error.blogger.tokenSlowDown'), {
+        status: 429,
+        reason: 'token-endpoint-429',
+        ...(after !== undefined && { retryAfterMs: after }),
+      })
+    : new PublishError('SERVER_ERROR', t('error.blogger.tokenServerError', { status: String(res.status) }), {
+        status: res.status,
+        reason: 'token-endpoint-5xx',
+        ...(after !== undefined && { retryAfterMs: after }),
+      });
 }

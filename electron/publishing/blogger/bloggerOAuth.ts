@@ -15,6 +15,7 @@ import { PublishError } from '../http/PublishError';
 import { openLoopbackRedirect } from '../oauth/loopbackRedirect';
 import { tokenEndpointError, tokenEndpointUnavailable } from './bloggerErrors';
 import { BLOGGER_SCOPE, isLoopbackHttp, type BloggerEndpoints } from './bloggerText';
+import { t } from '../../contract/i18n';
 
 export interface GoogleClientConfig {
   clientId: string;
@@ -85,11 +86,11 @@ async function tokenRequest(
     if (error instanceof oauth.ResponseBodyError) {
       throw tokenEndpointError(error.error, error.error_description, error.status);
     }
-    throw new PublishError(
-      'BAD_RESPONSE',
-      'Google’s sign-in service sent an answer Signet could not read. Try again in a moment.',
-      { status: response.status, reason: 'token-response', retryable: true },
-    );
+    throw new PublishError('BAD_RESPONSE', t('error.blogger.tokenUnreadable'), {
+      status: response.status,
+      reason: 'token-response',
+      retryable: true,
+    });
   }
 }
 
@@ -123,11 +124,7 @@ export async function signInWithBrowser(
 ): Promise<GoogleTokenSet> {
   const clientId = config.clientId.trim();
   if (!clientId) {
-    throw new PublishError(
-      'VALIDATION',
-      'Enter the client id of your Google OAuth client (type “Desktop app”, from the Google Cloud console) to sign in to Blogger.',
-      { reason: 'no-client-id' },
-    );
+    throw new PublishError('VALIDATION', t('error.blogger.noClientId'), { reason: 'no-client-id' });
   }
   isLoopbackHttp(config.endpoints.authorizationEndpoint); // refuses a plain-http endpoint elsewhere
   const as = authServer(config.endpoints);
@@ -154,11 +151,10 @@ export async function signInWithBrowser(
     try {
       await openExternal(url.toString());
     } catch (error) {
-      throw new PublishError(
-        'VALIDATION',
-        'Signet could not open your web browser for the Google sign-in. Check that a default browser is set, then try again.',
-        { reason: 'open-browser', cause: error },
-      );
+      throw new PublishError('VALIDATION', t('error.blogger.noBrowser'), {
+        reason: 'open-browser',
+        cause: error,
+      });
     }
     const callback = await redirect.callback;
     let params: URLSearchParams;
@@ -167,19 +163,17 @@ export async function signInWithBrowser(
     } catch (error) {
       if (error instanceof oauth.AuthorizationResponseError) {
         if (error.error === 'access_denied') {
-          throw new PublishError(
-            'AUTH_FAILED',
-            'You did not allow Signet to manage your Blogger blogs in the browser. Sign in again and choose “Allow”.',
-            { reason: 'access_denied', retryable: false },
-          );
+          throw new PublishError('AUTH_FAILED', t('error.blogger.denied'), {
+            reason: 'access_denied',
+            retryable: false,
+          });
         }
         throw tokenEndpointError(error.error, error.error_description, 400);
       }
-      throw new PublishError(
-        'AUTH_FAILED',
-        'The answer from Google’s sign-in page did not match the sign-in Signet started. Sign in again.',
-        { reason: 'bad-authorization-response', retryable: false },
-      );
+      throw new PublishError('AUTH_FAILED', t('error.blogger.stateMismatch'), {
+        reason: 'bad-authorization-response',
+        retryable: false,
+      });
     }
     const tokens = await tokenRequest(
       config,
@@ -196,12 +190,10 @@ export async function signInWithBrowser(
       (response) => oauth.processAuthorizationCodeResponse(as, client, response),
     );
     if (!tokens.refresh_token) {
-      throw new PublishError(
-        'AUTH_FAILED',
-        'Google signed Signet in but gave it no lasting access, so it could not publish later. Remove Signet under ' +
-          'your Google Account’s “Third-party apps & services”, then sign in again.',
-        { reason: 'no-refresh-token', retryable: false },
-      );
+      throw new PublishError('AUTH_FAILED', t('error.blogger.noRefreshToken'), {
+        reason: 'no-refresh-token',
+        retryable: false,
+      });
     }
     return {
       accessToken: tokens.access_token,

@@ -4,6 +4,7 @@
  */
 import { PublishError } from '../http/PublishError';
 import type { PostStatus, PostType, PublisherCapabilities } from '../types';
+import { t } from '../../contract/i18n';
 
 export const BLOGGER_SCOPE = 'https://www.googleapis.com/auth/blogger';
 
@@ -77,17 +78,15 @@ export function isLoopbackHttp(url: string): boolean {
   try {
     u = new URL(url);
   } catch {
-    throw new PublishError('VALIDATION', `“${url}” is not a web address Signet can use for Blogger.`, {
+    throw new PublishError('VALIDATION', t('error.blogger.badEndpoint', { url }), {
       reason: 'bad-endpoint',
     });
   }
   if (u.protocol === 'https:') return false;
   if (u.protocol === 'http:' && u.hostname === '127.0.0.1') return true;
-  throw new PublishError(
-    'VALIDATION',
-    `Signet talks to Google only over https, and ${u.host} is not. Check the account's Google addresses.`,
-    { reason: 'insecure-endpoint' },
-  );
+  throw new PublishError('VALIDATION', t('error.blogger.insecureEndpoint', { host: u.host }), {
+    reason: 'insecure-endpoint',
+  });
 }
 
 // ------------------------------------------------------------------ the vault secret
@@ -115,11 +114,7 @@ export function parseBloggerSecret(text: string): BloggerSecret {
   }
   const d = data as { refreshToken?: unknown; clientSecret?: unknown } | undefined;
   if (!d || typeof d !== 'object' || typeof d.refreshToken !== 'string' || d.refreshToken === '') {
-    throw new PublishError(
-      'AUTH_FAILED',
-      'Signet’s stored sign-in for this Blogger account cannot be read. Sign in to Blogger again under Accounts.',
-      { reason: 'bad-secret' },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.blogger.secretUnreadable'), { reason: 'bad-secret' });
   }
   return {
     refreshToken: d.refreshToken,
@@ -192,23 +187,20 @@ export const LABELS_MAX_CHARS = 200;
 export function labelsFor(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const tag of tags) {
-    const t = tag.replace(/\s+/g, ' ').trim();
-    if (!t) continue;
-    if (t.includes(',')) {
-      throw new PublishError(
-        'VALIDATION',
-        `Blogger labels cannot contain commas, and the tag “${t}” does. Rename it, or split it into separate tags.`,
-        { reason: 'label-comma' },
-      );
+    const label = tag.replace(/\s+/g, ' ').trim();
+    if (!label) continue;
+    if (label.includes(',')) {
+      throw new PublishError('VALIDATION', t('error.blogger.labelComma', { tag: label }), {
+        reason: 'label-comma',
+      });
     }
-    if (!out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+    if (!out.some((o) => o.toLowerCase() === label.toLowerCase())) out.push(label);
   }
   const length = out.join(',').length;
   if (length > LABELS_MAX_CHARS) {
     throw new PublishError(
       'VALIDATION',
-      `Blogger allows ${LABELS_MAX_CHARS} characters of labels per post, and these tags have ${length}. ` +
-        'Remove or shorten some tags, then publish again.',
+      t('error.blogger.labelsTooLong', { max: LABELS_MAX_CHARS, length }),
       { reason: 'labels-too-long' },
     );
   }
@@ -217,17 +209,15 @@ export function labelsFor(tags: readonly string[]): string[] {
 
 /** “this post” / “this page”, for messages. */
 export function nounOf(type: PostType): string {
-  return type === 'page' ? 'this page' : 'this post';
+  return t('error.publishing.thisItem', { type });
 }
 
 /** Blogger ids are 64-bit integers in decimal; anything else cannot be on the blog. */
 export function bloggerId(remoteId: string, type: PostType): string {
   if (!/^\d{1,20}$/.test(remoteId)) {
-    throw new PublishError(
-      'NOT_FOUND',
-      `“${remoteId}” is not a Blogger ${type} id. Signet can publish the draft as a new ${type}.`,
-      { reason: 'bad-id' },
-    );
+    throw new PublishError('NOT_FOUND', t('error.blogger.badId', { id: remoteId, type }), {
+      reason: 'bad-id',
+    });
   }
   return remoteId;
 }

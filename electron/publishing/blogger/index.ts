@@ -17,6 +17,7 @@ import {
   serializeBloggerSecret,
   type BloggerEndpoints,
 } from './bloggerText';
+import { t } from '../../contract/i18n';
 
 export { BloggerPublisher } from './BloggerPublisher';
 export { BLOGGER_CAPABILITIES, GOOGLE_ENDPOINTS } from './bloggerText';
@@ -73,13 +74,9 @@ export function createBloggerPlatform(options: BloggerPlatformOptions = {}): Pla
 
     async signIn(input, deps): Promise<PendingConnection> {
       if (input.kind !== 'oauth') {
-        throw new PublishError(
-          'VALIDATION',
-          'Blogger is signed in to with Google. Start the Google sign-in.',
-          {
-            reason: 'wrong-connect-kind',
-          },
-        );
+        throw new PublishError('VALIDATION', t('error.blogger.wrongConnect'), {
+          reason: 'wrong-connect-kind',
+        });
       }
       const clientId = input.clientId.trim();
       const clientSecret = input.clientSecret?.trim() || undefined;
@@ -99,11 +96,7 @@ export function createBloggerPlatform(options: BloggerPlatformOptions = {}): Pla
       });
       const [user, blogs] = await Promise.all([api.user(), api.listBlogs()]);
       if (blogs.length === 0) {
-        throw new PublishError(
-          'VALIDATION',
-          'This Google account has no Blogger blog yet. Create one at blogger.com, then connect Blogger again.',
-          { reason: 'no-blogs' },
-        );
+        throw new PublishError('VALIDATION', t('error.blogger.noBlogs'), { reason: 'no-blogs' });
       }
       const secret = serializeBloggerSecret({
         refreshToken: signedIn.refreshToken,
@@ -147,7 +140,7 @@ export function createBloggerPlatform(options: BloggerPlatformOptions = {}): Pla
       if (!blogId || !clientId) {
         throw new PublishError(
           'VALIDATION',
-          `The Blogger account “${account.siteName}” is missing its blog or Google client id. Remove it and connect Blogger again.`,
+          t('error.blogger.incompleteAccount', { name: account.siteName }),
           { reason: 'incomplete-account' },
         );
       }

@@ -26,6 +26,7 @@ import type { ComposedImage, ComposeOptions, ComposeWarning } from './types';
 import { isTemplateLinkUrl } from '../../contract';
 import { embedPlayerUrl, parseEmbedUrl, type ParsedEmbedUrl } from '../../contract/embeds';
 import { isAllowedLinkUrl, isWebImageUrl } from './urls';
+import { t } from '../../contract/i18n';
 
 /**
  * Clean HTML export for every node class of a draft, installed as the headless editor's
@@ -221,7 +222,7 @@ function $exportLink(context: ExportContext): Exporter<LinkNode> {
     if (!isAllowedLinkUrl(url) && !(context.templateLinks && isTemplateLinkUrl(url))) {
       context.warnings.push({
         code: 'LINK_REMOVED',
-        message: `The link to "${url}" was left out (only web and email links are published); its text is kept.`,
+        message: t('publishing.compose.linkRemoved', { url }),
         url,
       });
       return { element: $document().createDocumentFragment() };
@@ -283,7 +284,7 @@ function $exportImage(context: ExportContext): Exporter<ImageNode> {
     if (altText.trim() === '') {
       context.warnings.push({
         code: 'MISSING_ALT',
-        message: `${describeImage(image)} has no alternative text for readers who cannot see it.`,
+        message: t('publishing.compose.missingAlt', { image: describeImage(image) }),
         image,
       });
     }
@@ -298,8 +299,8 @@ function $exportImage(context: ExportContext): Exporter<ImageNode> {
         code: 'IMAGE_NOT_UPLOADED',
         message:
           fileName !== undefined
-            ? `${describeImage(image)} has not been uploaded, so it was left out.`
-            : `${describeImage(image)} has no web address, so it was left out.`,
+            ? t('publishing.compose.notUploaded', { image: describeImage(image) })
+            : t('publishing.compose.noWebAddress', { image: describeImage(image) }),
         image,
       });
       return { element: null };
@@ -331,10 +332,12 @@ function $exportImage(context: ExportContext): Exporter<ImageNode> {
 }
 
 function describeImage(image: ComposedImage): string {
-  if (image.fileName !== undefined) return `The image "${image.fileName}"`;
-  if (image.src === undefined) return 'An image';
-  if (image.src.startsWith('data:')) return 'A pasted image';
-  return `The image ${image.src.length > 80 ? `${image.src.slice(0, 77)}…` : image.src}`;
+  if (image.fileName !== undefined)
+    return t('publishing.compose.imageName', { kind: 'file', name: image.fileName });
+  if (image.src === undefined) return t('publishing.compose.imageName', { kind: 'none', name: '' });
+  if (image.src.startsWith('data:')) return t('publishing.compose.imageName', { kind: 'pasted', name: '' });
+  const name = image.src.length > 80 ? `${image.src.slice(0, 77)}…` : image.src;
+  return t('publishing.compose.imageName', { kind: 'url', name });
 }
 
 function positiveInt(value: number | undefined): number | undefined {
@@ -382,7 +385,7 @@ function $exportEmbed(context: ExportContext): Exporter<EmbedNode> {
       if (isAllowedLinkUrl(url)) return linkParagraph(url);
       context.warnings.push({
         code: 'LINK_REMOVED',
-        message: `The embed of "${url}" was left out: it is not a web address. Remove it from the draft, or paste the video's or tweet's link again.`,
+        message: t('publishing.compose.badEmbed', { url }),
         url,
       });
       return { element: null };

@@ -23,6 +23,7 @@ import type { EditorStateJSON } from '../../contract';
 import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
+import { t } from '../../contract/i18n';
 
 /**
  * The node classes of a Signet draft, for a headless editor in the main process: the same types
@@ -71,7 +72,7 @@ export const SUPPORTED_EDITOR_STATE_VERSION = 1;
 /** The draft holds a node type this version of Signet cannot publish or convert. */
 export class UnknownNodeTypeError extends Error {
   constructor(readonly nodeType: string) {
-    super(`The draft contains a "${nodeType}" node, which this version of Signet cannot publish.`);
+    super(t('publishing.compose.unknownNode', { type: nodeType }));
     this.name = 'UnknownNodeTypeError';
   }
 }
@@ -79,9 +80,7 @@ export class UnknownNodeTypeError extends Error {
 /** The draft was written by a newer Signet, whose format this one cannot be trusted to read. */
 export class NewerEditorStateError extends Error {
   constructor(readonly version: number) {
-    super(
-      `This draft was written by a newer version of Signet (editor format ${version}). Update Signet to publish it.`,
-    );
+    super(t('publishing.compose.newerFormat', { version: String(version) }));
     this.name = 'NewerEditorStateError';
   }
 }
@@ -89,7 +88,7 @@ export class NewerEditorStateError extends Error {
 /** Lexical could not read the state (a hand-edited file, a malformed snippet): not a Signet bug. */
 export class InvalidDocumentError extends Error {
   constructor(readonly detail: string) {
-    super(`This content is not a document Signet can read (${detail}). Open it in Signet and save it again.`);
+    super(t('publishing.compose.invalidDocument', { detail }));
     this.name = 'InvalidDocumentError';
   }
 }

@@ -55,6 +55,7 @@ import { $createImageNode, $isImageNode, ImageNode } from './nodes/ImageNode';
 import { $createReadMoreNode, $isReadMoreNode, ReadMoreNode } from './nodes/ReadMoreNode';
 import type { ComposedImage, ComposeWarning, ImageLocation } from './types';
 import { isAllowedLinkUrl, isWebImageUrl } from './urls';
+import { t } from '../../contract/i18n';
 
 /**
  * Markdown for static sites (Hugo, Jekyll, Eleventy) and for moving drafts in and out of Signet:
@@ -206,7 +207,7 @@ const UNSAFE_LINK: TextMatchTransformer = {
     const url = node.getURL();
     exportState?.warnings.push({
       code: 'LINK_REMOVED',
-      message: `The link to "${url}" was left out (only web and email links are published); its text is kept.`,
+      message: t('publishing.compose.linkRemoved', { url }),
       url,
     });
     return exportChildren(node);
@@ -414,14 +415,14 @@ function exportImage(node: ImageNode): string {
   state.images.push(image);
   const name =
     fileName !== undefined
-      ? `The image "${fileName}"`
+      ? t('publishing.compose.imageName', { kind: 'file', name: fileName })
       : src !== undefined && !src.startsWith('data:')
-        ? `The image ${src}`
-        : 'A pasted image';
+        ? t('publishing.compose.imageName', { kind: 'url', name: src })
+        : t('publishing.compose.imageName', { kind: 'pasted', name: '' });
   if (altText.trim() === '') {
     state.warnings.push({
       code: 'MISSING_ALT',
-      message: `${name} has no alternative text for readers who cannot see it.`,
+      message: t('publishing.compose.missingAlt', { image: name }),
       image,
     });
   }
@@ -436,8 +437,8 @@ function exportImage(node: ImageNode): string {
       code: 'IMAGE_NOT_UPLOADED',
       message:
         fileName !== undefined
-          ? `${name} has not been copied to the site, so it was left out.`
-          : `${name} has no web address, so it was left out.`,
+          ? t('publishing.compose.notCopied', { image: name })
+          : t('publishing.compose.noWebAddress', { image: name }),
       image,
     });
     return state.omit;
@@ -689,10 +690,7 @@ export function splitFrontMatter(text: string): FrontMatter {
     data = format === 'yaml' ? parseYaml(match[2] ?? '') : parseToml(match[2] ?? '');
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new Error(
-      `The ${format === 'yaml' ? 'YAML' : 'TOML'} front matter at the top of the file could not be read (${detail}). Fix it in a text editor and try again.`,
-      { cause: error },
-    );
+    throw new Error(t('publishing.compose.badFrontMatter', { format, detail }), { cause: error });
   }
   const body = source.slice(match[0].length).replace(/^\n+/, '');
   const record =

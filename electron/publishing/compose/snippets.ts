@@ -21,6 +21,7 @@ import { checkTemplate, renderTemplate, usesPostUrl, type TemplateValues } from 
 import { composeHtml } from './compose';
 import { importHtml } from './importHtml';
 import type { ComposeWarning } from './types';
+import { t } from '../../contract/i18n';
 
 export interface RenderedContent {
   /** The filled-in content as editor state (empty when the template has an error). */
@@ -131,7 +132,7 @@ export function expandSnippets(
       } else {
         warnings.push({
           code: 'SNIPPET_NOT_IN_LIBRARY',
-          message: `The snippet “${snippetNode.name}” is not in your library on this computer; it is published as it was last shown.`,
+          message: t('publishing.compose.snippetMissing', { name: snippetNode.name }),
           snippetId: snippetNode.snippetId,
         });
         const fallback = typeof snippetNode.html === 'string' ? importHtml(snippetNode.html) : EMPTY_STATE;

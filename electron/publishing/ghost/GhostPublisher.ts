@@ -57,6 +57,7 @@ import {
   uniqueTagNames,
   type GhostStatus,
 } from './ghostText';
+import { t } from '../../contract/i18n';
 
 export const GHOST_CAPABILITIES: PublisherCapabilities = Object.freeze({
   drafts: true,
@@ -233,7 +234,7 @@ export class GhostPublisher implements Publisher {
     if (!GHOST_ID.test(remoteId)) {
       throw new PublishError(
         'NOT_FOUND',
-        `${this.host} has no ${this.noun(type)} with the id “${remoteId.slice(0, 40)}”. Signet can publish it again as a new copy.`,
+        t('error.ghost.badId', { host: this.host, type, id: remoteId.slice(0, 40) }),
         { reason: 'bad-id' },
       );
     }
@@ -249,7 +250,7 @@ export class GhostPublisher implements Publisher {
     return {
       name: site.title,
       url: ghostSiteUrl(site.url),
-      userName: 'Admin API key',
+      userName: t('publishing.ghost.userName'),
       userLogin: this.key.id,
       timeZone: site.timezone || 'Etc/UTC',
     };
@@ -307,7 +308,10 @@ export class GhostPublisher implements Publisher {
     if (status === 'scheduled' && !post.dateGmt) {
       throw new PublishError(
         'VALIDATION',
-        `To schedule “${post.title || `this ${post.type}`}” on ${this.host}, Signet needs the time it should go live. Choose a date and time.`,
+        t('error.publishing.scheduleNeedsDate', {
+          title: post.title || t('error.publishing.thisItem', { type: post.type }),
+          host: this.host,
+        }),
         { reason: 'future-without-date' },
       );
     }
@@ -315,7 +319,10 @@ export class GhostPublisher implements Publisher {
     if (featureImage && !/^https?:\/\//i.test(featureImage)) {
       throw new PublishError(
         'VALIDATION',
-        `The featured image of “${post.title || `this ${post.type}`}” is not an image uploaded to ${this.host}. Choose the image again so Signet uploads it.`,
+        t('error.ghost.featuredNotUploaded', {
+          title: post.title || t('error.publishing.thisItem', { type: post.type }),
+          host: this.host,
+        }),
         { reason: 'featured-image-not-url' },
       );
     }
@@ -332,7 +339,7 @@ export class GhostPublisher implements Publisher {
     if (post.dateGmt) {
       const ms = Date.parse(post.dateGmt);
       if (Number.isNaN(ms)) {
-        throw new PublishError('VALIDATION', `“${post.dateGmt}” is not a date. Choose the date again.`, {
+        throw new PublishError('VALIDATION', t('error.ghost.badDate', { date: post.dateGmt }), {
           reason: 'bad-date',
         });
       }
@@ -368,9 +375,13 @@ export class GhostPublisher implements Publisher {
       ? ghostDateToIso(options.ifUnmodifiedSince)
       : (await this.readPost(id, post.type, POST_HEAD)).updated_at;
     if (!updatedAt) {
-      throw new PublishError('VALIDATION', `“${options.ifUnmodifiedSince}” is not a date.`, {
-        reason: 'bad-date',
-      });
+      throw new PublishError(
+        'VALIDATION',
+        t('error.publishing.notADate', { value: options.ifUnmodifiedSince }),
+        {
+          reason: 'bad-date',
+        },
+      );
     }
     let edited: unknown;
     try {
@@ -480,7 +491,7 @@ export class GhostPublisher implements Publisher {
   // ---------------------------------------------------------------- tags
 
   private noCategories(): PublishError {
-    return new PublishError('UNSUPPORTED', 'Ghost has tags but no categories. Use tags for this blog.', {
+    return new PublishError('UNSUPPORTED', t('error.ghost.noCategories'), {
       reason: 'no-categories',
     });
   }
@@ -503,7 +514,7 @@ export class GhostPublisher implements Publisher {
   async createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm> {
     if (taxonomy !== 'tags') throw this.noCategories();
     const clean = name.replace(/\s+/g, ' ').trim();
-    if (!clean) throw new PublishError('VALIDATION', 'A tag needs a name.', { reason: 'empty-term' });
+    if (!clean) throw new PublishError('VALIDATION', t('error.ghost.tagNeedsName'), { reason: 'empty-term' });
     // The same name in another case is the same tag to the author (and to Ghost's slugs).
     const found = await this.api.tags.browse({ limit: 100, filter: `name:~${nqlString(clean)}` });
     const same = this.parse(z.array(ghostTag), found, 'tags').find(
@@ -566,11 +577,9 @@ export class GhostPublisher implements Publisher {
     items: RemoteMedia[];
     totalPages: number;
   }> {
-    throw new PublishError(
-      'UNSUPPORTED',
-      `Ghost cannot list the images uploaded to ${this.host}. Add the image from your computer instead; Signet uploads it.`,
-      { reason: 'no-media-library' },
-    );
+    throw new PublishError('UNSUPPORTED', t('error.ghost.noMediaLibrary', { host: this.host }), {
+      reason: 'no-media-library',
+    });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { PublishError } from '../http/PublishError';
+import { t } from '../../contract/i18n';
 
 const KEY_SHAPE = /^([0-9a-f]{24}):([0-9a-f]{64})$/;
 
@@ -21,15 +22,10 @@ export function parseAdminApiKey(input: string): AdminApiKey {
   const key = input.trim().toLowerCase();
   const m = KEY_SHAPE.exec(key);
   if (!m) {
-    const hint = /^[0-9a-f]{26}$/.test(key)
-      ? 'That is the Content API key, which can only read.'
-      : 'It is two parts joined by a colon: 24 letters and digits, then 64.';
-    throw new PublishError(
-      'AUTH_FAILED',
-      `That is not a Ghost Admin API key. ${hint} In Ghost Admin, open Settings → Integrations, add a custom ` +
-        'integration (or open yours), and copy its Admin API key.',
-      { reason: 'malformed-admin-api-key' },
-    );
+    const hint = /^[0-9a-f]{26}$/.test(key) ? t('error.ghost.contentApiKey') : t('error.ghost.keyShape');
+    throw new PublishError('AUTH_FAILED', t('error.ghost.notAdminApiKey', { hint }), {
+      reason: 'malformed-admin-api-key',
+    });
   }
   return { id: m[1]!, secret: m[2]!, key };
 }

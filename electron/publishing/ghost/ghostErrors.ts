@@ -12,6 +12,7 @@ import {
 } from '../http/HttpClient';
 import { PublishError, hostOf, type ConflictDetails } from '../http/PublishError';
 import type { PostType } from '../types';
+import { t } from '../../contract/i18n';
 
 export interface GhostErrorBody {
   type?: string;
@@ -74,15 +75,16 @@ export function whatOf(url: string): string {
       return url;
     }
   })();
-  if (/\/posts\/[^/]+\/?$/.test(path)) return 'this post';
-  if (/\/pages\/[^/]+\/?$/.test(path)) return 'this page';
-  if (/\/tags\/[^/]+\/?$/.test(path)) return 'this tag';
-  if (/\/newsletters\//.test(path)) return 'that newsletter';
-  return 'what Signet asked for';
+  if (/\/posts\/[^/]+\/?$/.test(path)) return t('error.ghost.what.post');
+  if (/\/pages\/[^/]+\/?$/.test(path)) return t('error.ghost.what.page');
+  if (/\/tags\/[^/]+\/?$/.test(path)) return t('error.ghost.what.tag');
+  if (/\/newsletters\//.test(path)) return t('error.ghost.what.newsletter');
+  return t('error.wordpress.whatAskedFor');
 }
 
-const sentence = (text: string, words?: string) =>
-  words ? `${text.replace(/\.$/, '')}: “${words.replace(/[.\s]+$/, '')}”.` : text;
+/** Ghost's own words for a message's optional “…”. part (`said` is 'yes' when there are any). */
+const said = (words?: string): { said: string; text: string } =>
+  words ? { said: 'yes', text: words.replace(/[.\s]+$/, '') } : { said: 'no', text: '' };
 
 /** The PublishError for a Ghost Admin API answer that is not a success. */
 export function ghostError(res: HttpResponse): PublishError {
@@ -95,89 +97,60 @@ export function ghostError(res: HttpResponse): PublishError {
 
   if (s === 401) {
     if (body?.code === 'UNKNOWN_ADMIN_API_KEY') {
-      return new PublishError(
-        'AUTH_FAILED',
-        `Ghost at ${host} does not know this Admin API key: the integration may have been deleted or its key ` +
-          'regenerated. Copy the Admin API key again from Ghost Admin → Settings → Integrations and reconnect the account.',
-        base,
-      );
+      return new PublishError('AUTH_FAILED', t('error.ghost.unknownKey', { host }), base);
     }
     if (body?.code === 'INVALID_JWT' && /expired|iat|maxAge|not active/i.test(body.message ?? '')) {
-      return new PublishError(
-        'AUTH_FAILED',
-        `Ghost at ${host} refused Signet’s sign-in token as expired or not yet valid. Check that this computer’s ` +
-          'clock and time zone are right, then try again.',
-        { ...base, reason: 'token-time' },
-      );
+      return new PublishError('AUTH_FAILED', t('error.ghost.tokenTime', { host }), {
+        ...base,
+        reason: 'token-time',
+      });
     }
     return new PublishError(
       'AUTH_FAILED',
-      `Ghost at ${host} refused the Admin API key (${body?.message ? plainText(body.message, 120) : 'HTTP 401'}). ` +
-        'Copy the Admin API key again from Ghost Admin → Settings → Integrations and reconnect the account.',
+      t('error.ghost.keyRefused', {
+        host,
+        detail: body?.message ? plainText(body.message, 120) : 'HTTP 401',
+      }),
       base,
     );
   }
   if (s === 403 && !body && isHtml(res)) {
-    return new PublishError(
-      'BLOCKED_BY_FIREWALL',
-      `${host} answered with a “Forbidden” page: a firewall or your host blocks Signet’s requests to the Ghost Admin API. ` +
-        'Ask them to allow requests to /ghost/api/admin/.',
-      { ...base, reason: 'firewall' },
-    );
+    return new PublishError('BLOCKED_BY_FIREWALL', t('error.ghost.firewall', { host }), {
+      ...base,
+      reason: 'firewall',
+    });
   }
   if (s === 403) {
-    return new PublishError(
-      'FORBIDDEN',
-      sentence(`Ghost at ${host} did not allow this`, words) +
-        ' Use the Admin API key of a custom integration (Settings → Integrations), not a Content API key or a staff token with a lesser role.',
-      base,
-    );
+    return new PublishError('FORBIDDEN', t('error.ghost.forbidden', { host, ...said(words) }), base);
   }
   if (s === 404 || s === 410) {
     const what = whatOf(res.url);
-    if (what === 'what Signet asked for' && !body) {
+    if (what === t('error.wordpress.whatAskedFor') && !body) {
       return new PublishError(
         'NOT_FOUND',
-        `No Ghost Admin API answers at ${host}${new URL(res.url).pathname}. Check the site’s address (the one ` +
-          'readers visit, without /ghost); if Ghost lives in a subfolder, include it.',
+        t('error.ghost.notGhost', { address: `${host}${new URL(res.url).pathname}` }),
         { ...base, reason: 'not-ghost' },
       );
     }
-    return new PublishError(
-      'NOT_FOUND',
-      `${host} no longer has ${what}: it may have been deleted there. Check the site; Signet can publish it again as a new copy.`,
-      base,
-    );
+    return new PublishError('NOT_FOUND', t('error.wordpress.notFound', { host, what }), base);
   }
   if (s === 409) {
-    return new PublishError(
-      'CONFLICT',
-      sentence(`Ghost at ${host} refused the change because its copy changed in the meantime`, words) +
-        ' Compare the two versions, then publish again.',
-      base,
-    );
+    return new PublishError('CONFLICT', t('error.ghost.faultConflict', { host, ...said(words) }), base);
   }
   if (s === 413) {
-    return new PublishError(
-      'VALIDATION',
-      `${host} refused the file as too large. Choose a smaller image, or lower “Scale images down to” in the account’s settings.`,
-      { ...base, reason: reason ?? 'too-large' },
-    );
+    return new PublishError('VALIDATION', t('error.ghost.tooLarge', { host }), {
+      ...base,
+      reason: reason ?? 'too-large',
+    });
   }
   if (s === 415) {
-    return new PublishError(
-      'VALIDATION',
-      sentence(`Ghost at ${host} does not accept this kind of file as an image`, words) +
-        ' Use a JPEG, PNG, GIF, WebP or SVG image.',
-      { ...base, reason: reason ?? 'unsupported-media-type' },
-    );
+    return new PublishError('VALIDATION', t('error.ghost.unsupportedMedia', { host, ...said(words) }), {
+      ...base,
+      reason: reason ?? 'unsupported-media-type',
+    });
   }
   if (s >= 400 && s < 500 && s !== 429) {
-    return new PublishError(
-      'VALIDATION',
-      sentence(`Ghost at ${host} did not accept the request`, words) + ' Change what it names and try again.',
-      base,
-    );
+    return new PublishError('VALIDATION', t('error.ghost.validation', { host, ...said(words) }), base);
   }
   return errorFromResponse(res, {
     api: 'rest',
@@ -191,8 +164,12 @@ export function conflictError(host: string, type: PostType, conflict: ConflictDe
   const when = conflict.remoteModifiedGmt.replace('T', ' ').slice(0, 16);
   return new PublishError(
     'CONFLICT',
-    `The ${type} “${conflict.remoteTitle || 'Untitled'}” was changed on ${host} (${when} UTC) after Signet last ` +
-      'published it. Signet did not overwrite that change: compare the two versions, then publish again to replace it.',
+    t('error.wordpress.conflict', {
+      type,
+      title: conflict.remoteTitle || t('outbox.notify.untitled'),
+      host,
+      when,
+    }),
     { status: 409, reason: 'UPDATE_COLLISION', conflict },
   );
 }

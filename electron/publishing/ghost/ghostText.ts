@@ -1,6 +1,7 @@
 /** Pure helpers for the Ghost publisher: addresses, statuses, dates and NQL filters. */
 import { PublishError } from '../http/PublishError';
 import type { PostStatus, PostType } from '../types';
+import { t } from '../../contract/i18n';
 
 export type GhostStatus = 'draft' | 'published' | 'scheduled' | 'sent';
 
@@ -25,11 +26,9 @@ export function ghostSiteUrl(input: string): string {
     url.username ||
     url.password
   ) {
-    throw new PublishError(
-      'VALIDATION',
-      `“${raw}” is not a web address. Enter your Ghost site’s address, like https://example.com.`,
-      { reason: 'bad-site-url' },
-    );
+    throw new PublishError('VALIDATION', t('error.ghost.notAnAddress', { input: raw }), {
+      reason: 'bad-site-url',
+    });
   }
   const path = url.pathname.replace(/\/ghost(\/.*)?$/, '').replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;
@@ -52,15 +51,17 @@ export function toGhostStatus(status: PostStatus, type: PostType, title: string,
     case 'pending':
       throw new PublishError(
         'UNSUPPORTED',
-        `Ghost has no “pending review” status, so “${title || `this ${type}`}” cannot be submitted for review on ${host}. ` +
-          'Save it as a draft there, or publish it.',
+        t('error.ghost.noPending', { title: title || t('error.publishing.thisItem', { type }), host }),
         { reason: 'status-pending' },
       );
     case 'private':
       throw new PublishError(
         'UNSUPPORTED',
-        `Ghost has no private ${type}s, so “${title || `this ${type}`}” cannot be published privately on ${host}. ` +
-          'Save it as a draft there, or publish it.',
+        t('error.ghost.noPrivate', {
+          type,
+          title: title || t('error.publishing.thisItem', { type }),
+          host,
+        }),
         { reason: 'status-private' },
       );
   }
@@ -86,7 +87,9 @@ export function ghostDateToIso(value: string | null | undefined): string | null 
 export function nqlDate(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms))
-    throw new PublishError('VALIDATION', `“${iso}” is not a date.`, { reason: 'bad-date' });
+    throw new PublishError('VALIDATION', t('error.publishing.notADate', { value: iso }), {
+      reason: 'bad-date',
+    });
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
 

@@ -8,6 +8,7 @@ import { PublishError } from '../http/PublishError';
 import { GHOST_CAPABILITIES, GhostPublisher } from './GhostPublisher';
 import { parseAdminApiKey } from './adminApiKey';
 import { adminApiRoot, ghostSiteUrl } from './ghostText';
+import { t } from '../../contract/i18n';
 
 function publisherFor(siteUrl: string, apiKey: string, deps: PlatformDeps): GhostPublisher {
   return new GhostPublisher({
@@ -22,7 +23,7 @@ function publisherFor(siteUrl: string, apiKey: string, deps: PlatformDeps): Ghos
 /** Verifies the address and the Admin API key; the key becomes the account's secret. */
 export async function signInGhost(input: ConnectInput, deps: PlatformDeps): Promise<PendingConnection> {
   if (input.kind !== 'api-key') {
-    throw new PublishError('UNSUPPORTED', 'Ghost connects with its site address and an Admin API key.', {
+    throw new PublishError('UNSUPPORTED', t('error.ghost.wrongConnect'), {
       reason: 'wrong-connect-kind',
     });
   }

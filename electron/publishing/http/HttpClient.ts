@@ -6,6 +6,7 @@
  */
 import { publishErrorFromNetworkFailure } from './networkError';
 import { PublishError, hostOf } from './PublishError';
+import { t } from '../../contract/i18n';
 
 /** `net.fetch` in Electron (system proxy and certificates), the global fetch in Node. */
 export type FetchPort = typeof fetch;
@@ -96,16 +97,15 @@ export class HttpClient {
           if (!allowed) {
             throw new PublishError(
               'BAD_RESPONSE',
-              `${hostOf(url)} sent Signet on to ${next.host}. If the blog moved, add it again with its new address.`,
+              t('error.http.crossSiteRedirect', { host: hostOf(url), target: next.host }),
               { status: res.status, reason: 'cross-site-redirect' },
             );
           }
           if (hop >= MAX_REDIRECTS) {
-            throw new PublishError(
-              'BAD_RESPONSE',
-              `${hostOf(url)} keeps redirecting Signet in a loop. Check the blog's address; the site may be misconfigured.`,
-              { status: res.status, reason: 'redirect-loop' },
-            );
+            throw new PublishError('BAD_RESPONSE', t('error.http.redirectLoop', { host: hostOf(url) }), {
+              status: res.status,
+              reason: 'redirect-loop',
+            });
           }
           // 303, and 301/302 after a POST, turn into a GET as browsers do.
           if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
@@ -212,10 +212,11 @@ export function plainText(text: string, max = 300): string {
   return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
 }
 
-function withServerWords(sentence: string, serverMessage?: string): string {
-  if (!serverMessage) return sentence;
-  const words = serverMessage.replace(/[.\s]+$/, '');
-  return `${sentence.replace(/\.$/, '')}: “${words}”.`;
+/** The server's own words for a message's optional “…” part (`said` is 'yes' when there are any). */
+function said(serverMessage?: string): { said: string; text: string } {
+  return serverMessage
+    ? { said: 'yes', text: serverMessage.replace(/[.\s]+$/, '') }
+    : { said: 'no', text: '' };
 }
 
 /**
@@ -227,85 +228,64 @@ export function errorFromResponse(res: HttpResponse, ctx: ResponseContext): Publ
   const base = { status: res.status, ...(ctx.reason !== undefined && { reason: ctx.reason }) };
   const s = res.status;
   if (s === 401) {
-    return new PublishError(
-      'AUTH_FAILED',
-      `WordPress at ${host} refused the user name or application password. ` +
-        'Check both, or create a new application password under Users → Profile.',
-      base,
-    );
+    return new PublishError('AUTH_FAILED', t('error.wordpress.authFailed', { host }), base);
   }
   if (s === 403 && isHtml(res)) {
     return ctx.api === 'xmlrpc'
-      ? new PublishError(
-          'XMLRPC_DISABLED',
-          `${host} blocks XML-RPC: xmlrpc.php answered with a “Forbidden” page, so a security plugin or your host ` +
-            'blocks it. Ask them to allow XML-RPC for Signet, or let Signet use the WordPress REST API.',
-          { ...base, reason: ctx.reason ?? 'xmlrpc-blocked' },
-        )
-      : new PublishError(
-          'BLOCKED_BY_FIREWALL',
-          `${host} answered with a “Forbidden” page: a security plugin or your host blocks Signet’s requests. ` +
-            'Ask them to allow the WordPress REST API, or Signet can use XML-RPC instead.',
-          { ...base, reason: ctx.reason ?? 'firewall' },
-        );
+      ? new PublishError('XMLRPC_DISABLED', t('error.http.xmlrpcBlocked', { host }), {
+          ...base,
+          reason: ctx.reason ?? 'xmlrpc-blocked',
+        })
+      : new PublishError('BLOCKED_BY_FIREWALL', t('error.http.firewall', { host }), {
+          ...base,
+          reason: ctx.reason ?? 'firewall',
+        });
   }
   if (ctx.api === 'xmlrpc' && (s === 404 || s === 405 || s === 501)) {
-    return new PublishError(
-      'XMLRPC_DISABLED',
-      `${host} does not offer XML-RPC (xmlrpc.php answered HTTP ${s}): it is switched off or removed. ` +
-        'Ask the site’s host to allow it, or let Signet use the WordPress REST API.',
-      { ...base, reason: ctx.reason ?? 'xmlrpc-missing' },
-    );
+    return new PublishError('XMLRPC_DISABLED', t('error.http.xmlrpcMissing', { host, status: String(s) }), {
+      ...base,
+      reason: ctx.reason ?? 'xmlrpc-missing',
+    });
   }
   if (s === 403) {
     return new PublishError(
       'FORBIDDEN',
-      withServerWords(`WordPress at ${host} did not allow this.`, ctx.serverMessage) +
-        ' Ask the site’s administrator for a role that may do it (such as Editor).',
+      t('error.wordpress.forbidden', { host, ...said(ctx.serverMessage) }),
       base,
     );
   }
   if (s === 404 || s === 410) {
     return new PublishError(
       'NOT_FOUND',
-      `${host} no longer has ${ctx.what ?? 'what Signet asked for'}: it may have been deleted there. ` +
-        'Check the site; Signet can publish it again as a new copy.',
+      t('error.wordpress.notFound', { host, what: ctx.what ?? t('error.wordpress.whatAskedFor') }),
       base,
     );
   }
   if (s === 409) {
-    return new PublishError(
-      'CONFLICT',
-      withServerWords(
-        `${host} refused the change because its copy changed in the meantime.`,
-        ctx.serverMessage,
-      ) + ' Compare the two versions, then publish again.',
-      base,
-    );
+    return new PublishError('CONFLICT', t('error.http.conflict', { host, ...said(ctx.serverMessage) }), base);
   }
   if (s === 429) {
     const after = retryAfterMs(res.headers);
-    const when = after === undefined ? 'in a while' : `in ${Math.max(1, Math.round(after / 1000))} seconds`;
     return new PublishError(
       'RATE_LIMITED',
-      `${host} asked Signet to slow down (too many requests). Signet will try again ${when}.`,
+      after === undefined
+        ? t('error.http.slowDown', { host })
+        : t('error.http.slowDownFor', { host, seconds: Math.max(1, Math.round(after / 1000)) }),
       { ...base, ...(after !== undefined && { retryAfterMs: after }) },
     );
   }
   if (s >= 500) {
     const after = retryAfterMs(res.headers);
-    return new PublishError(
-      'SERVER_ERROR',
-      `${host} had an internal error (HTTP ${s}). Signet will try again; if this goes on, ` +
-        'the site’s administrator or host should look at its error log.',
-      { ...base, uncertain: true, ...(after !== undefined && { retryAfterMs: after }) },
-    );
+    return new PublishError('SERVER_ERROR', t('error.http.serverError', { host, status: String(s) }), {
+      ...base,
+      uncertain: true,
+      ...(after !== undefined && { retryAfterMs: after }),
+    });
   }
   if (s >= 400) {
     return new PublishError(
       'VALIDATION',
-      withServerWords(`WordPress at ${host} did not accept the request (HTTP ${s}).`, ctx.serverMessage) +
-        ' Change what it names and try again.',
+      t('error.http.validation', { host, status: String(s), ...said(ctx.serverMessage) }),
       base,
     );
   }
@@ -314,10 +294,10 @@ export function errorFromResponse(res: HttpResponse, ctx: ResponseContext): Publ
 
 /** The answer came but cannot be read (not JSON / not XML-RPC / missing fields). */
 export function badResponse(res: Pick<HttpResponse, 'url' | 'status'>, detail: string): PublishError {
-  return new PublishError(
-    'BAD_RESPONSE',
-    `${hostOf(res.url)} sent an answer Signet could not read (${detail}). A plugin may be printing ` +
-      'errors into it; Signet will try again, and if this goes on, the site’s administrator should check its plugins.',
-    { status: res.status, reason: detail, retryable: true, uncertain: true },
-  );
+  return new PublishError('BAD_RESPONSE', t('error.http.badResponse', { host: hostOf(res.url), detail }), {
+    status: res.status,
+    reason: detail,
+    retryable: true,
+    uncertain: true,
+  });
 }

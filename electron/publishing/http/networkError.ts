@@ -6,6 +6,7 @@
  * `TimeoutError`. All three are read here, so the publishers never look at them.
  */
 import { PublishError, hostOf } from './PublishError';
+import { t } from '../../contract/i18n';
 
 const OFFLINE_CODES = new Set([
   'ECONNREFUSED',
@@ -28,27 +29,21 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-const TLS_DETAILS: Array<[RegExp, string]> = [
-  [
-    /SELF_SIGNED|ERR_CERT_AUTHORITY_INVALID/,
-    'its certificate is self-signed or from an authority this computer does not trust',
-  ],
-  [
-    /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_CERT_DATE_INVALID/,
-    'its certificate has expired or is not valid yet',
-  ],
+const TLS_DETAILS: Array<[RegExp, () => string]> = [
+  [/SELF_SIGNED|ERR_CERT_AUTHORITY_INVALID/, () => t('error.http.tlsDetail.selfSigned')],
+  [/CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_CERT_DATE_INVALID/, () => t('error.http.tlsDetail.expired')],
   [
     /ALTNAME|HOSTNAME|ERR_CERT_COMMON_NAME_INVALID|ERR_CERT_NAME_CONSTRAINT/,
-    'its certificate is made out for another address',
+    () => t('error.http.tlsDetail.otherAddress'),
   ],
   [
     /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED|CERT_CHAIN/,
-    'its certificate chain is incomplete or not trusted',
+    () => t('error.http.tlsDetail.chain'),
   ],
-  [/CERT_REVOKED|ERR_CERT_REVOKED/, 'its certificate was revoked'],
+  [/CERT_REVOKED|ERR_CERT_REVOKED/, () => t('error.http.tlsDetail.revoked')],
   [
     /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|ERR_SSL_PROTOCOL_ERROR|EPROTO/,
-    'it does not speak HTTPS at this address',
+    () => t('error.http.tlsDetail.notHttps'),
   ],
 ];
 const TLS_CODE =
@@ -70,9 +65,9 @@ function collect(
   return out;
 }
 
-function seconds(ms: number): string {
+function seconds(ms: number): number {
   const s = ms / 1000;
-  return s === 1 ? '1 second' : `${s < 10 ? Number(s.toFixed(1)) : Math.round(s)} seconds`;
+  return s < 10 ? Number(s.toFixed(1)) : Math.round(s);
 }
 
 export interface NetworkFailureContext {
@@ -95,34 +90,28 @@ export function publishErrorFromNetworkFailure(
   const all = netError ? [...codes, netError] : codes;
 
   if (names.includes('TimeoutError') || all.some((c) => TIMEOUT_CODES.has(c) || /TIMED_OUT$/.test(c))) {
-    return new PublishError(
-      'TIMEOUT',
-      `${host} did not answer within ${seconds(ctx.timeoutMs)}. ` +
-        'The site may be slow or busy; Signet will try again.',
-      { uncertain: true, reason: all[0] ?? 'timeout', cause: error },
-    );
+    return new PublishError('TIMEOUT', t('error.http.timeout', { host, seconds: seconds(ctx.timeoutMs) }), {
+      uncertain: true,
+      reason: all[0] ?? 'timeout',
+      cause: error,
+    });
   }
   if (names.includes('AbortError') && all.length === 0) return null;
 
   const tls = all.find((c) => TLS_CODE.test(c) || /^ERR_(CERT|SSL)_/.test(c));
   if (tls) {
-    const detail = TLS_DETAILS.find(([re]) => re.test(tls))?.[1] ?? 'its certificate could not be checked';
-    return new PublishError(
-      'TLS',
-      `Signet could not make a secure connection to ${host}: ${detail}. ` +
-        'Check the address (https://…); if it is right, the site’s owner must fix its certificate.',
-      { reason: tls, cause: error },
-    );
+    const detail = TLS_DETAILS.find(([re]) => re.test(tls))?.[1]() ?? t('error.http.tlsDetail.unchecked');
+    return new PublishError('TLS', t('error.http.tls', { host, detail }), { reason: tls, cause: error });
   }
   const broken = all.find(
     (c) => BROKEN_CODES.has(c) || /^ERR_(CONNECTION_(RESET|CLOSED|ABORTED)|EMPTY_RESPONSE)$/.test(c),
   );
   if (broken) {
-    return new PublishError(
-      'OFFLINE',
-      `The connection to ${host} broke off before it answered. Check your connection; Signet will try again.`,
-      { uncertain: true, reason: broken, cause: error },
-    );
+    return new PublishError('OFFLINE', t('error.http.broken', { host }), {
+      uncertain: true,
+      reason: broken,
+      cause: error,
+    });
   }
   const offline =
     all.find((c) => OFFLINE_CODES.has(c)) ??
@@ -132,11 +121,10 @@ export function publishErrorFromNetworkFailure(
       ),
     );
   if (offline || /fetch failed|Failed to fetch|network/i.test(text)) {
-    return new PublishError(
-      'OFFLINE',
-      `Signet cannot reach ${host}. Check your connection; Signet will try again.`,
-      { reason: offline ?? all[0] ?? 'network', cause: error },
-    );
+    return new PublishError('OFFLINE', t('error.http.offline', { host }), {
+      reason: offline ?? all[0] ?? 'network',
+      cause: error,
+    });
   }
   return null;
 }

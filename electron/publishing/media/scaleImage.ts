@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import * as workerThreads from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { ScaleReply, ScaleRequest } from './scaleImageProtocol';
+import { t } from '../../contract/i18n';
 
 export interface ScaledImage {
   bytes: Uint8Array;
@@ -165,7 +166,7 @@ export function createImageScaler(options: ImageScalerOptions = {}): ImageScaler
     slot.worker.on('error', (error) => settleFailure(slot, asError(error)));
     slot.worker.on('exit', (code) => {
       if (!slots.has(slot)) return;
-      settleFailure(slot, new Error(`The image worker stopped unexpectedly (exit code ${code}).`));
+      settleFailure(slot, new Error(t('error.media.workerStopped', { code: String(code) })));
     });
     return slot;
   }
@@ -225,11 +226,11 @@ export function createImageScaler(options: ImageScalerOptions = {}): ImageScaler
     async close() {
       const all = [...slots];
       slots.clear();
-      for (const job of queue.splice(0)) job.reject(new Error('The image scaler was closed.'));
+      for (const job of queue.splice(0)) job.reject(new Error(t('error.media.scalerClosed')));
       await Promise.all(
         all.map(async (slot) => {
           if (slot.idleTimer) clearTimeout(slot.idleTimer);
-          slot.job?.reject(new Error('The image scaler was closed.'));
+          slot.job?.reject(new Error(t('error.media.scalerClosed')));
           await slot.worker.terminate();
         }),
       );

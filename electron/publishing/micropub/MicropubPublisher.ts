@@ -45,6 +45,7 @@ import type {
 } from '../types';
 import { refreshTokens, type MicropubTokens } from './indieauth';
 import { micropubError, type MicropubErrorContext } from './micropubErrors';
+import { t } from '../../contract/i18n';
 
 export const MICROPUB_CAPABILITIES: PublisherCapabilities = {
   drafts: true,
@@ -296,7 +297,10 @@ export class MicropubPublisher implements Publisher {
 
   /** `q=config`: media endpoint, post types, supported queries (unexpected answers count as `{}`). */
   async readConfig(): Promise<MicropubConfig> {
-    const res = await this.send({ url: this.queryUrl({ q: 'config' }) }, { action: 'read its settings' });
+    const res = await this.send(
+      { url: this.queryUrl({ q: 'config' }) },
+      { action: t('error.micropub.action.readSettings') },
+    );
     const data = (isHtml(res) ? undefined : parseJsonLenient(res.text)) as
       Record<string, unknown> | undefined;
     const media = typeof data?.['media-endpoint'] === 'string' ? data['media-endpoint'] : undefined;
@@ -376,22 +380,22 @@ export class MicropubPublisher implements Publisher {
   }
 
   private unsupported(post: Pick<OutgoingPost, 'type' | 'status' | 'title'>): void {
-    const name = post.title ? `“${post.title}”` : 'this post';
+    const name = post.title
+      ? t('outbox.notify.quotedTitle', { title: post.title })
+      : t('error.micropub.thisPost');
     if (post.type === 'page') {
-      throw new PublishError(
-        'UNSUPPORTED',
-        `Micropub has no pages, so ${name} cannot be published as a page on ${this.host}. Publish it as a post.`,
-        { reason: 'type-page' },
-      );
+      throw new PublishError('UNSUPPORTED', t('error.micropub.noPages', { name, host: this.host }), {
+        reason: 'type-page',
+      });
     }
     const why: Partial<Record<PostStatus, string>> = {
-      future: `${this.host} cannot hold a post until a date through Micropub; Signet keeps ${name} and sends it at the chosen time`,
-      pending: `Micropub has no “pending review” status, so ${name} cannot be submitted for review on ${this.host}`,
-      private: `Micropub has no private posts, so ${name} cannot be published privately on ${this.host}`,
+      future: t('error.micropub.status.future', { name, host: this.host }),
+      pending: t('error.micropub.status.pending', { name, host: this.host }),
+      private: t('error.micropub.status.private', { name, host: this.host }),
     };
     const sentence = why[post.status];
     if (sentence) {
-      throw new PublishError('UNSUPPORTED', `${sentence}. Save it as a draft there, or publish it.`, {
+      throw new PublishError('UNSUPPORTED', t('error.micropub.status.sentence', { sentence }), {
         reason: `status-${post.status}`,
       });
     }
@@ -416,7 +420,11 @@ export class MicropubPublisher implements Publisher {
       if (!iso) {
         throw new PublishError(
           'VALIDATION',
-          `The date of ${post.title ? `“${post.title}”` : 'this post'} is not a valid date. Pick it again.`,
+          t('error.micropub.badDate', {
+            name: post.title
+              ? t('outbox.notify.quotedTitle', { title: post.title })
+              : t('error.micropub.thisPost'),
+          }),
           {
             reason: 'bad-date',
           },
@@ -434,16 +442,15 @@ export class MicropubPublisher implements Publisher {
     if (slug) set['mp-slug'] = [slug];
     const res = await this.send(
       { url: this.options.endpoint, method: 'POST', json: { type: ['h-entry'], properties: set } },
-      { action: 'create posts' },
+      { action: t('error.micropub.action.create') },
     );
     const location = res.headers.get('location');
     if (!location) {
-      throw new PublishError(
-        'BAD_RESPONSE',
-        `${this.host} accepted the post but did not say where it is (no Location in its answer), so Signet cannot ` +
-          'update or remove it later. Check the site: the post is probably there.',
-        { status: res.status, reason: 'no-location', uncertain: true },
-      );
+      throw new PublishError('BAD_RESPONSE', t('error.micropub.noLocation', { host: this.host }), {
+        status: res.status,
+        reason: 'no-location',
+        uncertain: true,
+      });
     }
     const remoteId = new URL(location, res.url || this.options.endpoint).toString();
     const sent: RemotePost = {
@@ -473,8 +480,10 @@ export class MicropubPublisher implements Publisher {
       if (current.modifiedGmt !== EPOCH && !Number.isNaN(known) && Date.parse(current.modifiedGmt) > known) {
         throw new PublishError(
           'CONFLICT',
-          `“${current.title || post.title || 'This post'}” was changed on ${this.host} after Signet last published it. ` +
-            'Compare the two versions, then publish again.',
+          t('error.micropub.conflict', {
+            title: current.title || post.title || t('error.micropub.thisPostCapital'),
+            host: this.host,
+          }),
           {
             reason: 'modified-on-server',
             conflict: {
@@ -499,7 +508,7 @@ export class MicropubPublisher implements Publisher {
           ...(cleared.length > 0 && { delete: cleared }),
         },
       },
-      { action: 'update posts', what: 'the post' },
+      { action: t('error.micropub.action.update'), what: t('error.micropub.what.post') },
     );
     const location = res.status === 201 ? res.headers.get('location') : null;
     const nextId = location ? new URL(location, res.url || this.options.endpoint).toString() : remoteId;
@@ -508,22 +517,21 @@ export class MicropubPublisher implements Publisher {
 
   async getPost(remoteId: string, type: PostType): Promise<RemotePost> {
     if (type === 'page')
-      throw new PublishError('NOT_FOUND', `${this.host} has no pages through Micropub.`, {
+      throw new PublishError('NOT_FOUND', t('error.micropub.noPagesHere', { host: this.host }), {
         reason: 'type-page',
       });
     let res: HttpResponse;
     try {
       res = await this.send(
         { url: this.queryUrl({ q: 'source', url: remoteId }) },
-        { what: 'the post', action: 'read posts' },
+        { what: t('error.micropub.what.post'), action: t('error.micropub.action.read') },
       );
     } catch (error) {
       // The spec's own example answers an unknown post with 400 invalid_request.
       if (error instanceof PublishError && error.status === 400 && error.reason === 'invalid_request') {
         throw new PublishError(
           'NOT_FOUND',
-          `${this.host} no longer has the post at ${remoteId}: it may have been deleted there. Check the site; ` +
-            'Signet can publish it again as a new copy.',
+          t('error.micropub.postGone', { host: this.host, url: remoteId }),
           { status: 400, reason: 'invalid_request' },
         );
       }
@@ -536,11 +544,9 @@ export class MicropubPublisher implements Publisher {
 
   private requireList(): void {
     if (!this.options.sourceList) {
-      throw new PublishError(
-        'UNSUPPORTED',
-        `${this.host} does not let Micropub apps list its posts, so Signet cannot show them. Open a post by its address instead.`,
-        { reason: 'no-source-list' },
-      );
+      throw new PublishError('UNSUPPORTED', t('error.micropub.noSourceList', { host: this.host }), {
+        reason: 'no-source-list',
+      });
     }
   }
 
@@ -548,7 +554,7 @@ export class MicropubPublisher implements Publisher {
   private async sourcePage(limit: number, after?: string): Promise<{ items: RemotePost[]; after?: string }> {
     const res = await this.send(
       { url: this.queryUrl({ q: 'source', limit, after }) },
-      { action: 'list posts' },
+      { action: t('error.micropub.action.list') },
     );
     const data = this.json(res, 'post list') as { items?: unknown; paging?: { after?: unknown } } | undefined;
     if (!data || !Array.isArray(data.items)) throw badResponse(res, 'a post list without items');
@@ -586,12 +592,12 @@ export class MicropubPublisher implements Publisher {
 
   async deletePost(remoteId: string, type: PostType, _options: { force: boolean }): Promise<void> {
     if (type === 'page')
-      throw new PublishError('NOT_FOUND', `${this.host} has no pages through Micropub.`, {
+      throw new PublishError('NOT_FOUND', t('error.micropub.noPagesHere', { host: this.host }), {
         reason: 'type-page',
       });
     await this.send(
       { url: this.options.endpoint, method: 'POST', json: { action: 'delete', url: remoteId } },
-      { action: 'delete posts', what: 'the post' },
+      { action: t('error.micropub.action.delete'), what: t('error.micropub.what.post') },
     );
   }
 
@@ -625,12 +631,9 @@ export class MicropubPublisher implements Publisher {
   }): Promise<RemoteMedia> {
     const endpoint = this.options.mediaEndpoint;
     if (!endpoint) {
-      throw new PublishError(
-        'UNSUPPORTED',
-        `${this.host} has no Micropub media endpoint, so Signet cannot upload images there. Publish without images, ` +
-          'or add a media endpoint to your site.',
-        { reason: 'no-media-endpoint' },
-      );
+      throw new PublishError('UNSUPPORTED', t('error.micropub.noMediaEndpoint', { host: this.host }), {
+        reason: 'no-media-endpoint',
+      });
     }
     const name = cleanFileName(file.fileName, file.mimeType);
     const form = new FormData();
@@ -646,13 +649,13 @@ export class MicropubPublisher implements Publisher {
         headers: { 'content-type': contentType },
         timeoutMs: uploadTimeoutMs(body.length),
       },
-      { action: 'upload files', what: 'the image' },
+      { action: t('error.micropub.action.upload'), what: t('error.micropub.what.image') },
     );
     const location = res.headers.get('location');
     if (!location) {
       throw new PublishError(
         'BAD_RESPONSE',
-        `${hostOf(endpoint)} took the file but did not say where it is (no Location in its answer). Signet will try again.`,
+        t('error.micropub.mediaNoLocation', { host: hostOf(endpoint) }),
         { status: res.status, reason: 'no-location', retryable: true, uncertain: true },
       );
     }
@@ -673,11 +676,9 @@ export class MicropubPublisher implements Publisher {
     perPage: number;
     search?: string;
   }): Promise<{ items: RemoteMedia[]; totalPages: number }> {
-    throw new PublishError(
-      'UNSUPPORTED',
-      `${this.host} does not list its uploaded files to Micropub apps. Upload the image with the post instead.`,
-      { reason: 'no-media-library' },
-    );
+    throw new PublishError('UNSUPPORTED', t('error.micropub.noMediaLibrary', { host: this.host }), {
+      reason: 'no-media-library',
+    });
   }
 
   /** Micropub cannot list uploads: a lost upload is sent again (an unused copy may stay on the site). */
@@ -705,13 +706,9 @@ export class MicropubPublisher implements Publisher {
   /** Micropub tags are plain words sent with the post: nothing to create on the server. */
   async createTerm(taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm> {
     if (taxonomy === 'categories') {
-      throw new PublishError(
-        'UNSUPPORTED',
-        `${this.host} has no categories through Micropub; use tags instead.`,
-        {
-          reason: 'no-categories',
-        },
-      );
+      throw new PublishError('UNSUPPORTED', t('error.micropub.noCategories', { host: this.host }), {
+        reason: 'no-categories',
+      });
     }
     const tag = name.replace(/\s+/g, ' ').trim();
     return { id: tag, name: tag, slug: tag };

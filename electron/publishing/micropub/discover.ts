@@ -10,6 +10,7 @@
  */
 import { badResponse, type HttpClient, isHtml, parseJsonLenient, plainText } from '../http/HttpClient';
 import { PublishError, hostOf } from '../http/PublishError';
+import { t } from '../../contract/i18n';
 
 export interface IndieAuthEndpoints {
   /** The URL as the author typed it, canonicalized (scheme and `/` path added, host lowercased). */
@@ -42,28 +43,24 @@ export interface RelLink {
  */
 export function canonicalProfileUrl(input: string): string {
   const typed = input.trim();
-  const refuse = (why: string) =>
-    new PublishError(
-      'VALIDATION',
-      `“${typed.slice(0, 200)}” is not a web address Signet can sign in with (${why}). ` +
-        'Type your site’s address, such as example.com or https://example.com/.',
-      { reason: 'bad-profile-url' },
-    );
-  if (!typed) throw refuse('it is empty');
+  const refuse = (why: 'empty' | 'dots' | 'notUrl' | 'scheme' | 'fragment' | 'credentials' | 'noHost') =>
+    new PublishError('VALIDATION', t('error.micropub.badProfileUrl', { input: typed.slice(0, 200), why }), {
+      reason: 'bad-profile-url',
+    });
+  if (!typed) throw refuse('empty');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `http://${typed}`;
   const rawPath = withScheme.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
-  if (rawPath.split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg)))
-    throw refuse('it contains . or .. segments');
+  if (rawPath.split('/').some((seg) => /^(\.|%2e){1,2}$/i.test(seg))) throw refuse('dots');
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw refuse('it is not a URL');
+    throw refuse('notUrl');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse('it must start with http or https');
-  if (url.hash || typed.includes('#')) throw refuse('it must not contain a #fragment');
-  if (url.username || url.password) throw refuse('it must not contain a user name or password');
-  if (!url.hostname) throw refuse('it has no host');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse('scheme');
+  if (url.hash || typed.includes('#')) throw refuse('fragment');
+  if (url.username || url.password) throw refuse('credentials');
+  if (!url.hostname) throw refuse('noHost');
   url.hostname = url.hostname.toLowerCase();
   if (!url.pathname) url.pathname = '/';
   return url.toString();
@@ -206,12 +203,9 @@ export async function discoverIndieAuth(http: HttpClient, me: string): Promise<I
     const authorizationEndpoint = str('authorization_endpoint');
     const tokenEndpoint = str('token_endpoint');
     if (!issuer || !validIssuer(issuer, metadataUrl)) {
-      throw new PublishError(
-        'BAD_RESPONSE',
-        `The IndieAuth settings of ${host} name an issuer that does not match where they were found, so Signet ` +
-          'cannot tell that the sign-in is genuine. The sign-in software on your site needs to be fixed or updated.',
-        { reason: 'bad-issuer' },
-      );
+      throw new PublishError('BAD_RESPONSE', t('error.micropub.badIssuer', { host }), {
+        reason: 'bad-issuer',
+      });
     }
     if (
       !authorizationEndpoint ||
@@ -223,12 +217,7 @@ export async function discoverIndieAuth(http: HttpClient, me: string): Promise<I
     }
     const methods = doc.code_challenge_methods_supported;
     if (Array.isArray(methods) && !methods.includes('S256')) {
-      throw new PublishError(
-        'VALIDATION',
-        `The sign-in server of ${host} does not offer PKCE with S256, which a safe sign-in needs. ` +
-          'Update the IndieAuth software on your site, then try again.',
-        { reason: 'no-pkce-s256' },
-      );
+      throw new PublishError('VALIDATION', t('error.micropub.noPkce', { host }), { reason: 'no-pkce-s256' });
     }
     return {
       enteredUrl,

@@ -15,6 +15,7 @@ import { type HttpClient, isHtml, parseJsonLenient, plainText, type HttpResponse
 import { PublishError, hostOf } from '../http/PublishError';
 import { openLoopbackRedirect } from '../oauth/loopbackRedirect';
 import { canonicalProfileUrl, discoverIndieAuth, type IndieAuthEndpoints } from './discover';
+import { t } from '../../contract/i18n';
 
 /** Signet's IndieAuth client id: a URL that serves Signet's client metadata. */
 export const SIGNET_CLIENT_ID = 'https://signet.app/';
@@ -73,20 +74,12 @@ export function parseTokens(secret: string): MicropubTokens {
     } catch {
       // fall through
     }
-    throw new PublishError(
-      'AUTH_FAILED',
-      'Signet’s stored sign-in for this site is damaged. Sign in to the site again from the account settings.',
-      { reason: 'bad-secret' },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.micropub.secretDamaged'), { reason: 'bad-secret' });
   }
   if (!trimmed) {
-    throw new PublishError(
-      'AUTH_FAILED',
-      'Signet has no sign-in stored for this site. Sign in to it again.',
-      {
-        reason: 'no-secret',
-      },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.micropub.noSecret'), {
+      reason: 'no-secret',
+    });
   }
   return { accessToken: trimmed, scope: [] };
 }
@@ -127,14 +120,17 @@ function tokenError(
   if (res.status >= 500) {
     return new PublishError(
       'SERVER_ERROR',
-      `The sign-in server of ${host} had an internal error (HTTP ${res.status}). Try signing in again in a while.`,
+      t('error.micropub.tokenServerError', { host, status: res.status }),
       { status: res.status, ...(code !== undefined && { reason: code }) },
     );
   }
   return new PublishError(
     'AUTH_FAILED',
-    `The sign-in server of ${host} refused to give Signet access${words ? `: “${words.replace(/[.\s]+$/, '')}”` : ''} ` +
-      `(${code ?? `HTTP ${res.status}`}). Start the sign-in again; if it keeps failing, check the IndieAuth software on your site.`,
+    t('error.micropub.tokenRefused', {
+      host,
+      code: code ?? `HTTP ${res.status}`,
+      ...(words ? { said: 'yes', text: words.replace(/[.\s]+$/, '') } : { said: 'no', text: '' }),
+    }),
     { status: res.status, reason: code ?? `http ${res.status}` },
   );
 }
@@ -154,8 +150,7 @@ function readTokenAnswer(
   if (typeof tokenType === 'string' && tokenType.toLowerCase() !== 'bearer') {
     throw new PublishError(
       'BAD_RESPONSE',
-      `The sign-in server of ${host} gave Signet a kind of token it cannot use (${plainText(tokenType, 40)}). ` +
-        'Check the IndieAuth software on your site.',
+      t('error.micropub.tokenType', { host, type: plainText(tokenType, 40) }),
       { reason: 'token-type' },
     );
   }
@@ -233,35 +228,31 @@ export async function signInWithIndieAuth(
     // §5.2.1: an answer (even an error) from another issuer is not from the author's server.
     throw new PublishError(
       'AUTH_FAILED',
-      `The browser came back from a sign-in server that is not the one ${host} names` +
-        `${iss ? '' : ' (it did not say who it is)'}, so Signet did not trust it. Start the sign-in again.`,
+      t('error.micropub.issuerMismatch', { host, named: iss ? 'yes' : 'no' }),
       { reason: iss ? 'iss-mismatch' : 'iss-missing' },
     );
   }
   const error = q.get('error');
   if (error) {
     if (error === 'access_denied') {
-      throw new PublishError(
-        'AUTH_FAILED',
-        `The sign-in at ${host} was not approved, so Signet cannot publish there. Start it again and approve Signet.`,
-        { reason: 'access_denied' },
-      );
+      throw new PublishError('AUTH_FAILED', t('error.micropub.notApproved', { host }), {
+        reason: 'access_denied',
+      });
     }
     const words = plainText(q.get('error_description') ?? '', 200);
     throw new PublishError(
       'AUTH_FAILED',
-      `The sign-in server of ${host} stopped the sign-in${words ? `: “${words.replace(/[.\s]+$/, '')}”` : ''} ` +
-        `(${plainText(error, 60)}). Start the sign-in again; if it keeps failing, check the IndieAuth software on your site.`,
+      t('error.micropub.signInStopped', {
+        host,
+        code: plainText(error, 60),
+        ...(words ? { said: 'yes', text: words.replace(/[.\s]+$/, '') } : { said: 'no', text: '' }),
+      }),
       { reason: plainText(error, 60) },
     );
   }
   const code = q.get('code');
   if (!code) {
-    throw new PublishError(
-      'BAD_RESPONSE',
-      `The sign-in server of ${host} sent the browser back without an authorization code. Start the sign-in again.`,
-      { reason: 'no-code' },
-    );
+    throw new PublishError('BAD_RESPONSE', t('error.micropub.noCode', { host }), { reason: 'no-code' });
   }
 
   const res = await http.send({
@@ -278,28 +269,22 @@ export async function signInWithIndieAuth(
   });
   const answer = readTokenAnswer(res, host, clock());
   if (!answer.me) {
-    throw new PublishError(
-      'BAD_RESPONSE',
-      `The sign-in server of ${host} did not say who signed in (no “me” in its answer). Check the IndieAuth software on your site.`,
-      { reason: 'no-me' },
-    );
+    throw new PublishError('BAD_RESPONSE', t('error.micropub.noMe', { host }), { reason: 'no-me' });
   }
   let me: string;
   try {
     me = canonicalProfileUrl(answer.me);
   } catch {
-    throw new PublishError(
-      'AUTH_FAILED',
-      `The sign-in server of ${host} named an identity that is not a web address, so Signet did not accept it. Start the sign-in again.`,
-      { reason: 'bad-me' },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.micropub.badMe', { host }), { reason: 'bad-me' });
   }
   await confirmProfile(http, me, endpoints);
   if (!answer.tokens.scope.includes('create')) {
     throw new PublishError(
       'FORBIDDEN',
-      `${host} signed you in but did not let Signet create posts (granted: ${answer.tokens.scope.join(', ') || 'nothing'}). ` +
-        'Sign in again and allow Signet to create, update and delete posts.',
+      t('error.micropub.noCreateScope', {
+        host,
+        granted: answer.tokens.scope.join(', ') || t('error.micropub.grantedNothing'),
+      }),
       { reason: 'insufficient_scope' },
     );
   }
@@ -318,12 +303,9 @@ export async function signInWithIndieAuth(
 async function confirmProfile(http: HttpClient, me: string, endpoints: IndieAuthEndpoints): Promise<void> {
   const typedHost = hostOf(endpoints.enteredUrl);
   if (!endpoints.seenUrls.some((u) => sameHost(u, me))) {
-    throw new PublishError(
-      'AUTH_FAILED',
-      `The sign-in server said you are ${me}, which is not on ${typedHost}, the site you typed. Signet only ` +
-        'accepts an identity on your own site; check the address and the IndieAuth software on your site.',
-      { reason: 'me-other-domain' },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.micropub.meOtherDomain', { me, host: typedHost }), {
+      reason: 'me-other-domain',
+    });
   }
   if (endpoints.seenUrls.includes(me)) return;
   let again: IndieAuthEndpoints;
@@ -332,19 +314,17 @@ async function confirmProfile(http: HttpClient, me: string, endpoints: IndieAuth
   } catch (error) {
     throw new PublishError(
       'AUTH_FAILED',
-      `The sign-in server said you are ${me}, but Signet could not confirm that page (${
-        error instanceof Error ? error.message.replace(/\.$/, '') : 'unreadable'
-      }).`,
+      t('error.micropub.meUnconfirmed', {
+        me,
+        detail: error instanceof Error ? error.message.replace(/\.$/, '') : t('error.micropub.unreadable'),
+      }),
       { reason: 'me-unconfirmed' },
     );
   }
   if (again.authorizationEndpoint !== endpoints.authorizationEndpoint) {
-    throw new PublishError(
-      'AUTH_FAILED',
-      `The sign-in server said you are ${me}, but that page names a different sign-in server, so Signet did ` +
-        'not accept it. Check the IndieAuth links on your pages.',
-      { reason: 'me-other-server' },
-    );
+    throw new PublishError('AUTH_FAILED', t('error.micropub.meOtherServer', { me }), {
+      reason: 'me-other-server',
+    });
   }
 }
 
@@ -356,7 +336,7 @@ export async function refreshTokens(
   options: { clientId?: string; clock?: () => Date } = {},
 ): Promise<MicropubTokens> {
   if (!tokens.refreshToken) {
-    throw new PublishError('AUTH_FAILED', 'No refresh token is stored for this site. Sign in to it again.', {
+    throw new PublishError('AUTH_FAILED', t('error.micropub.noRefreshToken'), {
       reason: 'no-refresh-token',
     });
   }

@@ -12,6 +12,7 @@ import {
   type HttpResponse,
 } from '../http/HttpClient';
 import { PublishError, hostOf } from '../http/PublishError';
+import { t } from '../../contract/i18n';
 
 export interface MicropubErrorContext {
   /** "the post", "the image": what a NOT_FOUND is about. */
@@ -21,7 +22,7 @@ export interface MicropubErrorContext {
 }
 
 function quoted(words: string | undefined): string {
-  return words ? `: “${words.replace(/[.\s]+$/, '')}”` : '';
+  return words ? t('error.micropub.quotedWords', { words: words.replace(/[.\s]+$/, '') }) : '';
 }
 
 export function micropubError(res: HttpResponse, ctx: MicropubErrorContext = {}): PublishError {
@@ -36,39 +37,35 @@ export function micropubError(res: HttpResponse, ctx: MicropubErrorContext = {})
     const scope = typeof body?.scope === 'string' ? plainText(body.scope, 60) : undefined;
     return new PublishError(
       'FORBIDDEN',
-      `${host} did not give Signet permission to ${ctx.action ?? 'do this'}${scope ? ` (it needs the “${scope}” permission)` : ''}. ` +
-        'Sign in to the site again from the account settings and allow Signet to create, update and delete posts.',
+      t('error.micropub.scope', {
+        host,
+        action: ctx.action ?? t('error.micropub.doThis'),
+        needs: scope ? t('error.micropub.scopeNeeded', { scope }) : '',
+      }),
       base,
     );
   }
   if (res.status === 401) {
-    return new PublishError(
-      'AUTH_FAILED',
-      `${host} no longer accepts Signet’s sign-in (its access was refused or has expired). ` +
-        'Sign in to the site again from the account settings.',
-      base,
-    );
+    return new PublishError('AUTH_FAILED', t('error.micropub.authFailed', { host }), base);
   }
   if (res.status === 403) {
     if (isHtml(res)) {
-      return new PublishError(
-        'BLOCKED_BY_FIREWALL',
-        `${host} answered with a “Forbidden” page: a security plugin or your host blocks Signet’s requests to ` +
-          'your Micropub endpoint. Ask them to allow it.',
-        { ...base, reason: code ?? 'firewall' },
-      );
+      return new PublishError('BLOCKED_BY_FIREWALL', t('error.micropub.firewall', { host }), {
+        ...base,
+        reason: code ?? 'firewall',
+      });
     }
-    return new PublishError(
-      'FORBIDDEN',
-      `${host} did not allow this${quoted(words)}. Check that your account on the site may publish, then sign in again.`,
-      base,
-    );
+    return new PublishError('FORBIDDEN', t('error.micropub.forbidden', { host, words: quoted(words) }), base);
   }
   if (res.status >= 400 && res.status < 500 && ![404, 409, 410, 429].includes(res.status)) {
     return new PublishError(
       'VALIDATION',
-      `${host} did not accept the request (HTTP ${res.status}${code ? `, ${plainText(code, 40)}` : ''})${quoted(words)}. ` +
-        'Change what it names and try again.',
+      t('error.micropub.validation', {
+        host,
+        status: String(res.status),
+        code: code ? `, ${plainText(code, 40)}` : '',
+        words: quoted(words),
+      }),
       base,
     );
   }

@@ -8,6 +8,7 @@ import { PublishError, hostOf } from '../http/PublishError';
 import type { ConnectInput, PendingConnection, PlatformDefinition, PlatformDeps } from '../platform';
 import { parseTokens, serializeTokens, signInWithIndieAuth, type MicropubTokens } from './indieauth';
 import { MICROPUB_CAPABILITIES, MicropubPublisher, micropubCapabilities } from './MicropubPublisher';
+import { t } from '../../contract/i18n';
 
 export interface MicropubPlatformHooks {
   /** Stores tokens renewed with the refresh token (the vault, under the account's secret key). */
@@ -17,7 +18,7 @@ export interface MicropubPlatformHooks {
 /** Signs in and describes the one site (the `me` URL) as a blog Signet can add. */
 export async function signInMicropub(input: ConnectInput, deps: PlatformDeps): Promise<PendingConnection> {
   if (input.kind !== 'indieauth') {
-    throw new PublishError('VALIDATION', 'A Micropub site is added with its address (IndieAuth sign-in).', {
+    throw new PublishError('VALIDATION', t('error.micropub.wrongConnect'), {
       reason: 'wrong-connect-kind',
     });
   }
@@ -104,11 +105,9 @@ export async function createMicropubPublisher(
 ): Promise<MicropubPublisher> {
   const endpoint = account.api.endpoint;
   if (!endpoint) {
-    throw new PublishError(
-      'VALIDATION',
-      `Signet does not know the Micropub endpoint of ${hostOf(account.siteUrl)}. Remove the account and add the site again.`,
-      { reason: 'no-endpoint' },
-    );
+    throw new PublishError('VALIDATION', t('error.micropub.noEndpoint', { host: hostOf(account.siteUrl) }), {
+      reason: 'no-endpoint',
+    });
   }
   const tokens: MicropubTokens = parseTokens(secret);
   return new MicropubPublisher({
@@ -131,7 +130,10 @@ export async function createMicropubPublisher(
 
 export const micropubPlatform: PlatformDefinition = {
   id: 'micropub',
-  name: 'Micropub (IndieWeb)',
+  /** In the author's language, read when shown. */
+  get name() {
+    return t('publishing.platform.micropub');
+  },
   connect: 'indieauth',
   capabilities: MICROPUB_CAPABILITIES,
   body: () => ({ format: 'html', readMore: 'none', embeds: 'link' }),

@@ -9,6 +9,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PublishError } from '../http/PublishError';
+import { CATALOGUES, getLocale, pickCatalogue, t } from '../../contract/i18n';
 
 export interface LoopbackRedirect {
   /** `http://127.0.0.1:<port>/callback`, to put in the authorization request. */
@@ -21,9 +22,18 @@ export interface LoopbackRedirect {
 
 export const DEFAULT_SIGN_IN_TIMEOUT_MS = 10 * 60_000;
 
-const PAGE = (title: string, text: string) =>
-  `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>` +
-  `<body style="font:16px system-ui;margin:3em auto;max-width:32em"><h1>${title}</h1><p>${text}</p></body></html>`;
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The page the browser shows, in the author's language (the catalogue's locale as `lang`). */
+const PAGE = (title: string, text: string) => {
+  const lang = escapeHtml(pickCatalogue(CATALOGUES, getLocale()));
+  const h = escapeHtml(title);
+  return (
+    `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>${h}</title>` +
+    `<body style="font:16px system-ui;margin:3em auto;max-width:32em"><h1>${h}</h1><p>${escapeHtml(text)}</p></body></html>`
+  );
+};
 
 export async function openLoopbackRedirect(options: {
   /** The `state` sent with the authorization request. */
@@ -45,27 +55,22 @@ export async function openLoopbackRedirect(options: {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== path || url.searchParams.get('state') !== options.state) {
       res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(PAGE('Not a Signet sign-in', 'This address is only for the sign-in Signet started.'));
+      res.end(PAGE(t('oauth.page.notOurs.title'), t('oauth.page.notOurs.text')));
       return;
     }
     const failed = url.searchParams.has('error');
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(
       failed
-        ? PAGE('Sign-in not finished', 'You can close this tab and go back to Signet.')
-        : PAGE('Signed in', 'You can close this tab and go back to Signet.'),
+        ? PAGE(t('oauth.page.failed.title'), t('oauth.page.closeTab'))
+        : PAGE(t('oauth.page.done.title'), t('oauth.page.closeTab')),
     );
     done();
     resolve(new URL(`http://127.0.0.1${req.url ?? '/'}`));
   });
   const timer = setTimeout(() => {
     done();
-    reject(
-      new PublishError(
-        'TIMEOUT',
-        'The sign-in in the browser was not finished in time. Start it again and approve Signet in the browser.',
-      ),
-    );
+    reject(new PublishError('TIMEOUT', t('error.oauth.timeout')));
   }, options.timeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS);
   timer.unref?.();
   function done() {
@@ -84,7 +89,7 @@ export async function openLoopbackRedirect(options: {
     callback,
     close() {
       done();
-      reject(new PublishError('VALIDATION', 'The sign-in was cancelled.'));
+      reject(new PublishError('VALIDATION', t('error.oauth.cancelled')));
     },
   };
 }

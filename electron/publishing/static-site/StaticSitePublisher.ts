@@ -32,6 +32,7 @@ import type {
 } from '../types';
 import { fsError } from './fsErrors';
 import { GENERATOR_NAMES, slugify, type SiteLayout } from './siteLayout';
+import { t } from '../../contract/i18n';
 
 export const STATIC_SITE_CAPABILITIES: PublisherCapabilities = {
   drafts: true,
@@ -93,7 +94,7 @@ export class StaticSitePublisher implements Publisher {
     try {
       const stat = await this.fs.stat(folder);
       if (!stat.isDirectory())
-        throw new PublishError('VALIDATION', `${folder} is a file, not a folder. Choose the site's folder.`);
+        throw new PublishError('VALIDATION', t('error.staticSite.notAFolder', { folder }));
       // Writable? A probe file, written and removed the way posts are.
       const probe = path.join(folder, `.signet-probe-${process.pid}`);
       await writeFileAtomic(this.fs, probe, '');
@@ -134,19 +135,15 @@ export class StaticSitePublisher implements Publisher {
       const since = Date.parse(options.ifUnmodifiedSince);
       if (Number.isFinite(since) && Math.floor(stat.mtimeMs) > since) {
         const existing = await this.getPost(remoteId, post.type);
-        throw new PublishError(
-          'CONFLICT',
-          `The file ${remoteId} in the site folder was changed outside Signet after it was last published. Compare the two versions, then choose which one to keep.`,
-          {
-            reason: 'file-changed',
-            conflict: {
-              remoteModifiedGmt: existing.modifiedGmt,
-              remoteTitle: existing.title,
-              remoteStatus: existing.status,
-              permalink: existing.permalink,
-            },
+        throw new PublishError('CONFLICT', t('error.staticSite.changedOutside', { file: remoteId }), {
+          reason: 'file-changed',
+          conflict: {
+            remoteModifiedGmt: existing.modifiedGmt,
+            remoteTitle: existing.title,
+            remoteStatus: existing.status,
+            permalink: existing.permalink,
           },
-        );
+        });
       }
     }
     const previous = await this.readPost(remoteId, post.type);
@@ -305,8 +302,7 @@ export class StaticSitePublisher implements Publisher {
 
   async createTerm(_taxonomy: 'tags' | 'categories', name: string): Promise<RemoteTerm> {
     const clean = name.trim();
-    if (clean === '')
-      throw new PublishError('VALIDATION', 'A tag or category needs a name. Type one and try again.');
+    if (clean === '') throw new PublishError('VALIDATION', t('error.staticSite.termNeedsName'));
     return { id: clean, name: clean, slug: slugify(clean), count: 0 };
   }
 
@@ -586,11 +582,11 @@ export class StaticSitePublisher implements Publisher {
       return stat;
     } catch (error) {
       await this.assertSiteFolder();
-      throw new PublishError(
-        'NOT_FOUND',
-        `The post's file ${remoteId} is no longer in the site folder (it was moved, renamed or deleted outside Signet). Publish the draft again as a new post, or put the file back.`,
-        { reason: 'file-missing', status: 404, cause: error },
-      );
+      throw new PublishError('NOT_FOUND', t('error.staticSite.fileGone', { file: remoteId }), {
+        reason: 'file-missing',
+        status: 404,
+        cause: error,
+      });
     }
   }
 

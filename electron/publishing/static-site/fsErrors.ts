@@ -1,5 +1,6 @@
 import { errorCode } from '../../drafts/atomicFile';
 import { PublishError } from '../http/PublishError';
+import { t } from '../../contract/i18n';
 
 /**
  * A file-system error while publishing to a site folder, as a `PublishError` the author can act
@@ -11,35 +12,35 @@ export function fsError(error: unknown, target: string): PublishError {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new PublishError(
-        'NOT_FOUND',
-        `${target} is not there (was it moved or renamed, or is its disk not connected?). Connect the disk, or choose the site folder again in the account's settings.`,
-        { reason: code, cause: error },
-      );
+      return new PublishError('NOT_FOUND', t('error.staticSite.notThere', { target }), {
+        reason: code,
+        cause: error,
+      });
     case 'EACCES':
     case 'EPERM':
-      return new PublishError(
-        'FORBIDDEN',
-        `Signet has no permission to write to ${target}. Give your user write access to the site folder, or choose another folder.`,
-        { reason: code, cause: error },
-      );
+      return new PublishError('FORBIDDEN', t('error.staticSite.noPermission', { target }), {
+        reason: code,
+        cause: error,
+      });
     case 'EROFS':
-      return new PublishError(
-        'FORBIDDEN',
-        `${target} is on a disk that cannot be written to (read-only). Choose a site folder on a writable disk.`,
-        { reason: code, cause: error },
-      );
+      return new PublishError('FORBIDDEN', t('error.staticSite.readOnly', { target }), {
+        reason: code,
+        cause: error,
+      });
     case 'ENOSPC':
     case 'EDQUOT':
-      return new PublishError(
-        'SERVER_ERROR',
-        `The disk that holds ${target} is full, so nothing was written. Free some space on it, then publish again.`,
-        { reason: code, retryable: false, cause: error },
-      );
+      return new PublishError('SERVER_ERROR', t('error.staticSite.diskFull', { target }), {
+        reason: code,
+        retryable: false,
+        cause: error,
+      });
     default:
       return new PublishError(
         'SERVER_ERROR',
-        `Signet could not write to ${target} (the system reported ${code ?? (error instanceof Error ? error.message : 'an unknown error')}). Try again; if it keeps failing, check the disk.`,
+        t('error.staticSite.other', {
+          target,
+          detail: code ?? (error instanceof Error ? error.message : t('error.drafts.problem.unknown')),
+        }),
         { reason: code ?? 'fs-error', cause: error },
       );
   }

@@ -11,27 +11,25 @@ import { PublishError } from '../http/PublishError';
 import { fsError } from './fsErrors';
 import { readSiteLayout, GENERATOR_NAMES } from './siteLayout';
 import { STATIC_SITE_CAPABILITIES, StaticSitePublisher, folderUrl } from './StaticSitePublisher';
+import { t } from '../../contract/i18n';
 
 export const staticSitePlatform: PlatformDefinition = {
   id: 'static-site',
-  name: 'Static site (Hugo, Jekyll, Eleventy)',
+  /** In the author's language, read when shown. */
+  get name() {
+    return t('publishing.platform.staticSite');
+  },
   connect: 'folder',
   capabilities: STATIC_SITE_CAPABILITIES,
   body: () => ({ format: 'markdown', readMore: 'wordpress', embeds: 'link' }),
 
   async signIn(input, deps): Promise<PendingConnection> {
     if (input.kind !== 'folder') {
-      throw new PublishError(
-        'VALIDATION',
-        'A static site is connected by choosing its folder. Choose the folder.',
-      );
+      throw new PublishError('VALIDATION', t('error.staticSite.wrongConnect'));
     }
     const folder = input.folder.trim();
     if (folder === '' || !path.isAbsolute(folder)) {
-      throw new PublishError(
-        'VALIDATION',
-        'Choose the site folder with the folder picker (a full path is needed).',
-      );
+      throw new PublishError('VALIDATION', t('error.staticSite.needFullPath'));
     }
     const layout = await readSiteLayout(folder, input.generator);
     const publisher = new StaticSitePublisher({ layout, clock: deps.clock });
@@ -69,10 +67,7 @@ export const staticSitePlatform: PlatformDefinition = {
   async createPublisher(account, _secret, deps) {
     const folder = account.api.folder;
     if (folder === undefined) {
-      throw new PublishError(
-        'VALIDATION',
-        `The account "${account.siteName}" has no site folder. Remove it and connect the folder again.`,
-      );
+      throw new PublishError('VALIDATION', t('error.staticSite.noFolder', { name: account.siteName }));
     }
     const layout = await readSiteLayout(folder, account.api.generator);
     return new StaticSitePublisher({ layout, clock: deps.clock });
@@ -99,7 +94,11 @@ languageCode = 'en'
  * static/images) in the data folder. Leaves an existing site as it is. Returns its folder.
  */
 export async function prepareDefaultSite(dataDir: string): Promise<string> {
-  const folder = defaultSiteFolder(dataDir);
+  return prepareSiteFolder(defaultSiteFolder(dataDir));
+}
+
+/** The same empty Hugo-layout site in any folder (the first run's `Signet Site`). */
+export async function prepareSiteFolder(folder: string): Promise<string> {
   try {
     await fsp.mkdir(path.join(folder, 'content', 'posts'), { recursive: true });
     await fsp.mkdir(path.join(folder, 'static', 'images'), { recursive: true });

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { PublishError } from '../http/PublishError';
 import { fsError } from './fsErrors';
+import { t } from '../../contract/i18n';
 
 export type SiteGenerator = 'hugo' | 'jekyll' | 'eleventy';
 
@@ -86,11 +87,9 @@ export async function detectGenerator(folder: string): Promise<SiteGenerator> {
   if ((await firstExisting(folder, ELEVENTY_CONFIGS)) !== null) return 'eleventy';
   const entries = (await fsp.readdir(folder)).filter((name) => !name.startsWith('.'));
   if (entries.length === 0 || (await exists(path.join(folder, 'content')))) return 'hugo';
-  throw new PublishError(
-    'VALIDATION',
-    `${folder} does not look like a Hugo, Jekyll or Eleventy site (no hugo.toml, _config.yml or eleventy.config.js in it). Choose the site's top folder, an empty folder for a new site, or say which generator it uses.`,
-    { reason: 'unknown-generator' },
-  );
+  throw new PublishError('VALIDATION', t('error.staticSite.unknownGenerator', { folder }), {
+    reason: 'unknown-generator',
+  });
 }
 
 /** The folder must exist and be a folder. */
@@ -102,7 +101,7 @@ export async function assertFolder(folder: string): Promise<void> {
     throw fsError(error, folder);
   }
   if (!stat.isDirectory()) {
-    throw new PublishError('VALIDATION', `${folder} is a file, not a folder. Choose the site's folder.`, {
+    throw new PublishError('VALIDATION', t('error.staticSite.notAFolder', { folder }), {
       reason: 'not-a-folder',
     });
   }
@@ -127,11 +126,10 @@ export async function readSiteConfig(folder: string, generator: SiteGenerator): 
     };
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new PublishError(
-      'VALIDATION',
-      `The site's settings file ${name} could not be read (${detail}). Fix it in a text editor, then try again.`,
-      { reason: 'bad-site-config', cause: error },
-    );
+    throw new PublishError('VALIDATION', t('error.staticSite.badConfig', { name, detail }), {
+      reason: 'bad-site-config',
+      cause: error,
+    });
   }
 }
 

@@ -47,6 +47,8 @@ import {
 } from './wpText';
 import { listUsersBlogsXmlRpc } from './WordPressXmlRpcPublisher';
 import { mediaNameMatches } from './mediaNames';
+import { t } from '../../contract/i18n';
+import { formatList } from '../../contract/i18n/format';
 
 export interface WordPressRestPublisherOptions {
   siteUrl: string;
@@ -284,13 +286,10 @@ export class WordPressRestPublisher implements WordPressPublisher {
       } catch {
         return error; // XML-RPC refused it too (or is unusable): the password is the likely cause
       }
-      return new PublishError(
-        'AUTH_FAILED',
-        `${this.host} accepted the password over XML-RPC but its REST API never saw it: the host removes the ` +
-          'Authorization header. Let Signet use XML-RPC for this blog, or ask the host to pass that header through ' +
-          '(for Apache with PHP-FPM: CGIPassAuth On).',
-        { status: 401, reason: 'authorization-header-stripped' },
-      );
+      return new PublishError('AUTH_FAILED', t('error.wordpress.authHeaderStripped', { host: this.host }), {
+        status: 401,
+        reason: 'authorization-header-stripped',
+      });
     }
     return error;
   }
@@ -374,7 +373,10 @@ export class WordPressRestPublisher implements WordPressPublisher {
     if (post.status === 'future' && !post.dateGmt) {
       throw new PublishError(
         'VALIDATION',
-        `To schedule “${post.title || 'this post'}” on ${this.host}, Signet needs the time it should go live. Choose a date and time.`,
+        t('error.publishing.scheduleNeedsDate', {
+          title: post.title || t('error.micropub.thisPost'),
+          host: this.host,
+        }),
         { reason: 'future-without-date' },
       );
     }
@@ -408,16 +410,14 @@ export class WordPressRestPublisher implements WordPressPublisher {
       if (!Number.isInteger(n) || n <= 0) throw new PublishError('NOT_FOUND', 'bad id');
       await this.call('GET', `wp/v2/media/${n}`, {
         query: { context: 'edit', _fields: 'id' },
-        what: 'the image',
+        what: t('error.wordpress.what.image'),
       });
       return n;
     } catch (error) {
       if (error instanceof PublishError && error.code === 'NOT_FOUND') {
-        throw new PublishError(
-          'VALIDATION',
-          `The featured image is no longer in the media library of ${this.host}. Choose the image again so Signet uploads it anew.`,
-          { reason: 'featured-media-missing' },
-        );
+        throw new PublishError('VALIDATION', t('error.wordpress.invalidAttachment', { host: this.host }), {
+          reason: 'featured-media-missing',
+        });
       }
       throw error;
     }
@@ -426,18 +426,18 @@ export class WordPressRestPublisher implements WordPressPublisher {
   /** Refuses to report success when WordPress dropped part of the post without saying so. */
   private checkApplied(sent: Record<string, unknown>, got: WpPost, type: PostType): void {
     const problems: string[] = [];
-    if (Array.isArray(sent.tags) && !sameIds(sent.tags as number[], got.tags ?? [])) problems.push('tags');
+    if (Array.isArray(sent.tags) && !sameIds(sent.tags as number[], got.tags ?? []))
+      problems.push(t('error.wordpress.part.tags'));
     const sentCats = sent.categories as number[] | undefined;
     if (sentCats && sentCats.length > 0 && !sameIds(sentCats, got.categories ?? []))
-      problems.push('categories');
+      problems.push(t('error.wordpress.part.categories'));
     if (typeof sent.featured_media === 'number' && (got.featured_media ?? 0) !== sent.featured_media) {
-      problems.push('featured image');
+      problems.push(t('error.wordpress.part.featuredImage'));
     }
     if (problems.length > 0) {
       throw new PublishError(
         'VALIDATION',
-        `${this.host} saved the ${type} but not its ${problems.join(' and ')}. Check them in Signet and publish again; ` +
-          'a plugin on the site may be changing posts as they are saved.',
+        t('error.wordpress.notApplied', { host: this.host, type, parts: formatList(problems) }),
         { reason: `not-applied: ${problems.join(', ')}`, remoteId: String(got.id) },
       );
     }
@@ -651,7 +651,7 @@ export class WordPressRestPublisher implements WordPressPublisher {
   async createTerm(taxonomy: Taxonomy, name: string): Promise<RemoteTerm> {
     const clean = name.replace(/\s+/g, ' ').trim();
     if (!clean) {
-      throw new PublishError('VALIDATION', `A ${taxonomy === 'tags' ? 'tag' : 'category'} needs a name.`, {
+      throw new PublishError('VALIDATION', t('error.wordpress.termNeedsName', { taxonomy }), {
         reason: 'empty-term',
       });
     }
@@ -723,7 +723,7 @@ export class WordPressRestPublisher implements WordPressPublisher {
         'content-disposition': attachmentDisposition(name),
       },
       timeoutMs: uploadTimeoutMs(file.bytes.byteLength),
-      what: 'the upload',
+      what: t('error.wordpress.what.upload'),
     });
     let media = this.parse(wpMedia, data, res, 'media');
     if (file.altText && (media.alt_text ?? '') !== file.altText.trim()) {
@@ -767,7 +767,9 @@ export class WordPressRestPublisher implements WordPressPublisher {
 function wholeSecondsZ(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms))
-    throw new PublishError('VALIDATION', `“${iso}” is not a date.`, { reason: 'bad-date' });
+    throw new PublishError('VALIDATION', t('error.publishing.notADate', { value: iso }), {
+      reason: 'bad-date',
+    });
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
 

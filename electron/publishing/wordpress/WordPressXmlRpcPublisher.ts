@@ -34,6 +34,8 @@ import {
   uniqueTermNames,
   wordpressPostId,
 } from './wpText';
+import { t } from '../../contract/i18n';
+import { formatList } from '../../contract/i18n/format';
 
 export interface WordPressXmlRpcPublisherOptions {
   siteUrl: string;
@@ -178,8 +180,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
   private unreadable(detail: string): PublishError {
     return new PublishError(
       'BAD_RESPONSE',
-      `${this.host} sent an XML-RPC answer Signet could not read (${detail}). A plugin may be changing it; ` +
-        'Signet will try again, and if this goes on, the site’s administrator should check its plugins.',
+      t('error.wordpress.xmlrpcUnreadable', { host: this.host, detail }),
       { reason: detail, retryable: true, uncertain: true },
     );
   }
@@ -264,7 +265,10 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
     if (post.status === 'future' && !post.dateGmt) {
       throw new PublishError(
         'VALIDATION',
-        `To schedule “${post.title || 'this post'}” on ${this.host}, Signet needs the time it should go live. Choose a date and time.`,
+        t('error.publishing.scheduleNeedsDate', {
+          title: post.title || t('error.micropub.thisPost'),
+          host: this.host,
+        }),
         { reason: 'future-without-date' },
       );
     }
@@ -282,7 +286,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       if (Number.isNaN(when.getTime())) {
         throw new PublishError(
           'VALIDATION',
-          `Signet cannot send the date “${post.dateGmt}” to ${this.host}: it is not a valid date. Choose the date again.`,
+          t('error.wordpress.badDate', { date: post.dateGmt, host: this.host }),
           { reason: 'bad-date' },
         );
       }
@@ -311,22 +315,23 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       const has = (names: string[]) => new Set(names.map(termKey));
       const gotTags = has(got.tags);
       const wantTags = uniqueTermNames(post.tags).map(termKey);
-      if (wantTags.length !== gotTags.size || !wantTags.every((k) => gotTags.has(k))) problems.push('tags');
+      if (wantTags.length !== gotTags.size || !wantTags.every((k) => gotTags.has(k)))
+        problems.push(t('error.wordpress.part.tags'));
       const gotCats = has(got.categories);
       const wantCats = uniqueTermNames(post.categories).map(termKey);
-      if (wantCats.length > 0 && !wantCats.every((k) => gotCats.has(k))) problems.push('categories');
+      if (wantCats.length > 0 && !wantCats.every((k) => gotCats.has(k)))
+        problems.push(t('error.wordpress.part.categories'));
     }
     if (
       (post.featuredMediaId ?? null) !== (got.featuredMediaId ?? null) &&
       (post.featuredMediaId || got.featuredMediaId)
     ) {
-      problems.push('featured image');
+      problems.push(t('error.wordpress.part.featuredImage'));
     }
     if (problems.length > 0) {
       throw new PublishError(
         'VALIDATION',
-        `${this.host} saved the ${post.type} but not its ${problems.join(' and ')}. Check them in Signet and publish again; ` +
-          'a plugin on the site may be changing posts as they are saved.',
+        t('error.wordpress.notApplied', { host: this.host, type: post.type, parts: formatList(problems) }),
         { reason: `not-applied: ${problems.join(', ')}`, remoteId: got.remoteId },
       );
     }
@@ -377,7 +382,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
     if (post.type !== type) {
       throw new PublishError(
         'NOT_FOUND',
-        `${this.host} has no ${type} with id ${remoteId} (that id belongs to a ${post.type}). Signet can publish it again as a new ${type}.`,
+        t('error.wordpress.wrongType', { host: this.host, type, id: remoteId, actual: post.type }),
         { reason: 'wrong-type' },
       );
     }
@@ -546,7 +551,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
   async createTerm(taxonomy: Taxonomy, name: string): Promise<RemoteTerm> {
     const clean = name.replace(/\s+/g, ' ').trim();
     if (!clean) {
-      throw new PublishError('VALIDATION', `A ${taxonomy === 'tags' ? 'tag' : 'category'} needs a name.`, {
+      throw new PublishError('VALIDATION', t('error.wordpress.termNeedsName', { taxonomy }), {
         reason: 'empty-term',
       });
     }
@@ -597,7 +602,7 @@ export class WordPressXmlRpcPublisher implements WordPressPublisher {
       [{ name, type: file.mimeType, bits: file.bytes, overwrite: false }],
       {
         timeoutMs: uploadTimeoutMs(Math.ceil(file.bytes.byteLength * 1.4)),
-        what: 'the upload',
+        what: t('error.wordpress.what.upload'),
       },
     );
     // XML-RPC cannot set an image's alt text (protected meta): the alt stays in the post's HTML.

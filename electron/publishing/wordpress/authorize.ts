@@ -9,6 +9,7 @@
  * web-host form only works with such sites (the loopback test server is one).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { t } from '../../contract/i18n';
 
 /** Signet’s fixed application id: WordPress lists the passwords it made under it. */
 export const SIGNET_APP_ID = '74d44676-6a5d-4c0b-ae13-7ffbd3796977';
@@ -106,57 +107,37 @@ export function parseAuthorizeCallback(
   try {
     url = new URL(callback);
   } catch {
-    return error(
-      'not-a-callback',
-      'Signet received a sign-in reply it cannot read. Start the sign-in again.',
-    );
+    return error('not-a-callback', t('error.wordpress.authorize.unreadable'));
   }
   if (!isCallback(url)) {
-    return error(
-      'not-a-callback',
-      'Signet received a reply that is not from its WordPress sign-in. Start the sign-in again.',
-    );
+    return error('not-a-callback', t('error.wordpress.authorize.notOurs'));
   }
   const q = url.searchParams;
   if (expected.state !== undefined && !sameString(q.get('state') ?? '', expected.state)) {
-    return error(
-      'state-mismatch',
-      'This WordPress sign-in reply does not belong to the sign-in Signet started (an old or foreign link). Start the sign-in again.',
-    );
+    return error('state-mismatch', t('error.wordpress.authorize.stateMismatch'));
   }
   if (q.get('error') === 'disabled') {
-    return error(
-      'app-passwords-disabled',
-      'The site has application passwords switched off for your account, so WordPress could not let Signet in. ' +
-        'Ask the site’s administrator to allow application passwords.',
-    );
+    return error('app-passwords-disabled', t('error.wordpress.authorize.appPasswordsOff'));
   }
   if (q.get('success') === 'false') {
     return {
       outcome: 'rejected',
       rejected: true,
-      message:
-        'You declined the connection in WordPress, so Signet did not get a password. Start again to connect.',
+      message: t('error.wordpress.authorize.declined'),
     };
   }
   const siteUrl = q.get('site_url')?.trim() ?? '';
   const userLogin = q.get('user_login') ?? '';
   const password = q.get('password') ?? '';
   if (!siteUrl || !userLogin || !password) {
-    return error(
-      'missing-fields',
-      'WordPress’s reply lacks the site, user name or password. Start the sign-in again, or paste an application password.',
-    );
+    return error('missing-fields', t('error.wordpress.authorize.missingFields'));
   }
   let site: URL;
   try {
     site = new URL(siteUrl);
     if (site.protocol !== 'https:' && site.protocol !== 'http:') throw new Error('scheme');
   } catch {
-    return error(
-      'bad-site-url',
-      'WordPress’s reply names a site address Signet cannot use. Start the sign-in again.',
-    );
+    return error('bad-site-url', t('error.wordpress.authorize.badSiteUrl'));
   }
   if (expected.siteUrl !== undefined) {
     let want: URL | null;
@@ -166,10 +147,7 @@ export function parseAuthorizeCallback(
       want = null;
     }
     if (!want || !sameSite(site, want)) {
-      return error(
-        'site-mismatch',
-        `The sign-in reply came from ${site.host}, not from the blog Signet asked. Start the sign-in again.`,
-      );
+      return error('site-mismatch', t('error.wordpress.authorize.siteMismatch', { host: site.host }));
     }
   }
   return { outcome: 'approved', siteUrl: siteUrl.replace(/\/+$/, ''), userLogin, password };

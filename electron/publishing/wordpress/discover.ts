@@ -21,6 +21,7 @@ import { callXmlRpc, XmlRpcFault } from '../http/xmlrpc';
 import type { ApiProblem, WordPressSite } from './types';
 import { restUrl } from './WordPressRestPublisher';
 import { decodeWpText, siteTimeZone } from './wpText';
+import { t } from '../../contract/i18n';
 
 const INDEX_FIELDS = 'name,url,home,timezone_string,gmt_offset,namespaces,authentication';
 /** Paths that are parts of WordPress rather than the blog: the blog is above them. */
@@ -42,11 +43,9 @@ export function siteUrlCandidates(input: string): string[] {
     .trim();
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
   const bad = () =>
-    new PublishError(
-      'VALIDATION',
-      `“${input.trim() || ' '}” is not a web address. Enter the blog’s address, such as example.com or https://example.com/blog.`,
-      { reason: 'bad-site-url' },
-    );
+    new PublishError('VALIDATION', t('error.wordpress.notAnAddress', { input: input.trim() || ' ' }), {
+      reason: 'bad-site-url',
+    });
   if (!text || /\s/.test(text)) throw bad();
   // `mailto:x`, `javascript:x`: a scheme without `//` (but `host:8080` is a port).
   if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d+(\/|$))/i.test(text)) throw bad();
@@ -155,7 +154,7 @@ async function probeRestRoot(http: HttpClient, root: string): Promise<RestProbe>
       return {
         problem: {
           code: 'NOT_FOUND',
-          message: `The REST API of ${hostOf(res.url)} lacks WordPress’s posts API (wp/v2). A plugin may have removed it; Signet can use XML-RPC.`,
+          message: t('error.wordpress.noPostsApi', { host: hostOf(res.url) }),
         },
         isWordPress: true,
       };
@@ -197,9 +196,7 @@ async function probeRestRoot(http: HttpClient, root: string): Promise<RestProbe>
     return {
       problem: {
         code: 'BLOCKED_BY_FIREWALL',
-        message:
-          `${hostOf(res.url)} answered with a “Forbidden” page: a security plugin or your host blocks Signet’s requests. ` +
-          'Ask them to allow the WordPress REST API, or Signet can use XML-RPC instead.',
+        message: t('error.wordpress.restFirewall', { host: hostOf(res.url) }),
       },
       isWordPress: false,
     };
@@ -208,7 +205,7 @@ async function probeRestRoot(http: HttpClient, root: string): Promise<RestProbe>
     return {
       problem: {
         code: 'SERVER_ERROR',
-        message: `${hostOf(res.url)} had an internal error (HTTP ${res.status}) in its REST API. Signet will try again; if this goes on, the site’s administrator should look at its error log.`,
+        message: t('error.wordpress.restServerError', { host: hostOf(res.url), status: res.status }),
       },
       isWordPress: typeof body?.code === 'string',
     };
@@ -231,7 +228,7 @@ async function probeXmlRpc(
           url: null,
           problem: {
             code: 'XMLRPC_DISABLED',
-            message: `${hostOf(url)} has XML-RPC switched off. Ask the site’s administrator to turn it on, or let Signet use the WordPress REST API.`,
+            message: t('error.wordpress.xmlrpcSwitchedOff', { host: hostOf(url) }),
           },
         };
       }
@@ -345,13 +342,10 @@ export async function discoverWordPress(
   const isWordPress =
     !!rest.index || !!xmlrpc.url || !!apiLink || !!editUri || generator || rest.sawWordPress;
   if (!isWordPress) {
-    throw new PublishError(
-      'NOT_WORDPRESS',
-      `Signet found a website at ${hostOf(home.url)}, but not WordPress: it offers neither the WordPress REST API ` +
-        'nor XML-RPC. Check the address — use the blog’s home page, such as https://example.com/blog — or choose ' +
-        'another kind of blog.',
-      { status: home.status, reason: 'no-wordpress-api' },
-    );
+    throw new PublishError('NOT_WORDPRESS', t('error.wordpress.notWordPress', { host: hostOf(home.url) }), {
+      status: home.status,
+      reason: 'no-wordpress-api',
+    });
   }
 
   const canonical = (rest.index?.home ?? xmlrpc.rsdHome ?? baseUrl).replace(/\/+$/, '');
@@ -367,7 +361,7 @@ export async function discoverWordPress(
       ? null
       : (rest.problem ?? {
           code: 'NOT_FOUND',
-          message: `${hostOf(canonical)} does not offer the WordPress REST API. Signet can use XML-RPC.`,
+          message: t('error.wordpress.noRestApi', { host: hostOf(canonical) }),
         }),
     xmlrpcProblem: xmlrpc.url ? null : xmlrpc.problem,
   };

@@ -13,6 +13,7 @@ import {
 import { PublishError, hostOf, type ConflictDetails } from '../http/PublishError';
 import type { PostType } from '../types';
 import type { XmlRpcFault } from '../http/xmlrpc';
+import { t } from '../../contract/i18n';
 
 export interface WordPressErrorContext {
   /** "the post", "the image": what a NOT_FOUND is about. */
@@ -27,13 +28,16 @@ interface WpRestErrorBody {
   data?: { status?: unknown; params?: unknown; details?: unknown } | null;
 }
 
+/** The server's own words for a message's optional “…” part (`said` is 'yes' when there are any). */
+function said(text: string | undefined): { said: string; text: string } {
+  return text ? { said: 'yes', text: text.replace(/\.$/, '') } : { said: 'no', text: '' };
+}
+
 export function appPasswordsDisabled(host: string, reason: string, status?: number): PublishError {
-  return new PublishError(
-    'APP_PASSWORDS_DISABLED',
-    `${host} has application passwords switched off (a security plugin or the host does this), so WordPress ` +
-      'cannot accept Signet’s sign-in. Ask the site’s administrator to allow application passwords.',
-    { reason, ...(status !== undefined && { status }) },
-  );
+  return new PublishError('APP_PASSWORDS_DISABLED', t('error.wordpress.appPasswordsOff', { host }), {
+    reason,
+    ...(status !== undefined && { status }),
+  });
 }
 
 /** The PublishError for a REST answer that is not a success. */
@@ -62,29 +66,25 @@ export function restError(res: HttpResponse, ctx: WordPressErrorContext = {}): P
   if (code === 'rest_no_route') {
     return new PublishError(
       'NOT_FOUND',
-      `The WordPress REST API at ${host} lacks a part Signet needs (${rawMessage ?? 'no route'}). ` +
-        'WordPress may be very old or a plugin may have removed it; update WordPress, or let Signet use XML-RPC.',
+      t('error.wordpress.noRoute', { host, detail: rawMessage ?? 'no route' }),
       { status: res.status, reason: code },
     );
   }
   if (code === 'rest_trash_not_supported') {
-    return new PublishError(
-      'VALIDATION',
-      `${host} has no trash for this kind of item. Delete it for good instead, if that is what you want.`,
-      { status: res.status, reason: code },
-    );
+    return new PublishError('VALIDATION', t('error.wordpress.noTrash', { host }), {
+      status: res.status,
+      reason: code,
+    });
   }
   if (
     code === 'rest_upload_unknown_error' ||
     code === 'rest_upload_sideload_error' ||
     code === 'rest_upload_no_data'
   ) {
-    return new PublishError(
-      'VALIDATION',
-      `WordPress at ${host} did not accept the file${rawMessage ? `: “${rawMessage.replace(/\.$/, '')}”` : ''}. ` +
-        'Check that the site allows this kind of file and its size, then upload again.',
-      { status: res.status, reason: code },
-    );
+    return new PublishError('VALIDATION', t('error.wordpress.uploadRefused', { host, ...said(rawMessage) }), {
+      status: res.status,
+      reason: code,
+    });
   }
   return generic();
 }
@@ -93,21 +93,18 @@ const FAULT_MESSAGES: Array<[RegExp, (host: string, text: string) => PublishErro
   [
     /ambiguous term name/i,
     (host) =>
-      new PublishError(
-        'VALIDATION',
-        `${host} has more than one category with one of these names, so WordPress cannot tell which one is meant. ` +
-          'Rename the duplicates on the site (Posts → Categories), then publish again.',
-        { reason: 'ambiguous-term', status: 401 },
-      ),
+      new PublishError('VALIDATION', t('error.wordpress.ambiguousTerm', { host }), {
+        reason: 'ambiguous-term',
+        status: 401,
+      }),
   ],
   [
     /invalid attachment id/i,
     (host) =>
-      new PublishError(
-        'VALIDATION',
-        `The featured image is no longer in the media library of ${host}. Choose the image again so Signet uploads it anew.`,
-        { reason: 'invalid-attachment', status: 404 },
-      ),
+      new PublishError('VALIDATION', t('error.wordpress.invalidAttachment', { host }), {
+        reason: 'invalid-attachment',
+        status: 404,
+      }),
   ],
 ];
 
@@ -120,45 +117,28 @@ export function faultError(fault: XmlRpcFault, url: string, ctx: WordPressErrorC
   switch (fault.faultCode) {
     case 403:
       if (ctx.applicationPasswordsOff) return appPasswordsDisabled(host, 'fault 403', 403);
-      return new PublishError(
-        'AUTH_FAILED',
-        `WordPress at ${host} refused the user name or application password. ` +
-          'Check both, or create a new application password under Users → Profile.',
-        base,
-      );
+      return new PublishError('AUTH_FAILED', t('error.wordpress.authFailed', { host }), base);
     case 401:
       // WordPress's XML-RPC answers 401 for "not allowed" (the login itself is 403).
-      return new PublishError(
-        'FORBIDDEN',
-        `WordPress at ${host} did not allow this${text ? `: “${text.replace(/\.$/, '')}”` : ''}. ` +
-          'Ask the site’s administrator for a role that may do it (such as Editor).',
-        base,
-      );
+      return new PublishError('FORBIDDEN', t('error.wordpress.forbidden', { host, ...said(text) }), base);
     case 404:
       return new PublishError(
         'NOT_FOUND',
-        `${host} no longer has ${ctx.what ?? 'what Signet asked for'}: it may have been deleted there. ` +
-          'Check the site; Signet can publish it again as a new copy.',
+        t('error.wordpress.notFound', { host, what: ctx.what ?? t('error.wordpress.whatAskedFor') }),
         base,
       );
     case 409:
-      return new PublishError(
-        'CONFLICT',
-        `${host} refused the change because its copy changed in the meantime. Compare the two versions, then publish again.`,
-        base,
-      );
+      return new PublishError('CONFLICT', t('error.wordpress.faultConflict', { host }), base);
     case 405:
       return new PublishError(
         'XMLRPC_DISABLED',
-        `${host} has XML-RPC switched off${text ? ` (“${text.replace(/\.$/, '')}”)` : ''}. ` +
-          'Ask the site’s administrator to turn it on, or let Signet use the WordPress REST API.',
+        t('error.wordpress.xmlrpcOff', { host, ...said(text) }),
         base,
       );
     case -32601:
       return new PublishError(
         'XMLRPC_DISABLED',
-        `${host} has switched off part of XML-RPC that Signet needs (${text || 'method not found'}). ` +
-          'A security plugin may limit XML-RPC; ask the site’s administrator, or let Signet use the REST API.',
+        t('error.wordpress.xmlrpcMethodOff', { host, detail: text || 'method not found' }),
         base,
       );
     case -32700:
@@ -166,25 +146,17 @@ export function faultError(fault: XmlRpcFault, url: string, ctx: WordPressErrorC
     case -32602:
       return new PublishError(
         'BAD_RESPONSE',
-        `${host} could not read Signet’s request (${text || `fault ${fault.faultCode}`}). ` +
-          'A plugin or proxy may be changing requests on the way; Signet will try again.',
+        t('error.wordpress.badRequest', { host, detail: text || `fault ${fault.faultCode}` }),
         { ...base, retryable: true },
       );
     default:
       if (fault.faultCode >= 500 && /could not|error/i.test(text) && !/exists/i.test(text)) {
-        return new PublishError(
-          'SERVER_ERROR',
-          `WordPress at ${host} failed${text ? `: “${text.replace(/\.$/, '')}”` : ''}. Signet will try again; ` +
-            'if this goes on, the site’s administrator should look at its error log.',
-          { ...base, uncertain: true },
-        );
+        return new PublishError('SERVER_ERROR', t('error.wordpress.serverError', { host, ...said(text) }), {
+          ...base,
+          uncertain: true,
+        });
       }
-      return new PublishError(
-        'VALIDATION',
-        `WordPress at ${host} did not accept the request${text ? `: “${text.replace(/\.$/, '')}”` : ''}. ` +
-          'Change what it names and try again.',
-        base,
-      );
+      return new PublishError('VALIDATION', t('error.wordpress.validation', { host, ...said(text) }), base);
   }
 }
 
@@ -193,8 +165,12 @@ export function conflictError(host: string, type: PostType, conflict: ConflictDe
   const when = conflict.remoteModifiedGmt.replace('T', ' ').slice(0, 16);
   return new PublishError(
     'CONFLICT',
-    `The ${type} “${conflict.remoteTitle || 'Untitled'}” was changed on ${host} (${when} UTC) after Signet last ` +
-      'published it. Signet did not overwrite that change: compare the two versions, then publish again to replace it.',
+    t('error.wordpress.conflict', {
+      type,
+      title: conflict.remoteTitle || t('outbox.notify.untitled'),
+      host,
+      when,
+    }),
     { reason: 'modified-since', conflict },
   );
 }

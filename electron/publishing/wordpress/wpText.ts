@@ -2,6 +2,7 @@
 import { decodeXmlEntities } from '../http/xml';
 import { PublishError } from '../http/PublishError';
 import type { PostType } from '../types';
+import { t } from '../../contract/i18n';
 
 /**
  * WordPress stores some text HTML-escaped (a tag "R&D" is saved as `R&amp;D`); this gives the
@@ -57,11 +58,9 @@ export function restGmtToIso(value: unknown): string | null {
 export function isoToRestGmt(iso: string, host: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) {
-    throw new PublishError(
-      'VALIDATION',
-      `Signet cannot send the date “${iso}” to ${host}: it is not a valid date. Choose the date again.`,
-      { reason: 'bad-date' },
-    );
+    throw new PublishError('VALIDATION', t('error.wordpress.badDate', { date: iso, host }), {
+      reason: 'bad-date',
+    });
   }
   return new Date(ms).toISOString().slice(0, 19);
 }
@@ -108,18 +107,16 @@ export function uniqueTermNames(names: readonly string[]): string[] {
 
 /** "this post" / "this page", for messages. */
 export function postNoun(type: PostType): string {
-  return type === 'page' ? 'this page' : 'this post';
+  return t('error.publishing.thisItem', { type });
 }
 
 /** A stored remote id as WordPress's numeric post id; anything else cannot be on the blog. */
 export function wordpressPostId(remoteId: string): number {
   const n = Number(remoteId);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new PublishError(
-      'NOT_FOUND',
-      `“${remoteId}” is not a WordPress post id. Signet can publish the draft as a new post.`,
-      { reason: 'bad-id' },
-    );
+    throw new PublishError('NOT_FOUND', t('error.wordpress.badPostId', { id: remoteId }), {
+      reason: 'bad-id',
+    });
   }
   return n;
 }

@@ -2,10 +2,12 @@
  * The application menu as plain data; the glue turns it into a `Menu`. Standard items use Electron
  * roles so the platform's own shortcuts and behaviour (undo in text fields, paste and match style,
  * the macOS Window menu) work without code. App actions carry a `command` that the glue sends to
- * the renderer as a `menuCommand` event.
+ * the renderer as a `menuCommand` event. Labels come from the message catalogue (contract/i18n):
+ * the main process calls `setLocale(app.getLocale())` before building the menu.
  * https://www.electronjs.org/docs/latest/api/menu-item#roles
  */
 import type { MenuCommand } from '../../contract';
+import { t } from '../../contract/i18n';
 
 export type MenuRole =
   | 'appMenu'
@@ -54,15 +56,21 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
 
   template.push({
     id: 'file',
-    label: 'File',
+    label: t('menu.file'),
     submenu: [
-      { id: 'newDraft', label: 'New Draft', accelerator: 'CmdOrCtrl+N', command: 'newDraft' },
-      { id: 'saveNow', label: 'Save Now', accelerator: 'CmdOrCtrl+S', command: 'saveNow' },
+      { id: 'newDraft', label: t('command.newDraft'), accelerator: 'CmdOrCtrl+N', command: 'newDraft' },
+      { id: 'saveNow', label: t('command.saveNow'), accelerator: 'CmdOrCtrl+S', command: 'saveNow' },
       separator,
-      { id: 'importMarkdown', label: 'Import Markdown…', command: 'importMarkdown' },
-      { id: 'exportMarkdown', label: 'Export as Markdown…', command: 'exportMarkdown' },
+      { id: 'importMarkdown', label: t('command.importMarkdown'), command: 'importMarkdown' },
+      { id: 'exportMarkdown', label: t('command.exportMarkdown'), command: 'exportMarkdown' },
       separator,
-      { id: 'moveDraftsFolder', label: 'Move Drafts Folder…', command: 'moveDraftsFolder' },
+      { id: 'moveDraftsFolder', label: t('command.moveDraftsFolder'), command: 'moveDraftsFolder' },
+      {
+        id: 'openSettings',
+        label: t('command.openSettings'),
+        accelerator: 'CmdOrCtrl+,',
+        command: 'openSettings',
+      },
       separator,
       { role: 'close' },
       // On macOS Quit lives in the app menu.
@@ -72,7 +80,7 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
 
   template.push({
     id: 'edit',
-    label: 'Edit',
+    label: t('menu.edit'),
     submenu: [
       { role: 'undo' },
       { role: 'redo' },
@@ -84,17 +92,47 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
       { role: 'delete' },
       { role: 'selectAll' },
       separator,
-      { id: 'find', label: 'Find…', accelerator: 'CmdOrCtrl+F', command: 'find' },
+      { id: 'find', label: t('command.find'), accelerator: 'CmdOrCtrl+F', command: 'find' },
     ],
   });
 
   template.push({
     id: 'view',
-    label: 'View',
+    label: t('menu.view'),
     submenu: [
-      { id: 'showDrafts', label: 'Drafts', accelerator: 'CmdOrCtrl+1', command: 'showDrafts' },
-      { id: 'showTrash', label: 'Trash', accelerator: 'CmdOrCtrl+2', command: 'showTrash' },
-      { id: 'showSnippets', label: 'Snippets…', accelerator: 'CmdOrCtrl+3', command: 'showSnippets' },
+      { id: 'showDrafts', label: t('menu.view.drafts'), accelerator: 'CmdOrCtrl+1', command: 'showDrafts' },
+      { id: 'showTrash', label: t('menu.view.trash'), accelerator: 'CmdOrCtrl+2', command: 'showTrash' },
+      {
+        id: 'showSnippets',
+        label: t('command.showSnippets'),
+        accelerator: 'CmdOrCtrl+3',
+        command: 'showSnippets',
+      },
+      separator,
+      {
+        id: 'commandPalette',
+        label: t('command.commandPalette'),
+        accelerator: 'CmdOrCtrl+Shift+P',
+        command: 'commandPalette',
+      },
+      {
+        id: 'toggleFocusMode',
+        label: t('command.toggleFocusMode'),
+        accelerator: 'CmdOrCtrl+Shift+F',
+        command: 'toggleFocusMode',
+      },
+      {
+        id: 'toggleOutline',
+        label: t('command.toggleOutline'),
+        accelerator: 'CmdOrCtrl+Shift+O',
+        command: 'toggleOutline',
+      },
+      {
+        id: 'toggleTheme',
+        label: t('command.toggleTheme'),
+        accelerator: 'CmdOrCtrl+Shift+L',
+        command: 'toggleTheme',
+      },
       separator,
       // A reload throws away unsaved typing and DevTools is for developers: development only.
       ...(isDev
@@ -105,9 +143,11 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
             separator,
           ]
         : []),
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      // Zoom is the renderer's (CSS zoom, remembered in the preferences), not Chromium's page zoom,
+      // so it works alike in the web host and is kept across restarts.
+      { id: 'zoomReset', label: t('command.zoomReset'), accelerator: 'CmdOrCtrl+0', command: 'zoomReset' },
+      { id: 'zoomIn', label: t('command.zoomIn'), accelerator: 'CmdOrCtrl+=', command: 'zoomIn' },
+      { id: 'zoomOut', label: t('command.zoomOut'), accelerator: 'CmdOrCtrl+-', command: 'zoomOut' },
       separator,
       { role: 'togglefullscreen' },
     ],
@@ -115,7 +155,7 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
 
   template.push({
     id: 'window',
-    label: 'Window',
+    label: t('menu.window'),
     // `window` makes it the macOS Window menu (with the list of open windows).
     ...(isMac ? { role: 'window' as const } : {}),
     submenu: isMac
@@ -124,9 +164,14 @@ export function menuTemplate({ platform, isDev }: { platform: string; isDev: boo
   });
 
   // macOS puts About in the app menu; elsewhere Help › About Signet is the place people look.
-  if (!isMac) {
-    template.push({ id: 'help', label: 'Help', submenu: [{ role: 'about', label: 'About Signet' }] });
-  }
+  template.push({
+    id: 'help',
+    label: t('menu.help'),
+    submenu: [
+      { id: 'copyDiagnostics', label: t('command.copyDiagnostics'), command: 'copyDiagnostics' },
+      ...(isMac ? [] : [separator, { role: 'about', label: t('menu.about') } as const]),
+    ],
+  });
 
   return template;
 }

@@ -4,6 +4,7 @@
  * on the blog before it repeats anything). Posts merely waiting for the network need no question:
  * they stay queued either way.
  */
+import { t } from '../../contract/i18n';
 
 export type QuitChoice = 'wait' | 'later' | 'cancel';
 
@@ -30,14 +31,12 @@ export interface QuitPrompt {
 export function quitPrompt(activity: OutboxActivity): QuitPrompt | null {
   const count = activity.sending + activity.queued;
   if (count === 0) return null;
-  const posts = count === 1 ? 'a post' : `${count} posts`;
   return {
     type: 'question',
-    title: 'Signet is sending',
-    message: `Signet is sending ${posts} to your blog.`,
-    detail:
-      'Wait until it is done, or quit now: anything not sent yet is sent the next time you open Signet, and nothing is published twice.',
-    buttons: ['Wait, then Quit', 'Quit and Send Later', 'Cancel'],
+    title: t('quit.sending.title'),
+    message: t('quit.sending.message', { count }),
+    detail: t('quit.sending.detail'),
+    buttons: [t('quit.sending.wait'), t('quit.sending.later'), t('quit.sending.cancel')],
     defaultId: 0,
     cancelId: 2,
     choices: ['wait', 'later', 'cancel'],

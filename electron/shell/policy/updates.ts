@@ -10,6 +10,7 @@
  *   with a message saying what to fix, and Signet runs on without updates.
  * - Downloads happen in the background; installing waits for the author's answer.
  */
+import { t } from '../../contract/i18n';
 
 export type UpdatePlan =
   | { kind: 'check'; feed: { provider: 'generic'; url: string } | 'built-in' }
@@ -103,16 +104,13 @@ export interface InstallPrompt {
  * "Later" installs it the next time the author quits Signet.
  */
 export function installPrompt(version: string, currentVersion: string): InstallPrompt {
-  const safeVersion = /^[0-9A-Za-z.+-]{1,40}$/.test(version) ? version : 'A new version';
-  const name = safeVersion === 'A new version' ? 'A new version of Signet' : `Signet ${safeVersion}`;
+  const known = /^[0-9A-Za-z.+-]{1,40}$/.test(version);
   return {
     type: 'info',
-    title: 'Update ready',
-    message: `${name} is ready to install.`,
-    detail:
-      `You have Signet ${currentVersion}. Restart now to install the update: your drafts are saved first ` +
-      'and Signet opens again. Or choose Later: it is installed the next time you quit Signet.',
-    buttons: ['Restart Now', 'Later'],
+    title: t('update.ready.title'),
+    message: known ? t('update.ready.message', { version }) : t('update.ready.messageUnknown'),
+    detail: t('update.ready.detail', { currentVersion }),
+    buttons: [t('update.ready.restart'), t('update.ready.later')],
     defaultId: 0,
     cancelId: 1,
     choices: ['restart', 'later'],

@@ -5,6 +5,7 @@
  * is no encryption, so Signet says so and asks before it stores anything.
  */
 import type { VaultStatus } from '../../accounts/vault';
+import { t } from '../../contract/i18n';
 
 export type VaultRefusal = 'VAULT_WEAK_NEEDS_CONSENT' | 'VAULT_UNAVAILABLE';
 
@@ -68,27 +69,19 @@ export function shouldUsePlainTextEncryption(status: Pick<VaultStatus, 'isWeak' 
 function weakMessage(backend: string, hasConsent: boolean): string {
   const why =
     backend === 'basic_text'
-      ? 'Electron found only its “basic_text” store, which uses a key every copy of Signet knows'
-      : 'Signet found no GNOME Keyring, KWallet or other Secret Service';
-  if (hasConsent) {
-    return (
-      `Your system has no keyring (${why}), so your passwords are stored with weak protection: ` +
-      'anyone who can read your files can read them. Install and unlock a keyring (GNOME Keyring or ' +
-      'KWallet) to protect them.'
-    );
-  }
-  return (
-    `Your system has no keyring (${why}), so Signet cannot encrypt passwords. Install and unlock a ` +
-    'keyring (GNOME Keyring or KWallet), or allow Signet to store them with weak protection.'
-  );
+      ? t('error.accounts.vault.whyBasicText')
+      : t('error.accounts.vault.whyNoKeyring');
+  return hasConsent
+    ? t('error.accounts.vault.weakAllowed', { why })
+    : t('error.accounts.vault.weakNeedsConsent', { why });
 }
 
 function unavailableMessage(platform: NodeJS.Platform, backend: string): string {
   if (platform === 'darwin') {
-    return 'Signet cannot reach the macOS Keychain, so it cannot save passwords now. Unlock the Keychain (or allow Signet access to it) and try again.';
+    return t('error.accounts.vault.unavailableMac');
   }
   if (platform === 'win32') {
-    return 'Windows cannot protect passwords for Signet now. Sign out of Windows and in again, then try again.';
+    return t('error.accounts.vault.unavailableWindows');
   }
-  return `Signet cannot reach your keyring (${backend}), so it cannot save passwords now. Unlock the keyring and try again.`;
+  return t('error.accounts.vault.unavailableLinux', { backend });
 }

@@ -63,6 +63,12 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.1.0';
   }
+  /** Electron's answer must wait for ready (it throws before on some platforms). */
+  getLocale() {
+    must(fakeState.isReady, 'getLocale must be called after ready');
+    calls.push(['getLocale']);
+    return 'de-DE';
+  }
   quit() {
     calls.push(['quit']);
     const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
@@ -170,7 +176,10 @@ export const screen = {
 
 export const Menu = {
   buildFromTemplate: (template: any[]) => template,
-  setApplicationMenu: (menu: any[]) => (fakeState.menu = menu),
+  setApplicationMenu: (menu: any[]) => {
+    calls.push(['setApplicationMenu']);
+    fakeState.menu = menu;
+  },
 };
 
 class FakeIpcMain extends EventEmitter {

@@ -10,7 +10,8 @@ import {
 } from 'lexical';
 import { useEffect, useRef, type JSX, type MouseEvent } from 'react';
 
-import { EMBED_PROVIDER_LABELS, type EmbedProvider } from '../../../electron/contract/embeds';
+import type { EmbedProvider } from '../../../electron/contract/embeds';
+import { t } from '../../../electron/contract/i18n';
 import { useOpenLink } from './embedLinks';
 
 interface EmbedComponentProps {
@@ -31,7 +32,7 @@ export function EmbedComponent({ nodeKey, url, provider }: EmbedComponentProps):
   const openLink = useOpenLink();
   const cardRef = useRef<HTMLDivElement>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
-  const label = EMBED_PROVIDER_LABELS[provider] ?? 'Embed';
+  const label = t('editor.embed.provider', { provider });
 
   useEffect(
     () =>
@@ -88,7 +89,7 @@ export function EmbedComponent({ nodeKey, url, provider }: EmbedComponentProps):
       ref={cardRef}
       className={`signet-embed__card${isSelected ? ' is-selected' : ''}`}
       role="group"
-      aria-label={`${label}: ${url}`}
+      aria-label={t('editor.embed.label', { label, url })}
       data-signet-embed-provider={provider}
     >
       <span className="signet-embed__provider" aria-hidden="true">
@@ -96,22 +97,17 @@ export function EmbedComponent({ nodeKey, url, provider }: EmbedComponentProps):
       </span>
       <span className="signet-embed__url">{url}</span>
       <div ref={actionsRef} className="signet-embed__actions">
-        <a
-          className="signet-embed__open"
-          href={url}
-          onClick={open}
-          title="Opens in your web browser; the post shows the player where the blog supports it"
-        >
-          Open in browser
+        <a className="signet-embed__open" href={url} onClick={open} title={t('editor.embed.open.title')}>
+          {t('editor.embed.open')}
         </a>
         {isEditable && (
           <button
             type="button"
             className="signet-embed__remove"
-            aria-label={`Remove ${label}`}
+            aria-label={t('editor.embed.remove.label', { label })}
             onClick={remove}
           >
-            Remove
+            {t('editor.embed.remove')}
           </button>
         )}
       </div>

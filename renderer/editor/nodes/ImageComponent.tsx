@@ -3,6 +3,7 @@ import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import { CLICK_COMMAND, COMMAND_PRIORITY_LOW, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type JSX } from 'react';
 
+import { t } from '../../../electron/contract/i18n';
 import { isAllowedImageSrc, useResolveAssetUrl } from './imageSources';
 
 interface ImageComponentProps {
@@ -70,9 +71,11 @@ export function ImageComponent({
         <div
           className="signet-image__missing"
           role="img"
-          aria-label={hasAltText ? altText : 'Image not available'}
+          aria-label={hasAltText ? altText : t('editor.image.unavailable')}
         >
-          Image not available{fileName !== undefined ? ` (${fileName})` : ''}
+          {fileName !== undefined
+            ? t('editor.image.unavailableFile', { fileName })
+            : t('editor.image.unavailable')}
         </div>
       ) : (
         <img
@@ -88,7 +91,7 @@ export function ImageComponent({
           onError={() => setFailedUrl(url)}
         />
       )}
-      {!hasAltText && <span className="signet-image__badge">Missing alt text</span>}
+      {!hasAltText && <span className="signet-image__badge">{t('editor.image.missingAlt')}</span>}
       {caption.trim().length > 0 && <figcaption className="signet-image__caption">{caption}</figcaption>}
     </figure>
   );

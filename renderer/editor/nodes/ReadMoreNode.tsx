@@ -15,6 +15,7 @@ import {
   type Spread,
 } from 'lexical';
 import { useEffect, useRef, type JSX } from 'react';
+import { t } from '../../../electron/contract/i18n';
 
 /** Version 1 of the read-more break's JSON: no fields beyond type and version. */
 export type SerializedReadMoreNode = Spread<{ type: 'read-more'; version: 1 }, SerializedLexicalNode>;
@@ -114,10 +115,10 @@ function ReadMoreComponent({ nodeKey }: { nodeKey: NodeKey }): JSX.Element {
       ref={ref}
       className={`signet-read-more__divider${isSelected ? ' is-selected' : ''}`}
       role="separator"
-      aria-label="Read more break"
+      aria-label={t('editor.readMore.label')}
     >
       <span className="signet-read-more__label" aria-hidden="true">
-        Read more
+        {t('editor.readMore.text')}
       </span>
     </div>
   );

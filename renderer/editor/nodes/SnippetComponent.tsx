@@ -4,6 +4,7 @@ import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import { $getNodeByKey, CLICK_COMMAND, COMMAND_PRIORITY_LOW, type NodeKey } from 'lexical';
 import { useEffect, useMemo, useRef, type JSX } from 'react';
 
+import { t } from '../../../electron/contract/i18n';
 import { sanitizeSnippetHtml } from '../serialization/snippetHtml';
 import { $isSnippetNode, $unlinkSnippetNode } from './SnippetNode';
 import { useSnippetStatus } from './snippetStatus';
@@ -14,9 +15,6 @@ interface SnippetComponentProps {
   name: string;
   html: string;
 }
-
-export const MISSING_SNIPPET_NOTICE =
-  'Not in your snippet library on this computer; it will be published as shown.';
 
 /**
  * A snippet as the author sees it in a post: its rendered content, read-only, in a labelled frame
@@ -30,7 +28,7 @@ export function SnippetComponent({ nodeKey, snippetId, name, html }: SnippetComp
   const frameRef = useRef<HTMLDivElement>(null);
   const unlinkRef = useRef<HTMLButtonElement>(null);
   const content = useMemo(() => sanitizeSnippetHtml(html), [html]);
-  const label = name.trim() === '' ? 'Untitled snippet' : name;
+  const label = name.trim() === '' ? t('editor.snippetNode.untitled') : name;
 
   useEffect(
     () =>
@@ -77,32 +75,33 @@ export function SnippetComponent({ nodeKey, snippetId, name, html }: SnippetComp
       ref={frameRef}
       className={`signet-snippet__frame${isSelected ? ' is-selected' : ''}`}
       role="group"
-      aria-label={`Snippet: ${label}`}
+      aria-label={t('editor.snippetNode.label', { name: label })}
       data-signet-snippet-key={nodeKey}
     >
       <div className="signet-snippet__bar">
         {/* The group's name already says it; the visible label is for sighted authors. */}
         <span className="signet-snippet__label" aria-hidden="true">
-          Snippet · {label}
+          {t('editor.snippetNode.bar', { name: label })}
         </span>
         {isEditable && (
           <button
             ref={unlinkRef}
             type="button"
             className="signet-snippet__unlink"
-            aria-label={`Unlink snippet ${label}`}
-            title="Turn this use of the snippet into ordinary text you can edit here"
+            aria-label={t('editor.snippetNode.unlink.label', { name: label })}
+            title={t('editor.snippetNode.unlink.title')}
             onClick={unlink}
           >
-            Unlink
+            {t('editor.snippetNode.unlink')}
           </button>
         )}
       </div>
-      {status?.kind === 'missing' && <p className="signet-snippet__notice">{MISSING_SNIPPET_NOTICE}</p>}
+      {status?.kind === 'missing' && (
+        <p className="signet-snippet__notice">{t('editor.snippetNode.missing')}</p>
+      )}
       {status?.kind === 'error' && (
         <p className="signet-snippet__notice signet-snippet__notice--error">
-          This snippet has a template error, so it cannot be published until it is fixed in Snippets:{' '}
-          {status.message}
+          {t('editor.snippetNode.templateError', { message: status.message })}
         </p>
       )}
       <div

@@ -1,4 +1,5 @@
 import type { EditorStateJSON } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 
 /**
  * The version of Signet's editor JSON. Bump it whenever a node's exportJSON changes shape (or a
@@ -12,9 +13,7 @@ export const EDITOR_STATE_VERSION_KEY = 'signetVersion';
 
 export class NewerEditorStateError extends Error {
   constructor(readonly version: number) {
-    super(
-      `This draft was written by a newer version of Signet (editor format ${version}). Update Signet to edit it.`,
-    );
+    super(t('editor.load.newerVersion', { version }));
     this.name = 'NewerEditorStateError';
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import { isTemplateLinkUrl } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 
 export type LinkUrlResult = { ok: true; url: string } | { ok: false; message: string };
 
@@ -38,10 +39,10 @@ const BARE_HOST = /^(localhost|[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+)(:\d{1,5})?([/?
  */
 export function validateLinkUrl(input: string, options: { allowTemplates?: boolean } = {}): LinkUrlResult {
   const raw = input.trim();
-  if (raw.length === 0) return { ok: false, message: 'Enter a link address.' };
+  if (raw.length === 0) return { ok: false, message: t('editor.link.error.empty') };
   // In a snippet: `{{post.originalUrl}}`, `mailto:{{author.email}}`, filled in when it is used.
   if (options.allowTemplates === true && isTemplateLinkUrl(raw)) return { ok: true, url: raw };
-  if (/\s/.test(raw)) return { ok: false, message: 'A link address cannot contain spaces.' };
+  if (/\s/.test(raw)) return { ok: false, message: t('editor.link.error.spaces') };
 
   let candidate = raw;
   const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
@@ -54,19 +55,18 @@ export function validateLinkUrl(input: string, options: { allowTemplates?: boole
     else {
       return {
         ok: false,
-        message:
-          'That does not look like a web address. Use a link starting with https://, http:// or mailto:.',
+        message: t('editor.link.error.notAddress'),
       };
     }
   } else if (scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') {
     return {
       ok: false,
-      message: `"${scheme}:" links are not allowed. Use a link starting with https://, http:// or mailto:.`,
+      message: t('editor.link.error.scheme', { scheme }),
     };
   }
 
   if (!isAllowedLinkUrl(candidate)) {
-    return { ok: false, message: 'That link address is incomplete or malformed.' };
+    return { ok: false, message: t('editor.link.error.malformed') };
   }
   return { ok: true, url: candidate };
 }

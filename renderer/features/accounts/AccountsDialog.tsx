@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  SNIPPET_KIND_LABELS,
   type AccountSettings,
   type AccountSummary,
   type PlatformInfo,
@@ -9,16 +8,24 @@ import {
   type Snippet,
   type VaultStatus,
 } from '../../../electron/contract';
+import { snippetKindLabel } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage, on, SignetError } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { needsBlog } from '../destinations/DestinationsPanel';
 import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
 import { ConnectForm } from './ConnectForm';
+import { t } from '../../../electron/contract/i18n';
 
 interface AccountsDialogProps {
   open: boolean;
   onClose(): void;
   accounts: AccountSummary[];
   onAccountsChanged(accounts: AccountSummary[]): void;
+  /**
+   * Bumped by "Add your blog" elsewhere: the dialog opens at its connect form, WordPress chosen
+   * and the blog address field focused.
+   */
+  addBlogRequest?: number;
 }
 
 type Step =
@@ -28,7 +35,13 @@ type Step =
   | { kind: 'chooseBlogs'; signIn: SignInResult };
 
 /** Blog accounts: add one by its address, sign in, pick blogs; settings; remove. */
-export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: AccountsDialogProps) {
+export function AccountsDialog({
+  open,
+  onClose,
+  accounts,
+  onAccountsChanged,
+  addBlogRequest = 0,
+}: AccountsDialogProps) {
   const [step, setStep] = useState<Step>({ kind: 'address' });
   const [address, setAddress] = useState('');
   const [userLogin, setUserLogin] = useState('');
@@ -39,19 +52,51 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
   const [vault, setVault] = useState<VaultStatus | null>(null);
   const [platforms, setPlatforms] = useState<PlatformInfo[]>([]);
   const [platformId, setPlatformId] = useState<PlatformInfo['id']>('wordpress');
+  const [platformsError, setPlatformsError] = useState<string | null>(null);
+  const [platformsTry, setPlatformsTry] = useState(0);
+  /** Bumped to focus the first field of the connect form once it is on screen. */
+  const [focusTick, setFocusTick] = useState(0);
+  const addSectionRef = useRef<HTMLElement>(null);
   const { library } = useSnippetLibrary(open);
   const platform = platforms.find((p) => p.id === platformId);
 
   useEffect(() => {
     if (!open) return;
     setError(null);
+    setPlatformsError(null);
     call('listPlatforms')
       .then(setPlatforms)
-      .catch(() => setPlatforms([]));
+      .catch((e: unknown) => {
+        setPlatforms([]);
+        setPlatformsError(errorMessage(e));
+      });
     call('getVaultStatus')
       .then(setVault)
       .catch(() => setVault(null));
-  }, [open]);
+  }, [open, platformsTry]);
+
+  /** "Add your blog": the connect form, WordPress chosen, its first field focused. */
+  function startAddingBlog() {
+    setStep({ kind: 'address' });
+    setUserLogin('');
+    setAppPassword('');
+    setError(null);
+    setPlatformId('wordpress');
+    setFocusTick((n) => n + 1);
+  }
+
+  useEffect(() => {
+    if (open && addBlogRequest > 0) startAddingBlog();
+  }, [open, addBlogRequest]);
+
+  useEffect(() => {
+    if (focusTick === 0) return;
+    const section = addSectionRef.current;
+    const field =
+      section?.querySelector<HTMLElement>('input') ?? section?.querySelector<HTMLElement>('select');
+    field?.scrollIntoView({ block: 'nearest' });
+    field?.focus();
+  }, [focusTick, platforms]);
 
   useEffect(
     () =>
@@ -89,10 +134,10 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
   };
 
   return (
-    <Dialog title="Blog accounts" open={open} onClose={onClose} className="dialog-wide">
+    <Dialog title={t('accounts.dialog.title')} open={open} onClose={onClose} className="dialog-wide">
       {vault?.isWeak && !vault.hasConsent ? (
         <div className="banner banner-warning" role="alert">
-          <p>{vault.message ?? 'Your system has no keyring, so Signet cannot encrypt passwords well.'}</p>
+          <p>{vault.message ?? t('accounts.vault.weak')}</p>
           <button
             type="button"
             className="secondary-button"
@@ -102,17 +147,23 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                 .catch((e: unknown) => setError(errorMessage(e)))
             }
           >
-            Store passwords with weak protection
+            {t('accounts.vault.allowWeak')}
           </button>
         </div>
       ) : null}
 
       <section aria-labelledby="accounts-list-title" className="settings-section">
-        <h3 id="accounts-list-title">Your blogs</h3>
-        {accounts.length === 0 ? (
-          <p className="empty-state">No blog yet. Add one below by its address.</p>
-        ) : (
-          <ul className="account-list" aria-label="Blog accounts">
+        <h3 id="accounts-list-title">{t('accounts.list.title')}</h3>
+        {needsBlog(accounts) ? (
+          <div className="empty-state next-step">
+            <p>{accounts.length === 0 ? t('accounts.list.empty') : t('accounts.list.folderOnly')}</p>
+            <button type="button" className="primary-button" onClick={startAddingBlog}>
+              {t('accounts.list.addYourBlog')}
+            </button>
+          </div>
+        ) : null}
+        {accounts.length === 0 ? null : (
+          <ul className="account-list" aria-label={t('accounts.list.label')}>
             {accounts.map((account) => (
               <AccountRow
                 key={account.id}
@@ -130,11 +181,19 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
         )}
       </section>
 
-      <section aria-labelledby="accounts-add-title" className="settings-section">
-        <h3 id="accounts-add-title">Add a blog</h3>
+      <section aria-labelledby="accounts-add-title" className="settings-section" ref={addSectionRef}>
+        <h3 id="accounts-add-title">{t('accounts.add.title')}</h3>
+        {platformsError ? (
+          <div className="inline-error" role="alert">
+            <p>{t('accounts.add.platformsFailed', { error: platformsError })}</p>
+            <button type="button" className="secondary-button" onClick={() => setPlatformsTry((n) => n + 1)}>
+              {t('accounts.add.tryAgain')}
+            </button>
+          </div>
+        ) : null}
         {step.kind === 'address' && platforms.length > 1 ? (
           <label>
-            Platform
+            {t('accounts.add.platform')}
             <select value={platformId} onChange={(e) => setPlatformId(e.target.value as PlatformInfo['id'])}>
               {platforms.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -161,14 +220,14 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void run('Looking at the blog…', async () => {
+              void run(t('accounts.add.lookingAtBlog'), async () => {
                 const site = await call('discoverSite', { url: address });
                 setStep({ kind: 'credentials', site });
               });
             }}
           >
             <label>
-              Blog address
+              {t('accounts.add.blogAddress')}
               <input
                 value={address}
                 placeholder="example.com"
@@ -178,7 +237,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
               />
             </label>
             <button type="submit" className="primary-button" disabled={!address.trim() || busy !== null}>
-              Continue
+              {t('accounts.add.continue')}
             </button>
           </form>
         ) : null}
@@ -192,7 +251,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                 className="primary-button"
                 disabled={busy !== null}
                 onClick={() => {
-                  setBusy('Waiting for you to approve Signet in the browser…');
+                  setBusy(t('accounts.add.waitingForBrowser'));
                   setError(null);
                   call('startBrowserSignIn', { url: step.site.siteUrl })
                     .then(() => setStep({ kind: 'waitingForBrowser', site: step.site }))
@@ -202,23 +261,21 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                     });
                 }}
               >
-                Sign in with the browser
+                {t('accounts.add.signInWithBrowser')}
               </button>
             ) : null}
             <form
               className="inline-form"
               onSubmit={(event) => {
                 event.preventDefault();
-                void run('Signing in…', async () => {
+                void run(t('accounts.add.signingIn'), async () => {
                   chooseBlogs(await call('signIn', { url: step.site.siteUrl, userLogin, appPassword }));
                 });
               }}
             >
-              <p className="hint">
-                Or paste an application password (WordPress: Users → Profile → Application Passwords).
-              </p>
+              <p className="hint">{t('accounts.add.appPasswordHint')}</p>
               <label>
-                User name
+                {t('accounts.add.userName')}
                 <input
                   value={userLogin}
                   autoComplete="username"
@@ -226,7 +283,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                 />
               </label>
               <label>
-                Application password
+                {t('accounts.add.appPassword')}
                 <input
                   type="password"
                   value={appPassword}
@@ -240,10 +297,10 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                   className="primary-button"
                   disabled={!userLogin.trim() || !appPassword.trim() || busy !== null}
                 >
-                  Sign in
+                  {t('accounts.add.signIn')}
                 </button>
                 <button type="button" className="secondary-button" onClick={reset}>
-                  Back
+                  {t('accounts.add.back')}
                 </button>
               </div>
             </form>
@@ -255,7 +312,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
             className="inline-form"
             onSubmit={(event) => {
               event.preventDefault();
-              void run('Adding…', async () => {
+              void run(t('accounts.add.adding'), async () => {
                 const added = await call('addAccounts', {
                   sessionId: step.signIn.sessionId,
                   blogIds: chosen,
@@ -266,12 +323,10 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
               });
             }}
           >
-            <p>
-              Signed in to <strong>{step.signIn.siteName}</strong> as {step.signIn.userName}.
-            </p>
+            <SignedIn siteName={step.signIn.siteName} userName={step.signIn.userName} />
             {step.signIn.blogs.length > 1 ? (
               <fieldset>
-                <legend>This login has {step.signIn.blogs.length} blogs. Which should Signet add?</legend>
+                <legend>{t('accounts.add.whichBlogs', { count: step.signIn.blogs.length })}</legend>
                 {step.signIn.blogs.map((blog) => (
                   <label key={blog.blogId} className="check">
                     <input
@@ -291,7 +346,7 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                   className="link-button"
                   onClick={() => setChosen(step.signIn.blogs.map((b) => b.blogId))}
                 >
-                  Choose all
+                  {t('accounts.add.chooseAll')}
                 </button>
               </fieldset>
             ) : null}
@@ -301,10 +356,10 @@ export function AccountsDialog({ open, onClose, accounts, onAccountsChanged }: A
                 className="primary-button"
                 disabled={chosen.length === 0 || busy !== null}
               >
-                {chosen.length > 1 ? `Add ${chosen.length} blogs` : 'Add blog'}
+                {t('accounts.add.addBlogs', { count: chosen.length })}
               </button>
               <button type="button" className="secondary-button" onClick={reset}>
-                Cancel
+                {t('accounts.add.cancel')}
               </button>
             </div>
           </form>
@@ -329,24 +384,26 @@ function SiteFacts({ site }: { site: SiteDiscovery }) {
   const facts = [
     site.hasRest ? 'REST API' : null,
     site.hasXmlRpc ? 'XML-RPC' : null,
-    site.applicationPasswords ? 'application passwords' : null,
+    site.applicationPasswords ? t('accounts.site.applicationPasswords') : null,
   ].filter(Boolean);
   return (
-    <div className="site-facts" role="group" aria-label="Blog found">
+    <div className="site-facts" role="group" aria-label={t('accounts.site.found')}>
       <p>
         <strong>{site.name}</strong> <span className="hint">{site.siteUrl}</span>
       </p>
-      <p className="hint">Supports: {facts.join(', ') || 'nothing Signet can use'}.</p>
+      <p className="hint">
+        {t('accounts.site.supports', { facts: facts.join(', ') || t('accounts.site.nothingUsable') })}
+      </p>
     </div>
   );
 }
 
-const TRANSPORT_WORDS: Record<AccountSummary['transport'], string> = {
-  rest: ' · via REST API',
-  xmlrpc: ' · via XML-RPC',
+const transportWords = (): Record<AccountSummary['transport'], string> => ({
+  rest: t('accounts.row.viaRest'),
+  xmlrpc: t('accounts.row.viaXmlRpc'),
   api: '',
-  folder: ' · a folder on this computer',
-};
+  folder: t('accounts.row.viaFolder'),
+});
 
 function AccountRow({
   account,
@@ -365,7 +422,7 @@ function AccountRow({
   onRemoved(): void;
   onError(message: string): void;
 }) {
-  const label = `${account.siteName} (${account.userLogin})`;
+  const label = t('accounts.row.label', { site: account.siteName, user: account.userLogin });
   const update = (
     patch: Partial<Pick<AccountSettings, 'contentFormat' | 'maxImageWidth'>> & {
       headerSnippetId?: string | null;
@@ -382,40 +439,40 @@ function AccountRow({
         <p className="draft-item-title">{account.siteName}</p>
         <p className="draft-item-meta">
           {account.siteUrl} · {account.userName}
-          {TRANSPORT_WORDS[account.transport]}
-          {account.hasCredential ? '' : ' · signed out'}
+          {transportWords()[account.transport]}
+          {account.hasCredential ? '' : t('accounts.row.signedOut')}
         </p>
       </div>
       {account.transport === 'rest' || account.transport === 'xmlrpc' ? (
         <label>
-          Post format
+          {t('accounts.row.postFormat')}
           <select
             value={account.settings.contentFormat}
             onChange={(e) => update({ contentFormat: e.target.value as 'blocks' | 'classic' })}
           >
-            <option value="blocks">Blocks (block editor)</option>
-            <option value="classic">Classic HTML</option>
+            <option value="blocks">{t('accounts.row.formatBlocks')}</option>
+            <option value="classic">{t('accounts.row.formatClassic')}</option>
           </select>
         </label>
       ) : null}
       {account.capabilities.mediaUpload ? null : (
         <label>
-          Images stored by
+          {t('accounts.row.imagesStoredBy')}
           <select
             value={account.settings.mediaAccountId ?? ''}
             onChange={(e) => update({ mediaAccountId: e.target.value || null })}
           >
-            <option value="">Nobody: posts must use images already on the web</option>
+            <option value="">{t('accounts.row.imagesNobody')}</option>
             {imageHosts.map((host) => (
               <option key={host.id} value={host.id}>
-                {host.siteName} ({host.userLogin})
+                {t('accounts.row.label', { site: host.siteName, user: host.userLogin })}
               </option>
             ))}
           </select>
         </label>
       )}
       <label>
-        Largest image width (px)
+        {t('accounts.row.maxImageWidth')}
         <input
           type="number"
           min={320}
@@ -429,13 +486,13 @@ function AccountRow({
         />
       </label>
       <SnippetSelect
-        label="Header snippet"
+        label={t('accounts.row.headerSnippet')}
         value={account.settings.headerSnippetId}
         snippets={snippets}
         onChange={(id) => update({ headerSnippetId: id })}
       />
       <SnippetSelect
-        label="Footer snippet"
+        label={t('accounts.row.footerSnippet')}
         value={account.settings.footerSnippetId}
         snippets={snippets}
         onChange={(id) => update({ footerSnippetId: id })}
@@ -443,22 +500,34 @@ function AccountRow({
       <button
         type="button"
         className="secondary-button"
-        aria-label={`Remove ${label}`}
+        aria-label={t('accounts.row.removeLabel', { label })}
         onClick={() => {
-          if (
-            !window.confirm(`Remove ${label} from Signet? Its password is deleted; posts on the blog stay.`)
-          )
-            return;
+          if (!window.confirm(t('accounts.row.removeConfirm', { label }))) return;
           call('removeAccount', { id: account.id })
             .then(onRemoved)
             .catch((e: unknown) =>
-              onError(e instanceof SignetError ? e.message : 'Signet could not remove the account.'),
+              onError(e instanceof SignetError ? e.message : t('accounts.row.removeFailed')),
             );
         }}
       >
-        Remove
+        {t('accounts.row.remove')}
       </button>
     </li>
+  );
+}
+
+/** "Signed in to <site, bold> as <user>." */
+function SignedIn({ siteName, userName }: { siteName: string; userName: string }) {
+  const marker = '\u0000';
+  const [before = '', after = ''] = t('accounts.add.signedIn', { site: marker, user: userName }).split(
+    marker,
+  );
+  return (
+    <p>
+      {before}
+      <strong>{siteName}</strong>
+      {after}
+    </p>
   );
 }
 
@@ -479,12 +548,12 @@ function SnippetSelect({
     <label>
       {label}
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">None</option>
-        {isMissing ? <option value={value}>(a deleted snippet)</option> : null}
+        <option value="">{t('accounts.snippet.none')}</option>
+        {isMissing ? <option value={value}>{t('accounts.snippet.deleted')}</option> : null}
         {snippets === null && value !== undefined ? <option value={value}>…</option> : null}
         {(snippets ?? []).map((snippet) => (
           <option key={snippet.id} value={snippet.id}>
-            {snippet.name} ({SNIPPET_KIND_LABELS[snippet.kind]})
+            {t('accounts.snippet.option', { name: snippet.name, kind: snippetKindLabel(snippet.kind) })}
           </option>
         ))}
       </select>

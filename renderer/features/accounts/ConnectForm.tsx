@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PlatformInfo, SignInResult } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
+import { t } from '../../../electron/contract/i18n';
 
 interface ConnectFormProps {
   platform: PlatformInfo;
@@ -15,16 +16,19 @@ interface ConnectFormProps {
 }
 
 /** How to find what each kind of sign-in asks for, in the author's words. */
-const HINTS: Record<Exclude<PlatformInfo['connect'], 'wordpress'>, string> = {
-  'api-key':
-    'In the blog’s admin: Settings → Integrations → Add custom integration. Copy its Admin API key (it looks like id:secret).',
-  oauth:
-    'Signet signs in with your own OAuth client (Google Cloud Console → APIs & Services → Credentials → OAuth client ID, type “Desktop app”, with the Blogger API enabled). Your browser opens to approve Signet.',
-  indieauth:
-    'Type your own site’s address. Your browser opens your site’s sign-in page (IndieAuth) to approve Signet.',
-  folder:
-    'A Hugo, Jekyll or Eleventy site on this computer. Signet writes Markdown posts into it and copies the images.',
-};
+const hints = (): Record<Exclude<PlatformInfo['connect'], 'wordpress'>, string> => ({
+  'api-key': t('accounts.connect.hint.apiKey'),
+  oauth: t('accounts.connect.hint.oauth'),
+  indieauth: t('accounts.connect.hint.indieauth'),
+  folder: t('accounts.connect.hint.folder'),
+});
+
+/** The site generators a folder can hold (product names: not translated). */
+const GENERATORS = [
+  { id: 'hugo', name: 'Hugo' },
+  { id: 'jekyll', name: 'Jekyll' },
+  { id: 'eleventy', name: 'Eleventy' },
+] as const;
 
 /** Connects an account of a platform other than WordPress: a key, an OAuth client, a site address or a folder. */
 export function ConnectForm({
@@ -59,7 +63,11 @@ export function ConnectForm({
     if (kind === 'wordpress') return;
     onError('');
     const isBrowser = kind === 'oauth' || kind === 'indieauth';
-    onBusy(isBrowser ? 'Opening your browser…' : `Checking ${platform.name}…`);
+    onBusy(
+      isBrowser
+        ? t('accounts.connect.openingBrowser')
+        : t('accounts.connect.checking', { platform: platform.name }),
+    );
     try {
       const input =
         kind === 'api-key'
@@ -73,7 +81,7 @@ export function ConnectForm({
       setApiKey('');
       setClientSecret('');
       if ('waitingForBrowser' in answer) {
-        onWaitingForBrowser(`Approve Signet in your browser, then come back here.`);
+        onWaitingForBrowser(t('accounts.connect.approveInBrowser'));
         return;
       }
       onBusy(null);
@@ -87,17 +95,17 @@ export function ConnectForm({
   return (
     <form
       className="inline-form"
-      aria-label={`Connect ${platform.name}`}
+      aria-label={t('accounts.connect.form', { platform: platform.name })}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
-      <p className="hint">{HINTS[kind]}</p>
+      <p className="hint">{hints()[kind]}</p>
       {kind === 'api-key' ? (
         <>
           <label>
-            Site address
+            {t('accounts.connect.siteAddress')}
             <input
               value={siteUrl}
               placeholder="https://example.com"
@@ -107,7 +115,7 @@ export function ConnectForm({
             />
           </label>
           <label>
-            Admin API key
+            {t('accounts.connect.adminApiKey')}
             <input
               type="password"
               value={apiKey}
@@ -120,11 +128,11 @@ export function ConnectForm({
       {kind === 'oauth' ? (
         <>
           <label>
-            OAuth client ID
+            {t('accounts.connect.oauthClientId')}
             <input value={clientId} autoComplete="off" onChange={(e) => setClientId(e.target.value)} />
           </label>
           <label>
-            OAuth client secret
+            {t('accounts.connect.oauthClientSecret')}
             <input
               type="password"
               value={clientSecret}
@@ -136,7 +144,7 @@ export function ConnectForm({
       ) : null}
       {kind === 'indieauth' ? (
         <label>
-          Your site’s address
+          {t('accounts.connect.yourSiteAddress')}
           <input
             value={me}
             placeholder="https://you.example"
@@ -149,7 +157,7 @@ export function ConnectForm({
       {kind === 'folder' ? (
         <>
           <label>
-            Site folder
+            {t('accounts.connect.siteFolder')}
             <input value={folder} onChange={(e) => setFolder(e.target.value)} />
           </label>
           <button
@@ -163,25 +171,29 @@ export function ConnectForm({
                 .catch((e: unknown) => onError(errorMessage(e)))
             }
           >
-            Choose folder…
+            {t('accounts.connect.chooseFolder')}
           </button>
           <label>
-            Site generator
+            {t('accounts.connect.siteGenerator')}
             <select value={generator} onChange={(e) => setGenerator(e.target.value as typeof generator)}>
-              <option value="">Find out from the folder</option>
-              <option value="hugo">Hugo</option>
-              <option value="jekyll">Jekyll</option>
-              <option value="eleventy">Eleventy</option>
+              <option value="">{t('accounts.connect.generatorAuto')}</option>
+              {GENERATORS.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           </label>
         </>
       ) : null}
       <div className="dialog-actions">
         <button type="submit" className="primary-button" disabled={!ready || busy}>
-          {kind === 'oauth' || kind === 'indieauth' ? 'Sign in with the browser' : 'Connect'}
+          {kind === 'oauth' || kind === 'indieauth'
+            ? t('accounts.connect.signInWithBrowser')
+            : t('accounts.connect.connect')}
         </button>
         <button type="button" className="secondary-button" onClick={onBack}>
-          Back
+          {t('accounts.connect.back')}
         </button>
       </div>
     </form>

@@ -3,10 +3,10 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { DestinationStatus, PublishOptions } from '../../../electron/contract';
+import type { AccountSummary, DestinationStatus, PublishOptions } from '../../../electron/contract';
 import { requestSchemas } from '../../../electron/contract/schemas';
 import { getByRole, queryAllByRole } from '../publish/testDom';
-import { DestinationsControl } from './DestinationsPanel';
+import { DestinationsControl, needsBlog } from './DestinationsPanel';
 import {
   destinationsButtonLabel,
   roleLabel,
@@ -129,6 +129,8 @@ type Listener = (payload: unknown) => void;
 /** An in-memory main process: the draft's destinations, publishDraft, openExternal, the events. */
 function fakeMain(initial: DestinationStatus[]) {
   let list = initial;
+  /** Answers listDraftDestinations with this error while set. */
+  let failure: string | null = null;
   const calls: Array<[string, unknown]> = [];
   const listeners = new Map<string, Set<Listener>>();
   const api = new Proxy(
@@ -150,6 +152,9 @@ function fakeMain(initial: DestinationStatus[]) {
                 return Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: `bad ${name}` } });
               }
               calls.push([name, req]);
+              if (name === 'listDraftDestinations' && failure !== null) {
+                return Promise.resolve({ ok: false, error: { code: 'IO', message: failure } });
+              }
               if (name === 'listDraftDestinations') return Promise.resolve({ ok: true, value: list });
               if (name === 'openExternal') return Promise.resolve({ ok: true, value: { opened: true } });
               if (name === 'publishDraft') {
@@ -168,6 +173,9 @@ function fakeMain(initial: DestinationStatus[]) {
     calls,
     set(next: DestinationStatus[]) {
       list = next;
+    },
+    fail(message: string | null) {
+      failure = message;
     },
     emit(event: string, payload: unknown) {
       act(() => listeners.get(event)?.forEach((l) => l(payload)));
@@ -289,5 +297,59 @@ describe('DestinationsControl', () => {
     expect(getByRole(container, 'dialog').textContent).toContain(
       'This draft has not been sent anywhere yet.',
     );
+  });
+
+  it('offers "Add your blog" while only a folder on this computer is connected', async () => {
+    fakeMain([]);
+    const folderSite = { transport: 'folder' } as AccountSummary;
+    const wordpress = { transport: 'rest' } as AccountSummary;
+    expect(needsBlog([])).toBe(true);
+    expect(needsBlog([folderSite])).toBe(true);
+    expect(needsBlog([folderSite, wordpress])).toBe(false);
+    let asked = 0;
+    const render = (accounts: AccountSummary[]) =>
+      act(() =>
+        root.render(
+          <DestinationsControl
+            draftId="draft_new"
+            beforeSend={async () => {}}
+            onDraftChanged={() => {}}
+            accounts={accounts}
+            onAddBlog={() => asked++}
+          />,
+        ),
+      );
+    render([folderSite]);
+    await settle();
+    act(() => getByRole(container, 'button', 'Add your blog').click());
+    expect(asked).toBe(1);
+    // The dialog's empty list says it too, and its button closes the dialog first.
+    act(() => getByRole(container, 'button', 'Destinations').click());
+    const dialog = getByRole<HTMLDialogElement>(container, 'dialog');
+    act(() => getByRole(dialog, 'button', 'Add your blog').click());
+    expect(asked).toBe(2);
+    expect(dialog.open).toBe(false);
+    render([folderSite, wordpress]);
+    await settle();
+    expect(queryAllByRole(container, 'button', 'Add your blog')).toHaveLength(0);
+  });
+
+  it('says when the list cannot be read, and "Try again" reads it again', async () => {
+    const main = fakeMain([original]);
+    main.fail('The drafts folder is not readable.');
+    act(() =>
+      root.render(
+        <DestinationsControl draftId="draft_boats" beforeSend={async () => {}} onDraftChanged={() => {}} />,
+      ),
+    );
+    await settle();
+    act(() => getByRole(container, 'button', 'Destinations').click());
+    const dialog = getByRole(container, 'dialog');
+    expect(getByRole(dialog, 'alert').textContent).toContain('The drafts folder is not readable.');
+    main.fail(null);
+    act(() => getByRole(dialog, 'button', 'Try again').click());
+    await settle();
+    expect(queryAllByRole(dialog, 'alert')).toHaveLength(0);
+    expect(getByRole(dialog, 'list', 'Destinations of this draft').textContent).toContain('Harbour Blog');
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { DestinationStatus } from '../../../electron/contract';
+import type { AccountSummary, DestinationStatus } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
@@ -18,11 +19,12 @@ import {
 export function useDraftDestinations(
   draftId: string,
   refreshKey?: unknown,
-): { destinations: DestinationStatus[]; error: string | null; reload(): void } {
+): { destinations: DestinationStatus[]; error: string | null; loaded: boolean; reload(): void } {
   const [destinations, setDestinations] = useState<DestinationStatus[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
 
   useEffect(() => {
     let current = true;
@@ -31,6 +33,7 @@ export function useDraftDestinations(
         if (!current) return;
         setDestinations(list);
         setError(null);
+        setLoaded(true);
       })
       .catch((e: unknown) => current && setError(errorMessage(e)));
     return () => {
@@ -58,7 +61,15 @@ export function useDraftDestinations(
     };
   }, [draftId, reload]);
 
-  return { destinations, error, reload };
+  return { destinations, error, loaded, reload };
+}
+
+/**
+ * The author has no blog on the web yet: no account, or only folders on this computer (the first
+ * run's `Signet Site`). Then "Add your blog" is the next step to show.
+ */
+export function needsBlog(accounts: readonly Pick<AccountSummary, 'transport'>[]): boolean {
+  return accounts.every((account) => account.transport === 'folder');
 }
 
 interface DestinationsControlProps {
@@ -69,6 +80,10 @@ interface DestinationsControlProps {
   beforeSend(): Promise<void>;
   /** A send again changed what the draft records (its remote identity). */
   onDraftChanged(): void;
+  /** The author's accounts; with `onAddBlog`, shows "Add your blog" while none is on the web. */
+  accounts?: readonly AccountSummary[];
+  /** Opens the Accounts dialog at its connect form (WordPress preselected). */
+  onAddBlog?(): void;
 }
 
 /** The draft screen's "Destinations (n)" button and its dialog. */
@@ -77,19 +92,46 @@ export function DestinationsControl({
   refreshKey,
   beforeSend,
   onDraftChanged,
+  accounts,
+  onAddBlog,
 }: DestinationsControlProps) {
   const [open, setOpen] = useState(false);
-  const { destinations, error, reload } = useDraftDestinations(draftId, refreshKey);
+  const { destinations, error, loaded, reload } = useDraftDestinations(draftId, refreshKey);
+  const addBlog =
+    onAddBlog && accounts && needsBlog(accounts)
+      ? () => {
+          setOpen(false);
+          onAddBlog();
+        }
+      : undefined;
   return (
     <>
       <button type="button" className="secondary-button" onClick={() => setOpen(true)}>
         {destinationsButtonLabel(destinations)}
       </button>
-      <Dialog title="Destinations" open={open} onClose={() => setOpen(false)} className="dialog-outbox">
+      {addBlog ? (
+        <button
+          type="button"
+          className="secondary-button add-blog-button"
+          title={t('destinations.addBlogTitle')}
+          onClick={addBlog}
+        >
+          {t('destinations.addBlog')}
+        </button>
+      ) : null}
+      <Dialog
+        title={t('destinations.dialog.title')}
+        open={open}
+        onClose={() => setOpen(false)}
+        className="dialog-outbox"
+      >
         <DestinationsList
           draftId={draftId}
           destinations={destinations}
           loadError={error}
+          loaded={loaded}
+          onRetry={reload}
+          {...(addBlog ? { onAddBlog: addBlog } : {})}
           beforeSend={beforeSend}
           onSent={() => {
             reload();
@@ -105,6 +147,12 @@ interface DestinationsListProps {
   draftId: string;
   destinations: DestinationStatus[];
   loadError: string | null;
+  /** False until the list was read once (default true). */
+  loaded?: boolean;
+  /** Reads the list again after `loadError`. */
+  onRetry?(): void;
+  /** Shown beside the empty list while the author has no blog on the web. */
+  onAddBlog?(): void;
   beforeSend(): Promise<void>;
   onSent(): void;
 }
@@ -114,6 +162,9 @@ export function DestinationsList({
   draftId,
   destinations,
   loadError,
+  loaded = true,
+  onRetry,
+  onAddBlog,
   beforeSend,
   onSent,
 }: DestinationsListProps) {
@@ -142,25 +193,37 @@ export function DestinationsList({
 
   return (
     <>
-      {destinations.length === 0 && !loadError ? (
-        <p className="hint">
-          This draft has not been sent anywhere yet. Use Publish… to send it to a blog, with copies to your
-          other blogs if you like.
-        </p>
+      {destinations.length === 0 && loaded && !loadError ? (
+        <div className="empty-state">
+          <p className="hint">{t('destinations.list.empty')}</p>
+          {onAddBlog ? (
+            <>
+              <p className="hint">{t('destinations.list.folderOnly')}</p>
+              <button type="button" className="primary-button" onClick={onAddBlog}>
+                {t('destinations.addBlog')}
+              </button>
+            </>
+          ) : null}
+        </div>
       ) : null}
       {loadError ? (
-        <p className="inline-error" role="alert">
-          {loadError}
-        </p>
+        <div className="inline-error" role="alert">
+          <p>{t('destinations.list.loadError', { error: loadError })}</p>
+          {onRetry ? (
+            <button type="button" className="secondary-button" onClick={onRetry}>
+              {t('destinations.list.tryAgain')}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {error ? (
         <p className="inline-error" role="alert">
           {error}
         </p>
       ) : null}
-      <p role="status">{message ?? ''}</p>
+      <p role="status">{message ?? (loaded || loadError ? '' : t('destinations.list.loading'))}</p>
       {destinations.length > 0 ? (
-        <ul className="outbox-list" aria-label="Destinations of this draft">
+        <ul className="outbox-list" aria-label={t('destinations.list.label')}>
           {destinations.map((destination, index) => {
             const plan = sendAgainRequest(draftId, destination, destinations);
             const reason = 'reason' in plan ? plan.reason : null;
@@ -176,7 +239,9 @@ export function DestinationsList({
                   <span className="outbox-meta">{roleLabel(destination)}</span>
                   <span className="outbox-state">{stateLabel(destination)}</span>
                   {destination.publishedAt ? (
-                    <span className="outbox-meta">Last sent {formatDateTime(destination.publishedAt)}</span>
+                    <span className="outbox-meta">
+                      {t('destinations.list.lastSent', { when: formatDateTime(destination.publishedAt) })}
+                    </span>
                   ) : null}
                   {destination.permalink ? (
                     <a
@@ -202,12 +267,12 @@ export function DestinationsList({
                   <button
                     type="button"
                     className="secondary-button"
-                    aria-label={`Send again: ${destination.siteName}`}
+                    aria-label={t('destinations.list.sendAgainLabel', { site: destination.siteName })}
                     aria-describedby={reason ? reasonId : undefined}
                     disabled={Boolean(reason) || busy !== null}
                     onClick={() => void sendAgain(destination)}
                   >
-                    Send again
+                    {t('destinations.list.sendAgain')}
                   </button>
                 </div>
               </li>

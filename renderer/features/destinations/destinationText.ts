@@ -5,16 +5,17 @@ import type {
   PublishOutcome,
   RequestOf,
 } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 
 /** "Original", "Copy", or "Own post" (published on its own, not part of a syndication). */
 export function roleLabel(destination: DestinationStatus): string {
   switch (destination.role) {
     case 'primary':
-      return 'Original';
+      return t('destinations.role.primary');
     case 'copy':
-      return 'Copy';
+      return t('destinations.role.copy');
     case 'single':
-      return 'Own post';
+      return t('destinations.role.single');
   }
 }
 
@@ -22,23 +23,29 @@ export function roleLabel(destination: DestinationStatus): string {
 export function stateLabel(destination: DestinationStatus): string {
   switch (destination.state) {
     case 'sent':
-      return 'Sent';
+      return t('destinations.state.sent');
     case 'outOfDate':
-      return 'Out of date — edited since it was sent';
+      return t('destinations.state.outOfDate');
     case 'queued':
-      return destination.message ? `Queued — ${destination.message}` : 'Queued';
+      return destination.message
+        ? t('destinations.state.queuedWhy', { message: destination.message })
+        : t('destinations.state.queued');
     case 'sending':
-      return 'Sending…';
+      return t('destinations.state.sending');
     case 'failed':
-      return `Failed: ${destination.message ?? 'Signet could not send it.'}`;
+      return t('destinations.state.failed', {
+        message: destination.message ?? t('destinations.state.failedUnknown'),
+      });
     case 'notSent':
-      return 'Not sent yet';
+      return t('destinations.state.notSent');
   }
 }
 
 /** The draft screen's button: "Destinations" or "Destinations (3)". */
 export function destinationsButtonLabel(destinations: readonly DestinationStatus[]): string {
-  return destinations.length > 0 ? `Destinations (${destinations.length})` : 'Destinations';
+  return destinations.length > 0
+    ? t('destinations.buttonCount', { count: destinations.length })
+    : t('destinations.button');
 }
 
 /**
@@ -52,15 +59,15 @@ export function sendAgainRequest(
 ): { request: RequestOf<'publishDraft'> } | { reason: string } {
   if (!destination.accountId) {
     return {
-      reason: `The account for ${destination.siteName} is not on this computer: add it under Accounts to send this post there again.`,
+      reason: t('destinations.sendAgain.noAccount', { site: destination.siteName }),
     };
   }
   if (destination.state === 'queued' || destination.state === 'sending') {
-    return { reason: 'It is on its way already: the outbox sends it.' };
+    return { reason: t('destinations.sendAgain.onItsWay') };
   }
   if (!destination.lastOptions) {
     return {
-      reason: `Signet has no earlier choices for ${destination.siteName} (status, tags…): use Publish… to send it there.`,
+      reason: t('destinations.sendAgain.noChoices', { site: destination.siteName }),
     };
   }
   const { canonicalFrom: _previous, ...last } = destination.lastOptions;
@@ -69,7 +76,9 @@ export function sendAgainRequest(
     const primary = all.find((d) => d.role === 'primary');
     if (!primary?.accountId) {
       return {
-        reason: `The original’s account${primary ? ` (${primary.siteName})` : ''} is not on this computer, so the copy cannot link back to it: add it under Accounts first.`,
+        reason: primary
+          ? t('destinations.sendAgain.noPrimaryAccountOf', { site: primary.siteName })
+          : t('destinations.sendAgain.noPrimaryAccount'),
       };
     }
     options = { ...options, canonicalFrom: primary.accountId };
@@ -81,12 +90,12 @@ export function sendAgainRequest(
 export function sendAgainMessage(siteName: string, outcome: PublishOutcome): string {
   switch (outcome.kind) {
     case 'published':
-      return `Sent to ${siteName}: ${outcome.permalink}`;
+      return t('destinations.sendAgain.published', { site: siteName, permalink: outcome.permalink });
     case 'queued':
-      return `Queued for ${siteName}: ${outcome.message}`;
+      return t('destinations.sendAgain.queued', { site: siteName, message: outcome.message });
     case 'conflict':
-      return `Nothing was sent: the post was changed on ${siteName} since Signet sent it. Use Publish… to compare the two versions and choose.`;
+      return t('destinations.sendAgain.conflict', { site: siteName });
     case 'tookServerVersion':
-      return `The version on ${siteName} became the draft’s text.`;
+      return t('destinations.sendAgain.tookServerVersion', { site: siteName });
   }
 }

@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { DraftFilter, DraftSummary } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { formatWhen } from '../../ui/format';
+import { t } from '../../../electron/contract/i18n';
 
-const FILTERS: Array<{ value: DraftFilter; label: string }> = [
-  { value: 'all', label: 'All drafts' },
-  { value: 'local', label: 'Local only' },
-  { value: 'published', label: 'Published' },
-  { value: 'scheduled', label: 'Scheduled' },
-  { value: 'queued', label: 'Queued' },
-  { value: 'trash', label: 'Trash' },
+const filters = (): Array<{ value: DraftFilter; label: string }> => [
+  { value: 'all', label: t('drafts.filter.all') },
+  { value: 'local', label: t('drafts.filter.local') },
+  { value: 'published', label: t('drafts.filter.published') },
+  { value: 'scheduled', label: t('drafts.filter.scheduled') },
+  { value: 'queued', label: t('drafts.filter.queued') },
+  { value: 'trash', label: t('drafts.filter.trash') },
 ];
 
 const PAGE = 100;
@@ -33,6 +34,10 @@ export function DraftList(props: DraftListProps) {
   const [total, setTotal] = useState(0);
   const [limit, setLimit] = useState(PAGE);
   const [error, setError] = useState<string | null>(null);
+  /** False until the first answer: the count says "Loading drafts…" meanwhile. */
+  const [loaded, setLoaded] = useState(false);
+  /** Bumped by "Try again" after a failed load. */
+  const [retryKey, setRetryKey] = useState(0);
   const requestSeq = useRef(0);
 
   useEffect(() => {
@@ -46,29 +51,36 @@ export function DraftList(props: DraftListProps) {
             setItems(result.items);
             setTotal(result.total);
             setError(null);
+            setLoaded(true);
           })
           .catch((e: unknown) => seq === requestSeq.current && setError(errorMessage(e)));
       },
       query ? 80 : 0,
     );
     return () => clearTimeout(timer);
-  }, [filter, query, limit, refreshKey]);
+  }, [filter, query, limit, refreshKey, retryKey]);
 
   const searching = query.trim().length > 0;
+  const clearSearch = () => {
+    setQuery('');
+    setLimit(PAGE);
+    props.searchRef.current?.focus();
+  };
+  const filterLabel = filters().find((f) => f.value === filter)?.label ?? '';
 
   return (
-    <nav className="sidebar" aria-label="Drafts">
+    <nav className="sidebar" aria-label={t('drafts.list.nav')}>
       <div className="sidebar-actions">
         <button type="button" className="primary-button" onClick={props.onNewDraft}>
-          New draft
+          {t('drafts.list.newDraft')}
         </button>
       </div>
       <input
         ref={props.searchRef}
         type="search"
         className="search-input"
-        aria-label="Search drafts"
-        placeholder="Search drafts"
+        aria-label={t('drafts.list.search')}
+        placeholder={t('drafts.list.search')}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -76,16 +88,16 @@ export function DraftList(props: DraftListProps) {
         }}
       />
       <label className="filter-label">
-        <span className="visually-hidden">Show</span>
+        <span className="visually-hidden">{t('drafts.list.show')}</span>
         <select
-          aria-label="Show"
+          aria-label={t('drafts.list.show')}
           value={filter}
           onChange={(event) => {
             props.onFilterChange(event.target.value as DraftFilter);
             setLimit(PAGE);
           }}
         >
-          {FILTERS.map((f) => (
+          {filters().map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
             </option>
@@ -93,21 +105,26 @@ export function DraftList(props: DraftListProps) {
         </select>
       </label>
       <p className="list-count" role="status">
-        {searching
-          ? `${total} ${total === 1 ? 'draft matches' : 'drafts match'}`
-          : `${total} ${total === 1 ? 'draft' : 'drafts'}`}
+        {!loaded && !error
+          ? t('drafts.list.loading')
+          : searching
+            ? t('drafts.list.matchCount', { count: total })
+            : t('drafts.list.count', { count: total })}
       </p>
       {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
+        <div className="inline-error" role="alert">
+          <p>{t('drafts.list.loadFailed', { error })}</p>
+          <button type="button" className="secondary-button" onClick={() => setRetryKey((k) => k + 1)}>
+            {t('drafts.list.tryAgain')}
+          </button>
+        </div>
       ) : null}
       {filter === 'trash' && total > 0 ? (
         <button type="button" className="link-button danger" onClick={props.onEmptyTrash}>
-          Empty trash…
+          {t('drafts.list.emptyTrash')}
         </button>
       ) : null}
-      <ul className="draft-list" aria-label={searching ? 'Search results' : 'Draft list'}>
+      <ul className="draft-list" aria-label={searching ? t('drafts.list.results') : t('drafts.list.label')}>
         {items.map((item) => (
           <li key={item.id}>
             <button
@@ -116,30 +133,55 @@ export function DraftList(props: DraftListProps) {
               aria-current={item.id === props.selectedId ? 'true' : undefined}
               onClick={() => props.onSelect(item.id)}
             >
-              <span className="draft-item-title">{item.title || 'Untitled'}</span>
+              <span className="draft-item-title">{item.title || t('drafts.item.untitled')}</span>
               <span className="draft-item-snippet">{item.snippet}</span>
               <span className="draft-item-meta">
-                {formatWhen(item.updatedAt)} · {item.wordCount} words
-                {item.state !== 'local' && item.state !== 'trash' ? ` · ${item.state}` : ''}
+                {t('drafts.item.meta', {
+                  when: formatWhen(item.updatedAt),
+                  words: item.wordCount,
+                  state: item.state,
+                })}
               </span>
             </button>
           </li>
         ))}
       </ul>
-      {items.length === 0 && !error ? (
+      {items.length === 0 && loaded && !error ? (
         <div className="empty-state">
           {searching ? (
-            <p>No draft matches “{query}”. Try fewer or different words.</p>
+            <>
+              <p>{t('drafts.empty.noMatch', { query })}</p>
+              <button type="button" className="secondary-button" onClick={clearSearch}>
+                {t('drafts.empty.clearSearch')}
+              </button>
+            </>
           ) : filter === 'trash' ? (
-            <p>The trash is empty.</p>
+            <>
+              <p>{t('drafts.empty.trash')}</p>
+              <button type="button" className="secondary-button" onClick={() => props.onFilterChange('all')}>
+                {t('drafts.empty.backToAll')}
+              </button>
+            </>
+          ) : filter === 'all' ? (
+            <>
+              <p>{t('drafts.empty.none')}</p>
+              <button type="button" className="secondary-button" onClick={props.onNewDraft}>
+                {t('drafts.empty.writeFirst')}
+              </button>
+            </>
           ) : (
-            <p>No drafts here yet. Start one with “New draft”.</p>
+            <>
+              <p>{t('drafts.empty.filter', { filter: filterLabel })}</p>
+              <button type="button" className="secondary-button" onClick={() => props.onFilterChange('all')}>
+                {t('drafts.empty.showAll')}
+              </button>
+            </>
           )}
         </div>
       ) : null}
       {items.length < total ? (
         <button type="button" className="link-button" onClick={() => setLimit((l) => l + PAGE)}>
-          Show more drafts
+          {t('drafts.list.showMore')}
         </button>
       ) : null}
     </nav>

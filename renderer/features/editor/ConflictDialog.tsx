@@ -3,6 +3,7 @@ import type { ConflictChoice, Draft, DraftConflict } from '../../../electron/con
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
+import { t } from '../../../electron/contract/i18n';
 
 interface ConflictDialogProps {
   open: boolean;
@@ -11,11 +12,12 @@ interface ConflictDialogProps {
   onResolved(draft: Draft, note: string): void;
 }
 
-const NOTE: Record<ConflictChoice, string> = {
-  mine: 'Kept your version. The other version is kept in Revisions.',
-  theirs: 'Kept the version from the other program. Yours is kept in Revisions.',
-  both: 'Kept both: yours is now a separate draft marked “conflicted copy”.',
-};
+const note = (choice: ConflictChoice): string =>
+  choice === 'mine'
+    ? t('draft.conflict.keptMine')
+    : choice === 'theirs'
+      ? t('draft.conflict.keptTheirs')
+      : t('draft.conflict.keptBoth');
 
 /** The draft changed on disk and here at once: show both and let the author choose. */
 export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictDialogProps) {
@@ -31,20 +33,12 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
 
   const choose = (choice: ConflictChoice) =>
     void call('resolveConflict', { id: draftId, choice })
-      .then((draft) => onResolved(draft, NOTE[choice]))
+      .then((draft) => onResolved(draft, note(choice)))
       .catch((e: unknown) => setError(errorMessage(e)));
 
   return (
-    <Dialog
-      title="This draft was changed in two places"
-      open={open}
-      onClose={onClose}
-      className="dialog-wide"
-    >
-      <p>
-        Another program (a sync folder, another computer) changed this draft while you were editing it.
-        Nothing is lost: choose which version to keep.
-      </p>
+    <Dialog title={t('draft.conflict.title')} open={open} onClose={onClose} className="dialog-wide">
+      <p>{t('draft.conflict.intro')}</p>
       {error ? (
         <p className="inline-error" role="alert">
           {error}
@@ -52,23 +46,23 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
       ) : null}
       {conflict ? (
         <div className="conflict-sides">
-          <section aria-label="Your version">
-            <h3>Your version</h3>
+          <section aria-label={t('draft.conflict.mine')}>
+            <h3>{t('draft.conflict.mine')}</h3>
             <p className="draft-item-meta">{formatDateTime(conflict.mine.updatedAt)}</p>
-            <p className="conflict-title">{conflict.mine.title || 'Untitled'}</p>
+            <p className="conflict-title">{conflict.mine.title || t('draft.conflict.untitled')}</p>
           </section>
-          <section aria-label="Other version">
-            <h3>The other version</h3>
+          <section aria-label={t('draft.conflict.theirsLabel')}>
+            <h3>{t('draft.conflict.theirs')}</h3>
             <p className="draft-item-meta">{formatDateTime(conflict.theirs.updatedAt)}</p>
-            <p className="conflict-title">{conflict.theirs.title || 'Untitled'}</p>
+            <p className="conflict-title">{conflict.theirs.title || t('draft.conflict.untitled')}</p>
           </section>
         </div>
       ) : (
-        <p>No conflict is waiting for this draft.</p>
+        <p>{t('draft.conflict.none')}</p>
       )}
       <div className="dialog-actions">
         <button type="button" className="primary-button" disabled={!conflict} onClick={() => choose('mine')}>
-          Keep mine
+          {t('draft.conflict.keepMine')}
         </button>
         <button
           type="button"
@@ -76,7 +70,7 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
           disabled={!conflict}
           onClick={() => choose('theirs')}
         >
-          Keep theirs
+          {t('draft.conflict.keepTheirs')}
         </button>
         <button
           type="button"
@@ -84,7 +78,7 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
           disabled={!conflict}
           onClick={() => choose('both')}
         >
-          Keep both
+          {t('draft.conflict.keepBoth')}
         </button>
       </div>
     </Dialog>

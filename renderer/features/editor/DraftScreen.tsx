@@ -1,16 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountSummary, Draft, EditorStateJSON } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
-import { readingMinutes } from '../../ui/format';
 import { SignetEditor, type SignetEditorApi, type SnippetsHost } from '../../editor';
 import { DestinationsControl } from '../destinations/DestinationsPanel';
 import { ExportMarkdownButton } from '../publish/MarkdownFileActions';
 import { MediaLibraryDialog } from '../publish/MediaLibraryDialog';
 import { PublishDialog } from '../publish/PublishDialog';
 import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
+import { onCommand } from '../../commands/bus';
+import { FORMAT_COMMANDS, isFormatCommand } from '../../commands/registry';
+import { isInDraftText } from '../../commands/findScope';
+import { StatusLine } from '../writing/StatusLine';
 import { ConflictDialog } from './ConflictDialog';
 import { RevisionsDialog } from './RevisionsDialog';
 import { useAutosave, type SaveState } from './useAutosave';
+import { t } from '../../../electron/contract/i18n';
 
 interface DraftScreenProps {
   draft: Draft;
@@ -27,15 +31,13 @@ interface DraftScreenProps {
   registerFlush(flush: (() => Promise<void>) | null): void;
   /** Opens the Snippets screen ("Manage snippets…" in the editor's snippet picker). */
   onOpenSnippets?: () => void;
+  /** Curly quotes and dashes as the author types (the preference; off by default). */
+  smartPunctuation?: boolean;
+  /** Opens Accounts at the connect form: "Add your blog" while no blog on the web is connected. */
+  onAddBlog?: () => void;
 }
 
-const SAVE_LABEL: Record<SaveState, string> = {
-  saved: 'Saved',
-  unsaved: 'Editing…',
-  saving: 'Saving…',
-  failing: 'Not saved — retrying',
-  conflict: 'Changed elsewhere — choose a version',
-};
+const saveLabel = (state: SaveState): string => t('draft.save.state', { state });
 
 export function DraftScreen({
   draft,
@@ -49,9 +51,13 @@ export function DraftScreen({
   onNotice,
   registerFlush,
   onOpenSnippets,
+  smartPunctuation = false,
+  onAddBlog,
 }: DraftScreenProps) {
   const [title, setTitle] = useState(draft.title);
-  const [words, setWords] = useState(0);
+  const [stats, setStats] = useState({ words: 0, characters: 0 });
+  const [wordGoal, setWordGoal] = useState(draft.meta.wordGoal);
+  const [outlineOpen, setOutlineOpen] = useState(false);
   const [showRevisions, setShowRevisions] = useState(false);
   const [showConflict, setShowConflict] = useState(false);
   const [showPublish, setShowPublish] = useState(false);
@@ -62,6 +68,9 @@ export function DraftScreen({
   const isTrashed = Boolean(draft.trashedAt);
 
   const autosave = useAutosave(draft.id, draft.updatedAt, () => setShowConflict(true));
+  const { setBase } = autosave;
+  const saveState = useRef(autosave.state);
+  saveState.current = autosave.state;
   // The editor hands over its JSON (debounced) in onChange; saving reuses it instead of
   // serialising the document a second time.
   const current = useCallback(() => ({ title: titleRef.current, editorState: stateRef.current }), []);
@@ -94,8 +103,6 @@ export function DraftScreen({
   }, [saveNow]);
 
   // Another program changed this draft's file: take its version when nothing here is unsaved.
-  const saveState = useRef(autosave.state);
-  saveState.current = autosave.state;
   useEffect(
     () =>
       on('draftsChanged', ({ ids, external }) => {
@@ -126,7 +133,7 @@ export function DraftScreen({
             }),
           );
         } catch (error) {
-          onNotice(`“${file.name}” was not added: ${errorMessage(error)}`, 'error');
+          onNotice(t('draft.image.notAdded', { file: file.name, error: errorMessage(error) }), 'error');
         }
       }
       return stored;
@@ -153,14 +160,57 @@ export function DraftScreen({
     editorApi.current = api;
   }, []);
   const onEditorChange = useCallback(
-    (state: EditorStateJSON, stats: { words: number }) => {
+    (state: EditorStateJSON, counts: { words: number; characters: number }) => {
       stateRef.current = state;
-      setWords(stats.words);
+      setStats(counts);
       changeContent({ editorState: state }, current);
     },
     [changeContent, current],
   );
-  const onEditorStats = useCallback((stats: { words: number }) => setWords(stats.words), []);
+  const onEditorStats = useCallback((counts: { words: number; characters: number }) => setStats(counts), []);
+  const onOutlineClose = useCallback(() => setOutlineOpen(false), []);
+
+  // The goal is draft metadata: saved with the text (first whatever is unsaved), never as an edit of it.
+  useEffect(() => setWordGoal(draft.meta.wordGoal), [draft.meta.wordGoal]);
+  const latestMeta = useRef(draft.meta);
+  latestMeta.current = draft.meta;
+  const onGoalChange = useCallback(
+    async (goal: number | undefined) => {
+      await saveNow();
+      if (saveState.current === 'conflict' || saveState.current === 'failing') {
+        throw new Error(t('draft.goal.notSavedYet'));
+      }
+      const { wordGoal: _previous, ...rest } = latestMeta.current;
+      const meta = goal === undefined ? rest : { ...rest, wordGoal: goal };
+      try {
+        const result = await call('saveDraft', {
+          id: draft.id,
+          title: titleRef.current,
+          editorState: stateRef.current,
+          meta,
+        });
+        latestMeta.current = meta;
+        setBase(result.updatedAt);
+        setWordGoal(goal);
+      } catch (error) {
+        throw new Error(t('draft.goal.saveFailed', { error: errorMessage(error) }), { cause: error });
+      }
+    },
+    [draft.id, saveNow, setBase],
+  );
+
+  // Outline (Ctrl/Cmd+Shift+O) and Find… (Ctrl/Cmd+F) arrive as commands from the menu, the
+  // palette or the web host's shortcuts (renderer/commands/bus.ts). Find… opens the find bar when
+  // the author is in the draft's text; elsewhere App focuses the drafts search.
+  useEffect(
+    () =>
+      onCommand((id) => {
+        if (id === 'toggleOutline') setOutlineOpen((open) => !open);
+        else if (id === 'find' && isInDraftText(document.activeElement)) editorApi.current?.openFind();
+        else if (isFormatCommand(id)) editorApi.current?.format(FORMAT_COMMANDS[id]);
+      }),
+    [],
+  );
   const onOpenLink = useCallback((url: string) => void call('openExternal', { url }), []);
 
   const resolveAssetUrl = useCallback(
@@ -170,7 +220,6 @@ export function DraftScreen({
 
   // The same elements while their inputs are unchanged, so React skips them when only the save
   // status or the word count changed (the first keystroke after a save renders this screen).
-  const { setBase } = autosave;
   const destinationsControl = useMemo(
     () => (
       <DestinationsControl
@@ -178,9 +227,11 @@ export function DraftScreen({
         refreshKey={draft.updatedAt}
         beforeSend={saveNow}
         onDraftChanged={onPublishStateChanged}
+        accounts={accounts}
+        {...(onAddBlog ? { onAddBlog } : {})}
       />
     ),
-    [draft.id, draft.updatedAt, saveNow, onPublishStateChanged],
+    [draft.id, draft.updatedAt, saveNow, onPublishStateChanged, accounts, onAddBlog],
   );
   const exportButton = useMemo(
     () => <ExportMarkdownButton draftId={draft.id} beforeExport={saveNow} onNotice={onNotice} />,
@@ -208,7 +259,7 @@ export function DraftScreen({
           beforeRestore={saveNow}
           onRestored={() => {
             setShowRevisions(false);
-            onNotice('The revision was restored. The version before it is kept in Revisions.', 'info');
+            onNotice(t('draft.revisions.restored'), 'info');
             onReload();
           }}
         />
@@ -240,10 +291,10 @@ export function DraftScreen({
   );
 
   return (
-    <main className="draft-screen" aria-label="Draft">
+    <main className="draft-screen" aria-label={t('draft.screen.label')}>
       {isTrashed ? (
         <div className="banner" role="status">
-          <p>This draft is in the trash. Restore it to edit it again.</p>
+          <p>{t('draft.trashed.banner')}</p>
           <button
             type="button"
             className="primary-button"
@@ -253,27 +304,28 @@ export function DraftScreen({
                 .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
             }
           >
-            Restore draft
+            {t('draft.trashed.restore')}
           </button>
         </div>
       ) : null}
       <div className="draft-toolbar">
-        <span className={`save-state save-${autosave.state}`} role="status" aria-label="Save status">
-          {SAVE_LABEL[autosave.state]}
-        </span>
-        <span className="word-count" aria-label="Word count">
-          {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read
+        <span
+          className={`save-state save-${autosave.state}`}
+          role="status"
+          aria-label={t('draft.save.label')}
+        >
+          {saveLabel(autosave.state)}
         </span>
         <span className="spacer" />
         {!isTrashed && accounts.some((a) => a.capabilities.mediaLibrary) ? (
           <button type="button" className="secondary-button" onClick={() => setShowMedia(true)}>
-            Insert from media library
+            {t('draft.toolbar.insertMedia')}
           </button>
         ) : null}
         {destinationsControl}
         {exportButton}
         <button type="button" className="secondary-button" onClick={() => setShowRevisions(true)}>
-          Revisions
+          {t('draft.toolbar.revisions')}
         </button>
         {!isTrashed ? (
           <button
@@ -286,12 +338,12 @@ export function DraftScreen({
                 .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
             }
           >
-            Move to trash
+            {t('draft.toolbar.trash')}
           </button>
         ) : null}
         {!isTrashed ? (
           <button type="button" className="primary-button" onClick={() => setShowPublish(true)}>
-            Publish…
+            {t('draft.toolbar.publish')}
           </button>
         ) : null}
       </div>
@@ -300,11 +352,11 @@ export function DraftScreen({
           {autosave.message}
         </p>
       ) : null}
-      <div className="draft-page">
+      <div className="draft-page" data-find-scope="draft">
         <input
           className="title-input"
-          aria-label="Title"
-          placeholder="Title"
+          aria-label={t('draft.title.label')}
+          placeholder={t('draft.title.label')}
           value={title}
           readOnly={isTrashed}
           onChange={(event) => {
@@ -327,7 +379,7 @@ export function DraftScreen({
           title={title}
           snippets={snippetsHost}
           spellcheck={spellcheck}
-          ariaLabel="Draft body"
+          ariaLabel={t('draft.body.label')}
           onReady={onEditorReady}
           onChange={onEditorChange}
           onStats={onEditorStats}
@@ -335,8 +387,21 @@ export function DraftScreen({
           onImageFiles={onImageFiles}
           resolveAssetUrl={resolveAssetUrl}
           onOpenLink={onOpenLink}
+          smartPunctuation={smartPunctuation}
+          outlineOpen={outlineOpen}
+          onOutlineClose={onOutlineClose}
         />
       </div>
+      <StatusLine
+        words={stats.words}
+        characters={stats.characters}
+        wordGoal={wordGoal}
+        onGoalChange={onGoalChange}
+        outlineOpen={outlineOpen}
+        onToggleOutline={() => setOutlineOpen((open) => !open)}
+        onFind={() => editorApi.current?.openFind()}
+        readOnly={isTrashed}
+      />
       {showPublish ? (
         <PublishDialog
           open

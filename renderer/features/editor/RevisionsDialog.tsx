@@ -4,13 +4,21 @@ import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
 import { SignetEditor } from '../../editor';
+import { t } from '../../../electron/contract/i18n';
 
-const REASON: Record<RevisionReason, string> = {
-  autosave: 'While editing',
-  'before-restore': 'Before a restore',
-  'before-publish': 'Before publishing',
-  'external-change': 'Before an outside change',
-  conflict: 'Conflicting version',
+const reasonLabel = (reason: RevisionReason): string => {
+  switch (reason) {
+    case 'autosave':
+      return t('draft.revisions.reason.autosave');
+    case 'before-restore':
+      return t('draft.revisions.reason.beforeRestore');
+    case 'before-publish':
+      return t('draft.revisions.reason.beforePublish');
+    case 'external-change':
+      return t('draft.revisions.reason.externalChange');
+    case 'conflict':
+      return t('draft.revisions.reason.conflict');
+  }
 };
 
 interface RevisionsDialogProps {
@@ -34,30 +42,55 @@ export function RevisionsDialog({
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
   const [selected, setSelected] = useState<Revision | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The list could not be read: said with "Try again" (other errors are said without it). */
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadTry, setLoadTry] = useState(0);
 
   useEffect(() => {
     if (!open) return;
+    let current = true;
     setSelected(null);
     setRevisions(null);
+    setError(null);
+    setLoadError(null);
     call('listRevisions', { id: draftId })
-      .then(setRevisions)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [open, draftId]);
+      .then((list) => current && setRevisions(list))
+      .catch((e: unknown) => current && setLoadError(errorMessage(e)));
+    return () => {
+      current = false;
+    };
+  }, [open, draftId, loadTry]);
 
   return (
-    <Dialog title="Revisions" open={open} onClose={onClose} className="dialog-wide">
+    <Dialog title={t('draft.revisions.title')} open={open} onClose={onClose} className="dialog-wide">
       {error ? (
         <p className="inline-error" role="alert">
           {error}
         </p>
       ) : null}
+      {loadError ? (
+        <div className="inline-error" role="alert">
+          <p>{t('draft.revisions.loadFailed', { error: loadError })}</p>
+          <button type="button" className="secondary-button" onClick={() => setLoadTry((n) => n + 1)}>
+            {t('draft.revisions.tryAgain')}
+          </button>
+        </div>
+      ) : null}
+      {revisions === null && !loadError ? (
+        <p role="status" className="hint">
+          {t('draft.revisions.loading')}
+        </p>
+      ) : null}
+      {revisions?.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('draft.revisions.empty')}</p>
+          <button type="button" className="secondary-button" onClick={onClose}>
+            {t('draft.revisions.backToWriting')}
+          </button>
+        </div>
+      ) : null}
       <div className="revisions">
-        <ul className="revision-list" aria-label="Revisions of this draft">
-          {revisions?.length === 0 ? (
-            <li className="empty-state">
-              No revisions yet. Signet keeps a snapshot every few minutes while you write.
-            </li>
-          ) : null}
+        <ul className="revision-list" aria-label={t('draft.revisions.list')}>
           {revisions?.map((revision) => (
             <li key={revision.id}>
               <button
@@ -72,22 +105,25 @@ export function RevisionsDialog({
               >
                 <span className="draft-item-title">{formatDateTime(revision.createdAt)}</span>
                 <span className="draft-item-meta">
-                  {REASON[revision.reason]} · {revision.wordCount} words
+                  {t('draft.revisions.meta', {
+                    reason: reasonLabel(revision.reason),
+                    words: revision.wordCount,
+                  })}
                 </span>
               </button>
             </li>
           ))}
         </ul>
-        <section className="revision-preview" aria-label="Revision preview">
+        <section className="revision-preview" aria-label={t('draft.revisions.preview')}>
           {selected ? (
             <>
-              <h3>{selected.title || 'Untitled'}</h3>
+              <h3>{selected.title || t('draft.revisions.untitled')}</h3>
               <SignetEditor
                 key={selected.id}
                 draftId={draftId}
                 initialState={selected.draft.editorState}
                 readOnly
-                ariaLabel="Revision text"
+                ariaLabel={t('draft.revisions.text')}
                 onChange={() => {}}
                 onImageFiles={async () => []}
                 resolveAssetUrl={(name) =>
@@ -104,11 +140,11 @@ export function RevisionsDialog({
                     .catch((e: unknown) => setError(errorMessage(e)))
                 }
               >
-                Restore this revision
+                {t('draft.revisions.restore')}
               </button>
             </>
           ) : (
-            <p className="empty-state">Choose a revision to see it.</p>
+            <p className="empty-state">{t('draft.revisions.choose')}</p>
           )}
         </section>
       </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditorStateJSON } from '../../../electron/contract';
 import { call, SignetError } from '../../bridge';
+import { t } from '../../../electron/contract/i18n';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failing' | 'conflict';
 
@@ -85,7 +86,7 @@ export function useAutosave(
           return;
         }
         setState('failing');
-        setMessage(error instanceof SignetError ? error.message : 'Signet could not save this draft.');
+        setMessage(error instanceof SignetError ? error.message : t('draft.autosave.failed'));
         retryTimer.current = setTimeout(() => void flush(), RETRY_MS);
       })
       .finally(() => {

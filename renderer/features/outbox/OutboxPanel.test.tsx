@@ -197,3 +197,86 @@ describe('OutboxControl', () => {
     }
   });
 });
+
+describe('OutboxControl feedback', () => {
+  /** A main process whose first listOutbox fails, and that pushes jobProgress. */
+  function flakyMain(list: OutboxJobSummary[]) {
+    let failures = 1;
+    const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    (window as unknown as { signet: unknown }).signet = new Proxy(
+      {},
+      {
+        get: (_target, name: string) =>
+          name === 'on'
+            ? (event: string, listener: (payload: unknown) => void) => {
+                if (!listeners.has(event)) listeners.set(event, new Set());
+                listeners.get(event)!.add(listener);
+                return () => listeners.get(event)!.delete(listener);
+              }
+            : () =>
+                failures-- > 0
+                  ? Promise.resolve({
+                      ok: false,
+                      error: { code: 'IO_ERROR', message: 'The outbox folder could not be read.' },
+                    })
+                  : Promise.resolve({ ok: true, value: list }),
+      },
+    );
+    return {
+      emit(event: string, payload: unknown) {
+        act(() => listeners.get(event)?.forEach((l) => l(payload)));
+      },
+    };
+  }
+
+  it('says why the outbox could not be read, tries again, then shows each step of the job being sent', async () => {
+    const main = flakyMain([job('1', { state: 'sending' })]);
+    act(() => root.render(<OutboxControl />));
+    await settle();
+    act(() => button('Outbox')!.click());
+    const alert = container.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('The outbox folder could not be read.');
+    act(() => button('Try again')!.click());
+    await settle();
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(button('Outbox (1)')).toBeDefined();
+
+    main.emit('jobProgress', {
+      jobId: '1',
+      draftId: 'd-1',
+      accountId: 'a1',
+      step: 'upload',
+      done: 2,
+      total: 7,
+      label: 'Uploading image 2 of 5…',
+    });
+    const bar = container.querySelector('progress[aria-label="Sending: Post 1"]') as HTMLProgressElement;
+    expect(bar).not.toBeNull();
+    expect(bar.getAttribute('value')).toBe('2');
+    expect(bar.getAttribute('max')).toBe('7');
+    expect(container.textContent).toContain('Uploading image 2 of 5…');
+
+    main.emit('jobProgress', {
+      jobId: '1',
+      draftId: 'd-1',
+      accountId: 'a1',
+      step: 'done',
+      done: 1,
+      total: 1,
+      label: 'Done.',
+    });
+    expect(container.querySelector('progress')).toBeNull();
+  });
+
+  it('an empty outbox says what it is for and offers the way back', async () => {
+    flakyMain([]);
+    act(() => root.render(<OutboxControl />));
+    await settle();
+    act(() => button('Outbox')!.click());
+    // The first answer failed; Try again brings the (empty) list.
+    act(() => button('Try again')!.click());
+    await settle();
+    expect(container.textContent).toContain('Nothing has been sent yet.');
+    expect(button('Back to writing')).toBeDefined();
+  });
+});

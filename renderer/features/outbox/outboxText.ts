@@ -1,5 +1,7 @@
 /** How the outbox reads to the author: pure functions, so the panel stays a thin view. */
 import type { OutboxJobSummary } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
+import { formatDate } from '../../ui/format';
 
 /** Jobs still to be delivered (not done, not cancelled). */
 export function undelivered(jobs: readonly OutboxJobSummary[]): OutboxJobSummary[] {
@@ -12,11 +14,11 @@ export function waitsForNetwork(jobs: readonly OutboxJobSummary[]): boolean {
 }
 
 export function kindLabel(job: OutboxJobSummary): string {
-  return job.kind === 'delete' ? 'Remove from blog' : 'Publish';
+  return job.kind === 'delete' ? t('outbox.kind.delete') : t('outbox.kind.publish');
 }
 
 function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return formatDate(iso, 'time');
 }
 
 /** The job's state in words: "Queued", "Waiting — next try at 14:05", "Failed: …". */
@@ -24,21 +26,22 @@ export function stateLabel(job: OutboxJobSummary): string {
   switch (job.state) {
     case 'queued':
       return job.notBefore && Date.parse(job.notBefore) > Date.now()
-        ? `Scheduled — Signet publishes it on ${new Date(job.notBefore).toLocaleString(undefined, {
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          })}`
-        : 'Queued';
+        ? t('outbox.state.scheduled', { when: formatDate(job.notBefore, 'dateTime') })
+        : t('outbox.state.queued');
     case 'sending':
-      return 'Sending…';
+      return t('outbox.state.sending');
     case 'waiting':
-      return job.nextAttemptAt ? `Waiting — next try at ${clock(job.nextAttemptAt)}` : 'Waiting';
+      return job.nextAttemptAt
+        ? t('outbox.state.waitingUntil', { time: clock(job.nextAttemptAt) })
+        : t('outbox.state.waiting');
     case 'failed':
-      return `Failed: ${job.lastError?.message ?? 'Signet could not send it.'}`;
+      return t('outbox.state.failed', {
+        message: job.lastError?.message ?? t('outbox.state.failedUnknown'),
+      });
     case 'done':
-      return job.kind === 'delete' ? 'Removed' : 'Delivered';
+      return job.kind === 'delete' ? t('outbox.state.removed') : t('outbox.state.delivered');
     case 'cancelled':
-      return 'Cancelled';
+      return t('outbox.state.cancelled');
   }
 }
 
@@ -53,5 +56,5 @@ export function canCancel(job: OutboxJobSummary): boolean {
 /** The toolbar entry: "Outbox" or "Outbox (2)". */
 export function outboxButtonLabel(jobs: readonly OutboxJobSummary[]): string {
   const count = undelivered(jobs).length;
-  return count > 0 ? `Outbox (${count})` : 'Outbox';
+  return count > 0 ? t('outbox.buttonCount', { count }) : t('outbox.button');
 }

@@ -7,6 +7,8 @@ import type { Draft } from '../../../electron/contract';
 import { requestSchemas } from '../../../electron/contract/schemas';
 import { ExportMarkdownButton, ImportMarkdownButton } from './MarkdownFileActions';
 import { getByRole } from './testDom';
+import { runCommand } from '../../commands/bus';
+import type { CommandId } from '../../commands/registry';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -52,8 +54,9 @@ function fakeMain(answers: { export: unknown[]; import: unknown[] }) {
   );
   return {
     calls,
-    menu(command: string) {
-      act(() => menu.forEach((l) => l({ command })));
+    /** A menu command as App hands it on: through the command bus, like the palette's. */
+    menu(command: CommandId) {
+      act(() => runCommand(command));
     },
   };
 }

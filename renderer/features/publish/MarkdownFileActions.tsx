@@ -1,19 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Draft, MenuCommand } from '../../../electron/contract';
-import { call, errorMessage, on } from '../../bridge';
+import { t } from '../../../electron/contract/i18n';
+import { call, errorMessage } from '../../bridge';
+import { onCommand } from '../../commands/bus';
+import type { CommandId } from '../../commands/registry';
 
-/** Runs `action` when the application menu sends `command` (File › Import/Export Markdown…). */
-function useMenuCommand(command: MenuCommand, action: () => void): void {
+/** Runs `action` when `command` runs: File › Import/Export Markdown…, the palette (commands/bus.ts). */
+function useMenuCommand(command: MenuCommand & CommandId, action: () => void): void {
   const latest = useRef(action);
   useEffect(() => {
     latest.current = action;
   });
-  useEffect(() => on('menuCommand', (event) => event.command === command && latest.current()), [command]);
+  useEffect(() => onCommand((id) => id === command && latest.current()), [command]);
 }
 
 /** The sentence after an export: where the file is. */
 export function exportedMessage(path: string): string {
-  return `Saved as Markdown at ${path}.`;
+  return t('publish.markdown.exported', { path });
 }
 
 interface ExportMarkdownButtonProps {
@@ -39,9 +42,12 @@ export function ExportMarkdownButton({ draftId, beforeExport, onNotice }: Export
   };
   useMenuCommand('exportMarkdown', run);
   return (
-    <button type="button" className="secondary-button" disabled={busy} onClick={run}>
-      Export as Markdown…
-    </button>
+    <>
+      <button type="button" className="secondary-button" disabled={busy} aria-busy={busy} onClick={run}>
+        {t('publish.markdown.export')}
+      </button>
+      <BusyStatus busy={busy} text={t('publish.markdown.exporting')} />
+    </>
   );
 }
 
@@ -64,15 +70,33 @@ export function ImportMarkdownButton({ beforeImport, onImported, onNotice }: Imp
       .then((draft) => {
         if (!draft) return;
         onImported(draft);
-        onNotice(`Imported “${draft.title || 'Untitled'}” as a new draft.`, 'info');
+        onNotice(
+          t('publish.markdown.imported', { title: draft.title || t('publish.markdown.untitled') }),
+          'info',
+        );
       })
       .catch((e: unknown) => onNotice(errorMessage(e), 'error'))
       .finally(() => setBusy(false));
   };
   useMenuCommand('importMarkdown', run);
   return (
-    <button type="button" className="secondary-button" disabled={busy} onClick={run}>
-      Import Markdown…
-    </button>
+    <>
+      <button type="button" className="secondary-button" disabled={busy} aria-busy={busy} onClick={run}>
+        {t('publish.markdown.import')}
+      </button>
+      <BusyStatus busy={busy} text={t('publish.markdown.importing')} />
+    </>
+  );
+}
+
+/**
+ * While a file is being read or written (images copied, front matter parsed) a status says so; the
+ * result or the error then arrives as a notice.
+ */
+function BusyStatus({ busy, text }: { busy: boolean; text: string }) {
+  return (
+    <span role="status" className="busy-status">
+      {busy ? text : ''}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountSummary, RemoteMediaItem } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { Pager } from '../../ui/Pager';
@@ -25,9 +26,14 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
   const [items, setItems] = useState<RemoteMediaItem[]>([]);
   const [totalPages, setTotalPages] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  /** Bumped by "Try again" to ask the blog again. */
+  const [attempt, setAttempt] = useState(0);
+  const siteName = withMedia.find((a) => a.id === accountId)?.siteName ?? t('publish.media.theBlog');
 
   useEffect(() => {
     if (!open || !accountId) return;
+    setLoading(true);
     const timer = setTimeout(() => {
       call('listRemoteMedia', { accountId, page, search: search.trim() || undefined })
         .then((r) => {
@@ -35,23 +41,21 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
           setTotalPages(r.totalPages);
           setError(null);
         })
-        .catch((e: unknown) => setError(errorMessage(e)));
+        .catch((e: unknown) => setError(errorMessage(e)))
+        .finally(() => setLoading(false));
     }, 200);
     return () => clearTimeout(timer);
-  }, [open, accountId, page, search]);
+  }, [open, accountId, page, search, attempt]);
 
   return (
-    <Dialog title="Insert from media library" open={open} onClose={onClose} className="dialog-wide">
+    <Dialog title={t('publish.media.title')} open={open} onClose={onClose} className="dialog-wide">
       {withMedia.length === 0 ? (
-        <p>
-          None of your blogs has a media library Signet can use. Add one that has under Accounts, or drop an
-          image into the draft.
-        </p>
+        <p>{t('publish.media.noLibrary')}</p>
       ) : (
         <>
           <div className="filters">
             <label>
-              Blog
+              {t('publish.media.blog')}
               <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
                 {withMedia.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -61,22 +65,37 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
               </select>
             </label>
             <label>
-              Search images
+              {t('publish.media.search')}
               <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
             </label>
           </div>
+          <p role="status" className="list-count">
+            {loading ? t('publish.media.loading', { site: siteName }) : ''}
+          </p>
           {error ? (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
+            <div className="inline-error" role="alert">
+              <p>{t('publish.media.listError', { site: siteName, error })}</p>
+              <button
+                type="button"
+                className="secondary-button"
+                onClick={() => {
+                  setError(null);
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('publish.media.tryAgain')}
+              </button>
+            </div>
           ) : null}
-          <ul className="media-grid" aria-label="Images on the blog">
+          <ul className="media-grid" aria-label={t('publish.media.listLabel')}>
             {items.map((item) => (
               <li key={item.remoteId}>
                 <button
                   type="button"
                   className="media-item"
-                  aria-label={`Insert ${item.altText || item.title || 'image ' + item.remoteId}`}
+                  aria-label={t('publish.media.insert', {
+                    name: item.altText || item.title || t('publish.media.imageId', { id: item.remoteId }),
+                  })}
                   onClick={() => onInsert(item)}
                 >
                   <img src={item.url} alt="" referrerPolicy="no-referrer" loading="lazy" />
@@ -85,7 +104,24 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
               </li>
             ))}
           </ul>
-          {items.length === 0 && !error ? <p className="empty-state">No images found.</p> : null}
+          {items.length === 0 && !error && !loading ? (
+            <div className="empty-state">
+              <p>
+                {search.trim()
+                  ? t('publish.media.noMatch', { site: siteName, search: search.trim() })
+                  : t('publish.media.none', { site: siteName })}
+              </p>
+              {search.trim() ? (
+                <button type="button" className="secondary-button" onClick={() => setSearch('')}>
+                  {t('publish.media.clear')}
+                </button>
+              ) : (
+                <button type="button" className="secondary-button" onClick={onClose}>
+                  {t('publish.media.back')}
+                </button>
+              )}
+            </div>
+          ) : null}
           <Pager page={page} totalPages={totalPages} onPage={setPage} />
         </>
       )}

@@ -1,7 +1,9 @@
 import DOMPurify from 'dompurify';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { PublishOptions, PublishPreview } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage } from '../../bridge';
+import { ThemeFrame, type ThemePreviewSource } from './ThemePreview';
 
 /**
  * Exactly what would be sent to one destination, fetched again (debounced) whenever its options
@@ -45,10 +47,80 @@ interface PreviewPaneProps {
   showSource: boolean;
   /** The article's accessible name ("Post preview" for the original, "Copy preview" for a copy). */
   articleLabel: string;
+  /** Given: tabs "Plain" / "In the blog's theme" (the post inside the blog's own page and styles). */
+  theme?: ThemePreviewSource;
 }
 
-/** One destination's preview: warnings, the sanitised HTML (or its source), images to upload. */
-export function PreviewPane({ preview, error, showSource, articleLabel }: PreviewPaneProps) {
+type Tab = 'plain' | 'theme';
+
+/**
+ * One destination's preview: warnings, the sanitised HTML (or its source), images to upload; with
+ * `theme`, a second tab shows the post in the blog's own look.
+ */
+export function PreviewPane(props: PreviewPaneProps) {
+  const [tab, setTab] = useState<Tab>('plain');
+  const tabs = useRef<Record<Tab, HTMLButtonElement | null>>({ plain: null, theme: null });
+  const id = useId();
+  if (!props.theme) return <PlainPreview {...props} />;
+  const select = (next: Tab) => {
+    setTab(next);
+    tabs.current[next]?.focus();
+  };
+  const tabButton = (value: Tab, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`${id}-${value}-tab`}
+      aria-controls={`${id}-${value}-panel`}
+      aria-selected={tab === value}
+      tabIndex={tab === value ? 0 : -1}
+      ref={(el) => {
+        tabs.current[value] = el;
+      }}
+      onClick={() => setTab(value)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
+          e.preventDefault();
+          select(
+            e.key === 'Home' ? 'plain' : e.key === 'End' ? 'theme' : tab === 'plain' ? 'theme' : 'plain',
+          );
+        }
+      }}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <div
+        role="tablist"
+        aria-label={t('publish.preview.tabsLabel', { site: props.theme.siteName })}
+        className="preview-tabs"
+      >
+        {tabButton('plain', t('publish.preview.plain'))}
+        {tabButton('theme', t('publish.preview.inTheme'))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-plain-panel`}
+        aria-labelledby={`${id}-plain-tab`}
+        hidden={tab !== 'plain'}
+      >
+        <PlainPreview {...props} />
+      </div>
+      <div
+        role="tabpanel"
+        id={`${id}-theme-panel`}
+        aria-labelledby={`${id}-theme-tab`}
+        hidden={tab !== 'theme'}
+      >
+        <ThemeFrame source={props.theme} active={tab === 'theme'} />
+      </div>
+    </>
+  );
+}
+
+function PlainPreview({ preview, error, showSource, articleLabel }: PreviewPaneProps) {
   return (
     <>
       {error ? (
@@ -57,7 +129,7 @@ export function PreviewPane({ preview, error, showSource, articleLabel }: Previe
         </p>
       ) : null}
       {preview?.warnings.length ? (
-        <ul className="warnings" aria-label="Warnings">
+        <ul className="warnings" aria-label={t('publish.preview.warnings')}>
           {preview.warnings.map((w, i) => (
             <li key={i}>{w.message}</li>
           ))}
@@ -65,8 +137,15 @@ export function PreviewPane({ preview, error, showSource, articleLabel }: Previe
       ) : null}
       {preview ? (
         showSource ? (
-          <pre className="preview-source" aria-label="HTML that will be sent">
-            {preview.html}
+          <pre
+            className="preview-source"
+            aria-label={
+              preview.markdown !== undefined
+                ? t('publish.preview.sourceMarkdown')
+                : t('publish.preview.source')
+            }
+          >
+            {preview.markdown ?? preview.html}
           </pre>
         ) : (
           <article className="post-preview" aria-label={articleLabel}>
@@ -76,12 +155,10 @@ export function PreviewPane({ preview, error, showSource, articleLabel }: Previe
           </article>
         )
       ) : error ? null : (
-        <p role="status">Preparing the preview…</p>
+        <p role="status">{t('publish.preview.preparing')}</p>
       )}
       {preview && preview.imagesToUpload > 0 ? (
-        <p className="hint">
-          {preview.imagesToUpload} {preview.imagesToUpload === 1 ? 'image' : 'images'} will be uploaded first.
-        </p>
+        <p className="hint">{t('publish.preview.images', { count: preview.imagesToUpload })}</p>
       ) : null}
     </>
   );

@@ -344,3 +344,39 @@ describe('PublishDialog: branches on capabilities only', () => {
     expect((main.named('publishDraft')[0]!.options as PublishOptions).categories).toEqual([]);
   });
 });
+
+describe('PublishDialog: progress', () => {
+  it('shows each step of the job being sent as a determinate bar, per blog, until it is done', async () => {
+    const draft = makeDraft();
+    const main = fakeMain(draft, ACCOUNTS);
+    await render(draft);
+    const step = (accountId: string, jobId: string, done: number, label: string, s = 'upload') =>
+      main.emit('jobProgress', { jobId, draftId: draft.id, accountId, step: s, done, total: 4, label });
+
+    step(harbour.id, 'job_1', 1, 'Uploading image 1 of 2…');
+    const bar = getByRole<HTMLProgressElement>(dialog(), 'progressbar', 'Publishing progress');
+    expect([bar.value, bar.max]).toEqual([1, 4]);
+    expect(dialog().textContent).toContain('Uploading image 1 of 2…');
+
+    // Another draft's job is not this dialog's business.
+    main.emit('jobProgress', {
+      jobId: 'job_x',
+      draftId: 'another',
+      accountId: harbour.id,
+      step: 'post',
+      done: 3,
+      total: 4,
+      label: 'Publishing the post…',
+    });
+    expect(queryAllByRole(dialog(), 'progressbar')).toHaveLength(1);
+
+    // A copy on a second blog: one bar each, named by its blog.
+    step(kelp.id, 'job_2', 3, 'Publishing the post…', 'post');
+    expect(getByRole(dialog(), 'progressbar', 'Publishing to Kelp Microblog')).toBeDefined();
+    expect(getByRole(dialog(), 'progressbar', 'Publishing to Harbour Blog')).toBeDefined();
+
+    step(harbour.id, 'job_1', 1, 'Done.', 'done');
+    step(kelp.id, 'job_2', 1, 'Done.', 'done');
+    expect(queryAllByRole(dialog(), 'progressbar')).toHaveLength(0);
+  });
+});

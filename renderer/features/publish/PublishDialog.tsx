@@ -5,11 +5,13 @@ import type {
   PostType,
   PublishOptions,
   PublishOutcome,
-  PublishProgress,
   PublishStatus,
 } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { formatDate, formatDateTime } from '../../ui/format';
+import { ProgressLine, useJobProgress } from '../outbox/jobProgress';
 import { draftImages } from './draftImages';
 import { PreviewPane, usePublishPreview } from './PreviewPane';
 import {
@@ -38,13 +40,20 @@ interface PublishDialogProps {
   onDraftChanged(isTextReplaced: boolean): void;
 }
 
-const STATUS_LABEL: Record<PublishStatus, string> = {
-  draft: 'Draft',
-  pending: 'Pending review',
-  private: 'Private',
-  publish: 'Publish now',
-  future: 'Schedule',
-};
+function statusLabel(status: PublishStatus): string {
+  switch (status) {
+    case 'draft':
+      return t('publish.status.draft');
+    case 'pending':
+      return t('publish.status.pending');
+    case 'private':
+      return t('publish.status.private');
+    case 'publish':
+      return t('publish.status.publish');
+    case 'future':
+      return t('publish.status.future');
+  }
+}
 
 /**
  * Publish the open draft: to one blog (the original), and optionally copies to the author's other
@@ -75,7 +84,8 @@ export function PublishDialog(props: PublishDialogProps) {
   const [sendEmail, setSendEmail] = useState(false);
   const [newsletter, setNewsletter] = useState('default-newsletter');
   const [showSource, setShowSource] = useState(false);
-  const [progress, setProgress] = useState<PublishProgress | null>(null);
+  // Each job of this draft being sent now (the original and any copies): its step, `done` of `total`.
+  const progress = useJobProgress((p) => p.draftId === draft.id);
   const [outcome, setOutcome] = useState<PublishOutcome | null>(null);
   /** The original and each copy after a syndication, kept live by the outbox. */
   const [results, setResults] = useState<DestinationResult[] | null>(null);
@@ -145,14 +155,6 @@ export function PublishDialog(props: PublishDialogProps) {
     props.beforePublish,
   );
 
-  useEffect(
-    () =>
-      on('publishProgress', (p) => {
-        if (p.draftId === draft.id) setProgress(p);
-      }),
-    [draft.id],
-  );
-
   // A queued publish is delivered later by the outbox: show how it ends.
   const queuedJobId = outcome?.kind === 'queued' ? outcome.jobId : null;
   useEffect(() => {
@@ -168,11 +170,11 @@ export function PublishDialog(props: PublishDialogProps) {
           status: job.options?.status ?? 'publish',
           modifiedGmt: job.updatedAt,
         });
-        setPreviewTick((t) => t + 1);
+        setPreviewTick((n) => n + 1);
         props.onDraftChanged(false);
       } else if (job.state === 'failed') {
         setOutcome(null);
-        setError(job.lastError?.message ?? 'Signet could not send the post.');
+        setError(job.lastError?.message ?? t('publish.dialog.failedUnknown'));
       } else if (job.state === 'cancelled') {
         setOutcome(null);
       } else if (job.state === 'waiting') {
@@ -205,7 +207,7 @@ export function PublishDialog(props: PublishDialogProps) {
       if (JSON.stringify(next) === JSON.stringify(current)) return;
       setResults(next);
       if (next.some((r, i) => r.kind === 'published' && current[i]?.kind !== 'published')) {
-        setPreviewTick((t) => t + 1);
+        setPreviewTick((n) => n + 1);
         props.onDraftChanged(false);
       }
     });
@@ -223,7 +225,7 @@ export function PublishDialog(props: PublishDialogProps) {
       if (sendable.length === 0 || onConflict === 'takeServer') {
         const result = await call('publishDraft', { draftId: draft.id, options, onConflict });
         setOutcome(result);
-        setPreviewTick((t) => t + 1);
+        setPreviewTick((n) => n + 1);
         if (result.kind !== 'conflict') props.onDraftChanged(result.kind === 'tookServerVersion');
         return;
       }
@@ -233,7 +235,7 @@ export function PublishDialog(props: PublishDialogProps) {
         copies: sendable.map((c) => c.options),
         onConflict,
       });
-      setPreviewTick((t) => t + 1);
+      setPreviewTick((n) => n + 1);
       if (result.primary.kind === 'conflict') {
         setOutcome(result.primary);
         return;
@@ -249,10 +251,10 @@ export function PublishDialog(props: PublishDialogProps) {
 
   if (!account || !caps) {
     return (
-      <Dialog title="Publish" open={open} onClose={props.onClose}>
-        <p>Add a blog first: Signet publishes through the blog’s own API.</p>
+      <Dialog title={t('publish.dialog.title')} open={open} onClose={props.onClose}>
+        <p>{t('publish.dialog.noBlog')}</p>
         <button type="button" className="primary-button" onClick={props.onManageAccounts}>
-          Add a blog…
+          {t('publish.dialog.addBlog')}
         </button>
       </Dialog>
     );
@@ -265,18 +267,18 @@ export function PublishDialog(props: PublishDialogProps) {
   ];
 
   return (
-    <Dialog title="Publish" open={open} onClose={props.onClose} className="dialog-wide">
+    <Dialog title={t('publish.dialog.title')} open={open} onClose={props.onClose} className="dialog-wide">
       <div className="publish-layout">
         <form
           className="publish-options"
-          aria-label="Publish options"
+          aria-label={t('publish.dialog.optionsLabel')}
           onSubmit={(event) => {
             event.preventDefault();
             void publish('ask');
           }}
         >
           <label>
-            Blog
+            {t('publish.dialog.blog')}
             <select
               value={account.id}
               onChange={(e) => {
@@ -287,14 +289,14 @@ export function PublishDialog(props: PublishDialogProps) {
             >
               {accounts.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.siteName} ({a.userLogin})
+                  {t('publish.dialog.blogOption', { site: a.siteName, user: a.userLogin })}
                 </option>
               ))}
             </select>
           </label>
           {others.length > 0 ? (
             <fieldset className="copies" aria-labelledby={ids.copies}>
-              <legend id={ids.copies}>Also send copies to</legend>
+              <legend id={ids.copies}>{t('publish.copies.legend')}</legend>
               {others.map((a) => {
                 const copy = copies.find((c) => c.account.id === a.id);
                 return (
@@ -316,47 +318,48 @@ export function PublishDialog(props: PublishDialogProps) {
                 );
               })}
               {sendable.length > 0 ? (
-                <p className="hint">
-                  {account.siteName} gets the original; each copy goes out once the original has its address,
-                  and links back to it.
-                </p>
+                <p className="hint">{t('publish.copies.hint', { site: account.siteName })}</p>
               ) : null}
             </fieldset>
           ) : null}
           {account.settings.headerSnippetId ? (
             <label className="check">
               <input type="checkbox" checked={useHeader} onChange={(e) => setUseHeader(e.target.checked)} />
-              Add header: {preview?.header?.name ?? 'the blog’s header snippet'}
+              {t('publish.dialog.header', {
+                name: preview?.header?.name ?? t('publish.dialog.headerDefault'),
+              })}
             </label>
           ) : null}
           {account.settings.footerSnippetId ? (
             <label className="check">
               <input type="checkbox" checked={useFooter} onChange={(e) => setUseFooter(e.target.checked)} />
-              Add footer: {preview?.footer?.name ?? 'the blog’s footer snippet'}
+              {t('publish.dialog.footer', {
+                name: preview?.footer?.name ?? t('publish.dialog.footerDefault'),
+              })}
             </label>
           ) : null}
           {caps.pages ? (
             <fieldset className="radio-row" aria-labelledby={ids.type}>
-              <legend id={ids.type}>Publish as</legend>
-              {(['post', 'page'] as const).map((t) => (
-                <label key={t} className="check">
+              <legend id={ids.type}>{t('publish.dialog.publishAs')}</legend>
+              {(['post', 'page'] as const).map((type) => (
+                <label key={type} className="check">
                   <input
                     type="radio"
                     name="post-type"
-                    checked={postType === t}
-                    onChange={() => setPostType(t)}
+                    checked={postType === type}
+                    onChange={() => setPostType(type)}
                   />
-                  {t === 'post' ? 'Post' : 'Page'}
+                  {type === 'post' ? t('publish.dialog.post') : t('publish.dialog.page')}
                 </label>
               ))}
             </fieldset>
           ) : null}
           <label>
-            Status
+            {t('publish.dialog.status')}
             <select value={status} onChange={(e) => setStatus(e.target.value as PublishStatus)}>
               {statuses.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
+                  {statusLabel(s)}
                 </option>
               ))}
             </select>
@@ -364,7 +367,7 @@ export function PublishDialog(props: PublishDialogProps) {
           {status === 'future' ? (
             <div className="schedule">
               <label>
-                Publish on (your time)
+                {t('publish.schedule.label')}
                 <input
                   type="datetime-local"
                   value={scheduledLocal}
@@ -380,15 +383,14 @@ export function PublishDialog(props: PublishDialogProps) {
                 .filter((a) => !a.capabilities.scheduling)
                 .map((a) => (
                   <p key={a.id} className="hint">
-                    {a.siteName} cannot hold a post until a date: Signet keeps it in the outbox and publishes
-                    it on time (Signet must be running then, or it goes out when Signet next starts).
+                    {t('publish.schedule.viaOutbox', { site: a.siteName })}
                   </p>
                 ))}
             </div>
           ) : null}
           {choices.postType === 'post' && caps.categories ? (
             <TermPicker
-              label="Categories"
+              label={t('publish.dialog.categories')}
               accountId={account.id}
               taxonomy="categories"
               value={categories}
@@ -396,25 +398,35 @@ export function PublishDialog(props: PublishDialogProps) {
             />
           ) : null}
           {choices.postType === 'post' && caps.tags ? (
-            <TermPicker label="Tags" accountId={account.id} taxonomy="tags" value={tags} onChange={setTags} />
+            <TermPicker
+              label={t('publish.dialog.tags')}
+              accountId={account.id}
+              taxonomy="tags"
+              value={tags}
+              onChange={setTags}
+            />
           ) : null}
           {caps.excerpt ? (
             <label>
-              Excerpt
+              {t('publish.dialog.excerpt')}
               <textarea rows={3} value={excerpt} onChange={(e) => setExcerpt(e.target.value)} />
             </label>
           ) : null}
           {caps.slug ? (
             <label>
-              Slug
-              <input value={slug} placeholder="from the title" onChange={(e) => setSlug(e.target.value)} />
+              {t('publish.dialog.slug')}
+              <input
+                value={slug}
+                placeholder={t('publish.dialog.slugPlaceholder')}
+                onChange={(e) => setSlug(e.target.value)}
+              />
             </label>
           ) : null}
           {caps.featuredImage ? (
             <label>
-              Featured image
+              {t('publish.dialog.featuredImage')}
               <select value={featuredImage} onChange={(e) => setFeaturedImage(e.target.value)}>
-                <option value="">None</option>
+                <option value="">{t('publish.dialog.featuredNone')}</option>
                 {images.map((img) => (
                   <option key={img.fileName} value={img.fileName}>
                     {img.altText || img.fileName}
@@ -425,27 +437,31 @@ export function PublishDialog(props: PublishDialogProps) {
           ) : null}
           {caps.newsletter && (status === 'publish' || status === 'future') ? (
             <fieldset className="newsletter">
-              <legend>Newsletter</legend>
+              <legend>{t('publish.newsletter.legend')}</legend>
               <label className="check">
                 <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} />
-                Also email this post to the newsletter’s subscribers
+                {t('publish.newsletter.send')}
               </label>
               {sendEmail ? (
                 <label>
-                  Newsletter (its slug)
+                  {t('publish.newsletter.slug')}
                   <input value={newsletter} onChange={(e) => setNewsletter(e.target.value)} />
                 </label>
               ) : (
-                <p className="hint">Off: publishing sends no email.</p>
+                <p className="hint">{t('publish.newsletter.off')}</p>
               )}
             </fieldset>
           ) : null}
           <div className="dialog-actions">
             <button type="submit" className="primary-button" disabled={busy}>
-              {preview?.isUpdate ? 'Update on blog' : status === 'future' ? 'Schedule' : 'Publish'}
+              {preview?.isUpdate
+                ? t('publish.dialog.update')
+                : status === 'future'
+                  ? t('publish.dialog.schedule')
+                  : t('publish.dialog.publish')}
             </button>
             <button type="button" className="secondary-button" onClick={props.onClose}>
-              Close
+              {t('publish.dialog.close')}
             </button>
           </div>
           {preview?.isUpdate && caps.delete ? (
@@ -457,7 +473,10 @@ export function PublishDialog(props: PublishDialogProps) {
                 const where = account.siteName;
                 if (
                   !window.confirm(
-                    `Move “${draft.title || 'Untitled'}” to the trash on ${where}? The draft stays in Signet.`,
+                    t('publish.remove.confirm', {
+                      title: draft.title || t('publish.remove.untitled'),
+                      site: where,
+                    }),
                   )
                 ) {
                   return;
@@ -470,54 +489,57 @@ export function PublishDialog(props: PublishDialogProps) {
                     setResults(null);
                     setRemoved(
                       queued
-                        ? `${queued.message} The post will be moved to the trash on ${where} as soon as Signet can reach it.`
-                        : `Moved to the trash on ${where}. Publishing again creates a new post.`,
+                        ? t('publish.remove.queued', { message: queued.message, site: where })
+                        : t('publish.remove.done', { site: where }),
                     );
-                    setPreviewTick((t) => t + 1);
+                    setPreviewTick((n) => n + 1);
                     props.onDraftChanged(false);
                   })
                   .catch((e: unknown) => setError(errorMessage(e)))
                   .finally(() => setBusy(false));
               }}
             >
-              Remove from blog…
+              {t('publish.remove.button')}
             </button>
           ) : null}
           {removed ? <p role="status">{removed}</p> : null}
-          {busy && progress ? (
-            <div className="progress">
-              <progress
-                aria-label="Publishing progress"
-                max={Math.max(1, progress.total)}
-                value={progress.done}
+          {[...progress.values()].map((p) => {
+            const site =
+              accounts.find((a) => a.id === p.accountId)?.siteName ?? t('publish.progress.theBlog');
+            return (
+              <ProgressLine
+                key={p.jobId}
+                name={
+                  progress.size > 1 ? t('publish.progress.toSite', { site }) : t('publish.progress.label')
+                }
+                done={p.done}
+                total={p.total}
+                label={p.label}
               />
-              <p role="status">{progress.message}</p>
-            </div>
-          ) : null}
+            );
+          })}
           {error ? (
             <p className="inline-error" role="alert">
               {error}
             </p>
           ) : null}
           {results ? (
-            <div className="publish-result" role="status" aria-label="Publish result">
-              <ul aria-label="Result per blog">
+            <div className="publish-result" role="status" aria-label={t('publish.result.label')}>
+              <ul aria-label={t('publish.result.perBlog')}>
                 {results.map((r) => (
                   <li key={r.accountId} aria-label={r.siteName}>
                     <p>
-                      <strong>
-                        {r.siteName} ({r.role})
-                      </strong>{' '}
+                      <strong>{t('publish.result.siteRole', { site: r.siteName, role: r.role })}</strong>{' '}
                       {r.text}
                     </p>
                     {r.permalink ? (
                       <button
                         type="button"
                         className="secondary-button"
-                        aria-label={`Open in browser: ${r.siteName}`}
+                        aria-label={t('publish.result.openLabel', { site: r.siteName })}
                         onClick={() => void call('openExternal', { url: r.permalink! })}
                       >
-                        Open in browser
+                        {t('publish.result.open')}
                       </button>
                     ) : null}
                   </li>
@@ -526,32 +548,30 @@ export function PublishDialog(props: PublishDialogProps) {
             </div>
           ) : null}
           {outcome?.kind === 'published' ? (
-            <div className="publish-result" role="status" aria-label="Publish result">
+            <div className="publish-result" role="status" aria-label={t('publish.result.label')}>
               <p>
-                {outcome.status === 'future'
-                  ? 'Scheduled'
-                  : outcome.status === 'publish'
-                    ? 'Published'
-                    : 'Sent'}
-                : <span className="path">{outcome.permalink}</span>
+                {t('publish.result.published', { status: outcome.status })}
+                <span className="path">{outcome.permalink}</span>
               </p>
               <button
                 type="button"
                 className="secondary-button"
                 onClick={() => void call('openExternal', { url: outcome.permalink })}
               >
-                Open in browser
+                {t('publish.result.open')}
               </button>
             </div>
           ) : null}
           {outcome?.kind === 'queued' ? (
-            <div className="publish-result" role="status" aria-label="Publish result">
+            <div className="publish-result" role="status" aria-label={t('publish.result.label')}>
               <p>
-                Queued: {outcome.message} Signet sends it as soon as {account.siteName} can be reached
                 {outcome.nextAttemptAt
-                  ? ` (next try at ${new Date(outcome.nextAttemptAt).toLocaleTimeString()})`
-                  : ''}
-                . You can close this window and keep writing.
+                  ? t('publish.result.queuedLongNext', {
+                      message: outcome.message,
+                      site: account.siteName,
+                      time: formatDate(outcome.nextAttemptAt, 'time'),
+                    })
+                  : t('publish.result.queuedLong', { message: outcome.message, site: account.siteName })}
               </p>
               <button
                 type="button"
@@ -565,7 +585,7 @@ export function PublishDialog(props: PublishDialogProps) {
                     .finally(() => setBusy(false));
                 }}
               >
-                Try again now
+                {t('publish.result.retry')}
               </button>
               <button
                 type="button"
@@ -577,46 +597,45 @@ export function PublishDialog(props: PublishDialogProps) {
                     .catch((e: unknown) => setError(errorMessage(e)));
                 }}
               >
-                Cancel sending
+                {t('publish.result.cancelSending')}
               </button>
             </div>
           ) : null}
           {outcome?.kind === 'conflict' ? (
-            <section className="conflict" role="alert" aria-label="Changed on the blog">
-              <p>
-                The post was changed on the blog ({new Date(outcome.server.modifiedGmt).toLocaleString()})
-                since Signet last sent it. Nothing was overwritten.
-              </p>
+            <section className="conflict" role="alert" aria-label={t('publish.conflict.label')}>
+              <p>{t('publish.conflict.message', { when: formatDateTime(outcome.server.modifiedGmt) })}</p>
               <div className="conflict-sides">
-                <section aria-label="Blog version">
-                  <h3>On the blog: {outcome.server.title}</h3>
+                <section aria-label={t('publish.conflict.blogVersion')}>
+                  <h3>{t('publish.conflict.onBlog', { title: outcome.server.title })}</h3>
                   <p className="conflict-text">{outcome.server.text}</p>
                 </section>
-                <section aria-label="Your version">
-                  <h3>In Signet</h3>
+                <section aria-label={t('publish.conflict.yourVersion')}>
+                  <h3>{t('publish.conflict.inSignet')}</h3>
                   <p className="conflict-text">{outcome.localText}</p>
                 </section>
               </div>
               <div className="dialog-actions">
                 <button type="button" className="primary-button" onClick={() => void publish('overwrite')}>
-                  Overwrite the blog’s version
+                  {t('publish.conflict.overwrite')}
                 </button>
                 <button type="button" className="secondary-button" onClick={() => void publish('takeServer')}>
-                  Take the blog’s version as a revision
+                  {t('publish.conflict.takeServer')}
                 </button>
                 <button type="button" className="secondary-button" onClick={() => setOutcome(null)}>
-                  Cancel
+                  {t('publish.conflict.cancel')}
                 </button>
               </div>
             </section>
           ) : null}
         </form>
-        <section className="publish-preview" aria-label="Preview">
+        <section className="publish-preview" aria-label={t('publish.preview.label')}>
           <div className="preview-header">
-            <h3>Preview</h3>
+            <h3>{t('publish.preview.heading')}</h3>
             <label className="check">
               <input type="checkbox" checked={showSource} onChange={(e) => setShowSource(e.target.checked)} />
-              Show HTML
+              {preview?.markdown !== undefined
+                ? t('publish.preview.showMarkdown')
+                : t('publish.preview.showHtml')}
             </label>
           </div>
           <div
@@ -628,16 +647,24 @@ export function PublishDialog(props: PublishDialogProps) {
               overflowX: 'auto',
             }}
           >
-            <section aria-label={`Preview for ${account.siteName}`}>
+            <section aria-label={t('publish.preview.forSite', { site: account.siteName })}>
               <h4>
-                {account.siteName}
-                {columns.length > 1 ? ' (original)' : ''}
+                {columns.length > 1
+                  ? t('publish.preview.original', { site: account.siteName })
+                  : account.siteName}
               </h4>
               <PreviewPane
                 preview={preview}
                 error={previewError}
                 showSource={showSource}
-                articleLabel="Post preview"
+                articleLabel={t('publish.preview.postLabel')}
+                theme={{
+                  draftId: draft.id,
+                  options,
+                  tick: previewTick,
+                  beforePreview: props.beforePublish,
+                  siteName: account.siteName,
+                }}
               />
             </section>
             {copies.map((c) => (
@@ -679,8 +706,8 @@ function CopyPreview(props: {
     props.beforePreview,
   );
   return (
-    <section aria-label={`Preview for ${props.account.siteName}`}>
-      <h4>{props.account.siteName} (copy)</h4>
+    <section aria-label={t('publish.preview.forSite', { site: props.account.siteName })}>
+      <h4>{t('publish.preview.copy', { site: props.account.siteName })}</h4>
       {props.problem ? (
         <p className="hint">{props.problem}</p>
       ) : (
@@ -688,7 +715,14 @@ function CopyPreview(props: {
           preview={preview}
           error={error}
           showSource={props.showSource}
-          articleLabel="Copy preview"
+          articleLabel={t('publish.preview.copyLabel')}
+          theme={{
+            draftId: props.draftId,
+            options: props.options,
+            tick: props.tick,
+            beforePreview: props.beforePreview,
+            siteName: props.account.siteName,
+          }}
         />
       )}
     </section>

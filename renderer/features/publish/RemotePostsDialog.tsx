@@ -6,6 +6,7 @@ import type {
   PublishStatus,
   RemotePostSummary,
 } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { Pager } from '../../ui/Pager';
@@ -16,18 +17,36 @@ interface RemotePostsDialogProps {
   accounts: AccountSummary[];
   onClose(): void;
   onOpened(draft: Draft): void;
+  /** Opens Accounts (the next step when no blog can list its posts); no button without it. */
+  onManageAccounts?(): void;
 }
 
-const STATUS_FILTERS: Array<{ label: string; value: PublishStatus[] | undefined }> = [
-  { label: 'Everything', value: undefined },
-  { label: 'Published', value: ['publish'] },
-  { label: 'Scheduled', value: ['future'] },
-  { label: 'Drafts', value: ['draft', 'pending'] },
-  { label: 'Private', value: ['private'] },
+const STATUS_FILTERS: Array<{ id: string; value: PublishStatus[] | undefined }> = [
+  { id: 'everything', value: undefined },
+  { id: 'published', value: ['publish'] },
+  { id: 'scheduled', value: ['future'] },
+  { id: 'drafts', value: ['draft', 'pending'] },
+  { id: 'private', value: ['private'] },
 ];
 
+function filterLabel(id: string): string {
+  switch (id) {
+    case 'published':
+      return t('publish.remote.filterPublished');
+    case 'scheduled':
+      return t('publish.remote.filterScheduled');
+    case 'drafts':
+      return t('publish.remote.filterDrafts');
+    case 'private':
+      return t('publish.remote.filterPrivate');
+    default:
+      return t('publish.remote.filterEverything');
+  }
+}
+
 /** Recent posts and pages on a blog: search, page through, open one as a linked draft. */
-export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: RemotePostsDialogProps) {
+export function RemotePostsDialog(props: RemotePostsDialogProps) {
+  const { open, accounts: all, onClose, onOpened } = props;
   // Only blogs whose posts Signet can list.
   const accounts = all.filter((a) => a.capabilities.remotePosts);
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
@@ -43,6 +62,11 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped by "Try again" to list again with the same filters. */
+  const [attempt, setAttempt] = useState(0);
+  /** The post being opened (with its images), and why opening one failed. */
+  const [opening, setOpening] = useState<RemotePostSummary | null>(null);
+  const [openError, setOpenError] = useState<{ post: RemotePostSummary; message: string } | null>(null);
 
   const firstId = accounts[0]?.id;
   useEffect(() => {
@@ -68,22 +92,35 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
         .finally(() => setBusy(false));
     }, 200);
     return () => clearTimeout(timer);
-  }, [open, account, accountId, type, page, search, statusIndex]);
+  }, [open, account, accountId, type, page, search, statusIndex, attempt]);
+
+  const openPost = (post: RemotePostSummary) => {
+    setOpening(post);
+    setOpenError(null);
+    call('openRemotePost', { accountId, type: post.type, remoteId: post.remoteId })
+      .then(onOpened)
+      .catch((e: unknown) => setOpenError({ post, message: errorMessage(e) }))
+      .finally(() => setOpening(null));
+  };
+  const filtered = search.trim() !== '' || statusIndex !== 0;
+  const siteName = account?.siteName ?? t('publish.remote.theBlog');
 
   return (
-    <Dialog title="Open from blog" open={open} onClose={onClose} className="dialog-wide">
-      {all.length === 0 ? (
-        <p>Add a blog under Accounts first.</p>
-      ) : accounts.length === 0 ? (
-        <p>
-          None of your blogs lets Signet list its posts. Add a blog that does under Accounts, or copy the post
-          into a new draft.
-        </p>
+    <Dialog title={t('publish.remote.title')} open={open} onClose={onClose} className="dialog-wide">
+      {all.length === 0 || accounts.length === 0 ? (
+        <div className="empty-state">
+          <p>{all.length === 0 ? t('publish.remote.noBlog') : t('publish.remote.noListing')}</p>
+          {props.onManageAccounts ? (
+            <button type="button" className="primary-button" onClick={props.onManageAccounts}>
+              {t('publish.remote.addBlog')}
+            </button>
+          ) : null}
+        </div>
       ) : (
         <>
           <div className="filters">
             <label>
-              Blog
+              {t('publish.remote.blog')}
               <select
                 value={accountId}
                 onChange={(e) => {
@@ -100,7 +137,7 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
             </label>
             {account?.capabilities.pages ? (
               <label>
-                Kind
+                {t('publish.remote.kind')}
                 <select
                   value={type}
                   onChange={(e) => {
@@ -108,13 +145,13 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
                     setPage(1);
                   }}
                 >
-                  <option value="post">Posts</option>
-                  <option value="page">Pages</option>
+                  <option value="post">{t('publish.remote.posts')}</option>
+                  <option value="page">{t('publish.remote.pages')}</option>
                 </select>
               </label>
             ) : null}
             <label>
-              Status
+              {t('publish.remote.status')}
               <select
                 value={statusIndex}
                 onChange={(e) => {
@@ -123,14 +160,14 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
                 }}
               >
                 {STATUS_FILTERS.map((f, i) => (
-                  <option key={f.label} value={i}>
-                    {f.label}
+                  <option key={f.id} value={i}>
+                    {filterLabel(f.id)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Search the blog
+              {t('publish.remote.search')}
               <input
                 type="search"
                 value={search}
@@ -142,34 +179,97 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
             </label>
           </div>
           {error ? (
-            <p className="inline-error" role="alert">
-              {error}
-            </p>
+            <div className="inline-error" role="alert">
+              <p>{t('publish.remote.listError', { site: siteName, error })}</p>
+              <button
+                type="button"
+                className="secondary-button"
+                onClick={() => {
+                  setError(null);
+                  setAttempt((n) => n + 1);
+                }}
+              >
+                {t('publish.remote.tryAgain')}
+              </button>
+            </div>
           ) : null}
           <p role="status" className="list-count">
-            {busy ? 'Loading…' : result ? `${result.total} ${result.total === 1 ? 'item' : 'items'}` : ''}
+            {busy
+              ? t('publish.remote.loading', { site: siteName })
+              : result && !error
+                ? t('publish.remote.count', { count: result.total })
+                : ''}
           </p>
-          <ul className="remote-list" aria-label="Posts on the blog">
+          {opening ? (
+            <div className="progress">
+              <progress aria-label={t('publish.remote.openingLabel')} />
+              <p role="status">
+                {t('publish.remote.opening', { title: opening.title || t('publish.remote.noTitle') })}
+              </p>
+            </div>
+          ) : null}
+          {openError ? (
+            <div className="inline-error" role="alert">
+              <p>
+                {t('publish.remote.openError', {
+                  title: openError.post.title || t('publish.remote.noTitle'),
+                  error: openError.message,
+                })}
+              </p>
+              <button type="button" className="secondary-button" onClick={() => openPost(openError.post)}>
+                {t('publish.remote.tryAgain')}
+              </button>
+            </div>
+          ) : null}
+          {!busy && !error && result && result.items.length === 0 ? (
+            <div className="empty-state">
+              <p>
+                {filtered
+                  ? t('publish.remote.noMatch', { site: siteName })
+                  : t('publish.remote.none', { site: siteName, type })}
+              </p>
+              {filtered ? (
+                <button
+                  type="button"
+                  className="secondary-button"
+                  onClick={() => {
+                    setSearch('');
+                    setStatusIndex(0);
+                    setPage(1);
+                  }}
+                >
+                  {t('publish.remote.clear')}
+                </button>
+              ) : (
+                <button type="button" className="secondary-button" onClick={onClose}>
+                  {t('publish.remote.back')}
+                </button>
+              )}
+            </div>
+          ) : null}
+          <ul className="remote-list" aria-label={t('publish.remote.listLabel')}>
             {result?.items.map((post) => (
               <li key={post.remoteId} className="remote-row">
                 <div>
-                  <p className="draft-item-title">{post.title || '(no title)'}</p>
+                  <p className="draft-item-title">{post.title || t('publish.remote.untitled')}</p>
                   <p className="draft-item-meta">
-                    {post.status} · changed {formatDateTime(post.modifiedGmt)}
-                    {post.draftId ? ' · linked to a draft' : ''}
+                    {t('publish.remote.meta', {
+                      status: post.status,
+                      when: formatDateTime(post.modifiedGmt),
+                      linked: post.draftId ? 'yes' : 'no',
+                    })}
                   </p>
                 </div>
                 <button
                   type="button"
                   className="secondary-button"
-                  aria-label={`Open “${post.title || 'no title'}” as a draft`}
-                  onClick={() =>
-                    void call('openRemotePost', { accountId, type: post.type, remoteId: post.remoteId })
-                      .then(onOpened)
-                      .catch((e: unknown) => setError(errorMessage(e)))
-                  }
+                  aria-label={t('publish.remote.openLabel', {
+                    title: post.title || t('publish.remote.noTitle'),
+                  })}
+                  disabled={opening !== null}
+                  onClick={() => openPost(post)}
                 >
-                  Open
+                  {t('publish.remote.open')}
                 </button>
               </li>
             ))}
@@ -178,8 +278,8 @@ export function RemotePostsDialog({ open, accounts: all, onClose, onOpened }: Re
             page={page}
             totalPages={result?.totalPages ?? 0}
             onPage={setPage}
-            previousLabel="Newer"
-            nextLabel="Older"
+            previousLabel={t('publish.remote.newer')}
+            nextLabel={t('publish.remote.older')}
           />
         </>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { t } from '../../../electron/contract/i18n';
 import { call } from '../../bridge';
 
 interface TermPickerProps {
@@ -17,12 +18,11 @@ export function TermPicker({ label, accountId, taxonomy, value, onChange }: Term
   const [text, setText] = useState('');
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const listId = useId();
-  const singular = taxonomy === 'tags' ? 'tag' : 'category';
 
   useEffect(() => {
     const timer = setTimeout(() => {
       call('searchTerms', { accountId, taxonomy, search: text.trim() })
-        .then((terms) => setSuggestions(terms.map((t) => t.name)))
+        .then((terms) => setSuggestions(terms.map((term) => term.name)))
         .catch(() => setSuggestions([]));
     }, 150);
     return () => clearTimeout(timer);
@@ -41,7 +41,7 @@ export function TermPicker({ label, accountId, taxonomy, value, onChange }: Term
         <input
           list={listId}
           value={text}
-          placeholder={`Add a ${singular}`}
+          placeholder={t('publish.terms.placeholder', { taxonomy })}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ',') {
@@ -57,17 +57,17 @@ export function TermPicker({ label, accountId, taxonomy, value, onChange }: Term
         ))}
       </datalist>
       <button type="button" className="secondary-button" disabled={!text.trim()} onClick={() => add(text)}>
-        Add {singular}
+        {t('publish.terms.add', { taxonomy })}
       </button>
       {value.length > 0 ? (
-        <ul className="chips" aria-label={`Chosen ${label.toLowerCase()}`}>
+        <ul className="chips" aria-label={t('publish.terms.chosen', { taxonomy })}>
           {value.map((term) => (
             <li key={term} className="chip">
               {term}
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Remove ${singular} ${term}`}
+                aria-label={t('publish.terms.remove', { taxonomy, term })}
                 onClick={() => onChange(value.filter((v) => v !== term))}
               >
                 ×

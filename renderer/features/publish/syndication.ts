@@ -12,6 +12,7 @@ import type {
   PublishStatus,
   SyndicateResult,
 } from '../../../electron/contract';
+import { t } from '../../../electron/contract/i18n';
 
 /** What the author chose in the dialog, before it is fitted to one account. */
 export interface PublishChoices {
@@ -65,8 +66,7 @@ export function statusFor(status: PublishStatus, caps: PublisherCapabilities): P
 /** Why a destination gets nothing with this status (a sentence for the author), or `null`. */
 export function statusProblem(status: PublishStatus, account: AccountSummary): string | null {
   if (statusFor(status, account.capabilities)) return null;
-  const what = status === 'draft' ? 'a draft' : status === 'pending' ? 'a post for review' : 'a private post';
-  return `${account.siteName} cannot keep ${what}, so no copy is sent there. Choose “Publish now” or “Schedule” to include it.`;
+  return t('publish.copies.statusProblem', { site: account.siteName, status });
 }
 
 /**
@@ -147,17 +147,12 @@ export interface DestinationResult {
 }
 
 function siteNameOf(accounts: readonly AccountSummary[], accountId: string): string {
-  return accounts.find((a) => a.id === accountId)?.siteName ?? 'A blog that was removed';
+  return accounts.find((a) => a.id === accountId)?.siteName ?? t('publish.result.removedBlog');
 }
 
-function statusWord(status: PublishStatus): string {
-  return status === 'future'
-    ? 'Scheduled'
-    : status === 'publish'
-      ? 'Published'
-      : status === 'draft'
-        ? 'Sent as a draft'
-        : 'Sent';
+/** "Published: <address>", "Scheduled: …", "Sent as a draft: …". */
+function sentText(status: PublishStatus, permalink: string): string {
+  return t('publish.result.sent', { status, permalink });
 }
 
 /** The original and each copy of a syndication, in words. */
@@ -176,24 +171,29 @@ export function syndicationResults(
     const siteName = siteNameOf(accounts, accountId);
     const base = { accountId, siteName, role };
     if (error || !outcome) {
-      lines.push({ ...base, kind: 'error', text: error?.message ?? 'Signet could not send it.' });
+      lines.push({ ...base, kind: 'error', text: error?.message ?? t('publish.result.failedUnknown') });
     } else if (outcome.kind === 'published') {
       lines.push({
         ...base,
         kind: 'published',
-        text: `${statusWord(outcome.status)}: ${outcome.permalink}`,
+        text: sentText(outcome.status, outcome.permalink),
         permalink: outcome.permalink,
       });
     } else if (outcome.kind === 'queued') {
-      lines.push({ ...base, kind: 'queued', text: `Queued: ${outcome.message}`, jobId: outcome.jobId });
+      lines.push({
+        ...base,
+        kind: 'queued',
+        text: t('publish.result.queued', { message: outcome.message }),
+        jobId: outcome.jobId,
+      });
     } else if (outcome.kind === 'conflict') {
       lines.push({
         ...base,
         kind: 'conflict',
-        text: 'Not sent: the post was changed on the blog since Signet last sent it.',
+        text: t('publish.result.conflict'),
       });
     } else {
-      lines.push({ ...base, kind: 'published', text: 'The blog’s version became the draft’s text.' });
+      lines.push({ ...base, kind: 'published', text: t('publish.result.tookServerVersion') });
     }
   };
   add(primaryId, 'Original', result.primary);
@@ -216,19 +216,23 @@ export function followJobs(
         return {
           ...base,
           kind: 'published',
-          text: `${statusWord(job.options?.status ?? 'publish')}: ${job.permalink ?? ''}`,
+          text: sentText(job.options?.status ?? 'publish', job.permalink ?? ''),
           ...(job.permalink ? { permalink: job.permalink } : {}),
         };
       case 'failed':
         return {
           ...base,
           kind: 'error',
-          text: `Failed: ${job.lastError?.message ?? 'Signet could not send it.'} Open Outbox to try again.`,
+          text: t('publish.result.failed', {
+            message: job.lastError?.message ?? t('publish.result.failedUnknown'),
+          }),
         };
       case 'cancelled':
-        return { ...base, kind: 'error', text: 'Cancelled: nothing more is sent there.' };
+        return { ...base, kind: 'error', text: t('publish.result.cancelled') };
       case 'waiting':
-        return job.lastError ? { ...result, text: `Queued: ${job.lastError.message}` } : result;
+        return job.lastError
+          ? { ...result, text: t('publish.result.queued', { message: job.lastError.message }) }
+          : result;
       default:
         return result;
     }

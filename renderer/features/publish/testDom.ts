@@ -20,6 +20,7 @@ const ROLE_SELECTORS: Record<string, string> = {
   link: 'a[href]',
   heading: 'h1, h2, h3, h4, h5, h6',
   dialog: 'dialog',
+  progressbar: 'progress, [role="progressbar"]',
 };
 
 function text(node: Node): string {

@@ -1,3 +1,6 @@
+import { t } from '../../../electron/contract/i18n';
+import { formatDate } from '../../ui/format';
+
 /** `datetime-local` values are the author's wall-clock time without a zone. */
 export function isoToLocalInput(iso: string): string {
   const d = new Date(iso);
@@ -13,19 +16,27 @@ export function localInputToIso(value: string): string | undefined {
 /** "That is 14:00 on 3 Dec in Europe/Berlin, the blog's time." — or a fixed offset like +02:00. */
 export function describeInZone(iso: string, zone: string, siteName: string, locale?: string): string {
   const date = new Date(iso);
-  const mine = date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const mine = formatDate(date, 'dateTime', { locale });
   let theirs: string;
   const offset = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
   if (offset) {
     const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
     const shifted = new Date(date.getTime() + minutes * 60_000);
-    theirs = `${shifted.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} (UTC${zone})`;
+    theirs = t('publish.schedule.zoneOffset', {
+      date: formatDate(shifted, 'dateTime', { locale, timeZone: 'UTC' }),
+      zone,
+    });
   } else {
     try {
-      theirs = `${date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone })} (${zone})`;
+      theirs = t('publish.schedule.zoneNamed', {
+        date: formatDate(date, 'dateTime', { locale, timeZone: zone }),
+        zone,
+      });
     } catch {
-      theirs = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      theirs = t('publish.schedule.zoneUtc', {
+        date: formatDate(date, 'dateTime', { locale, timeZone: 'UTC' }),
+      });
     }
   }
-  return `Goes live ${mine} your time — ${theirs} on ${siteName}.`;
+  return t('publish.schedule.goesLive', { mine, theirs, site: siteName });
 }

@@ -2,14 +2,15 @@ import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { formatDateTime } from '../../ui/format';
+import { t } from '../../../electron/contract/i18n';
 
 function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024) return t('settings.backups.sizeBytes', { size: bytes });
+  if (bytes < 1024 * 1024) return t('settings.backups.sizeKB', { size: Math.round(bytes / 1024) });
+  return t('settings.backups.sizeMB', { size: bytes / (1024 * 1024) });
 }
 
-const drafts = (n: number) => (n === 1 ? '1 draft' : `${n} drafts`);
+const drafts = (count: number) => t('settings.backups.drafts', { count });
 
 /** Settings → Backups: the rolling backups, "Back up now" and "Restore…" with a confirm. */
 export function BackupsSection({ open }: { open: boolean }) {
@@ -19,15 +20,21 @@ export function BackupsSection({ open }: { open: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** The list could not be read: said with "Try again". */
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   const reload = () =>
     call('listBackups')
-      .then(setBackups)
-      .catch((e: unknown) => setError(errorMessage(e)));
+      .then((list) => {
+        setBackups(list);
+        setLoadError(null);
+      })
+      .catch((e: unknown) => setLoadError(errorMessage(e)));
 
   useEffect(() => {
     if (!open) return;
     setError(null);
+    setLoadError(null);
     setDone(null);
     setConfirming(null);
     void reload();
@@ -50,65 +57,82 @@ export function BackupsSection({ open }: { open: boolean }) {
   const backUpNow = () =>
     run(async () => {
       const backup = await call('backupNow');
-      return `Backed up ${drafts(backup.draftCount)} (${formatDateTime(backup.createdAt)}).`;
+      return t('settings.backups.done', { count: backup.draftCount, when: formatDateTime(backup.createdAt) });
     });
 
   const restore = (backup: BackupSummary) =>
     run(async () => {
       const safety = await call('restoreBackup', { id: backup.id, includeSettings });
-      return `Restored the backup of ${formatDateTime(backup.createdAt)}. Your drafts from before are in the backup of ${formatDateTime(safety.createdAt)}.`;
+      return t('settings.backups.restored', {
+        when: formatDateTime(backup.createdAt),
+        safety: formatDateTime(safety.createdAt),
+      });
     });
 
   return (
     <section className="settings-section" aria-labelledby="settings-backups">
-      <h3 id="settings-backups">Backups</h3>
-      <p>
-        Signet backs up your drafts and settings every hour while it runs (when something changed), keeps
-        hourly backups for a day and one a day for a week. Passwords are never in a backup: after restoring
-        settings, sign in to your blogs again if asked.
-      </p>
+      <h3 id="settings-backups">{t('settings.backups.title')}</h3>
+      <p>{t('settings.backups.intro')}</p>
       <button type="button" className="secondary-button" disabled={busy} onClick={backUpNow}>
-        Back up now
+        {t('settings.backups.backUpNow')}
       </button>
-      {backups === null ? null : backups.length === 0 ? (
-        <p>No backups yet.</p>
+      {loadError ? (
+        <div className="inline-error" role="alert">
+          <p>{t('settings.backups.loadFailed', { error: loadError })}</p>
+          <button type="button" className="secondary-button" onClick={() => void reload()}>
+            {t('settings.backups.tryAgain')}
+          </button>
+        </div>
+      ) : null}
+      {backups === null ? (
+        loadError ? null : (
+          <p role="status" className="hint">
+            {t('settings.backups.loading')}
+          </p>
+        )
+      ) : backups.length === 0 ? (
+        <p className="empty-state">{t('settings.backups.empty')}</p>
       ) : (
-        <ul className="backup-list" aria-label="Backups">
+        <ul className="backup-list" aria-label={t('settings.backups.list')}>
           {backups.map((backup) => {
             const when = formatDateTime(backup.createdAt);
             return (
               <li key={backup.id} className="backup-item">
                 <div className="backup-row">
                   <span>
-                    {when} · {drafts(backup.draftCount)} · {formatSize(backup.sizeBytes)}
+                    {t('settings.backups.item', {
+                      when,
+                      drafts: drafts(backup.draftCount),
+                      size: formatSize(backup.sizeBytes),
+                    })}
                   </span>
                   <button
                     type="button"
                     className="link-button"
                     disabled={busy}
-                    aria-label={`Restore the backup of ${when}…`}
+                    aria-label={t('settings.backups.restoreLabel', { when })}
                     onClick={() => {
                       setIncludeSettings(false);
                       setConfirming(backup.id);
                     }}
                   >
-                    Restore…
+                    {t('settings.backups.restore')}
                   </button>
                 </div>
                 {confirming === backup.id ? (
-                  <div className="backup-confirm" role="group" aria-label={`Restore the backup of ${when}`}>
-                    <p>
-                      Your current drafts are backed up first, then replaced by the{' '}
-                      {drafts(backup.draftCount)} of this backup. Drafts written since are removed (they stay
-                      in the new backup).
-                    </p>
+                  <div
+                    className="backup-confirm"
+                    role="group"
+                    aria-label={t('settings.backups.confirmLabel', { when })}
+                  >
+                    <p>{t('settings.backups.confirm', { count: backup.draftCount })}</p>
                     <label className="check">
                       <input
                         type="checkbox"
                         checked={includeSettings}
                         onChange={(e) => setIncludeSettings(e.target.checked)}
                       />
-                      Also restore settings (accounts, snippets, preferences)
+                      {t('settings.backups.includeSettings')}
                     </label>
                     <div className="backup-actions">
                       <button
@@ -117,7 +141,7 @@ export function BackupsSection({ open }: { open: boolean }) {
                         disabled={busy}
                         onClick={() => restore(backup)}
                       >
-                        Restore this backup
+                        {t('settings.backups.restoreThis')}
                       </button>
                       <button
                         type="button"
@@ -125,7 +149,7 @@ export function BackupsSection({ open }: { open: boolean }) {
                         disabled={busy}
                         onClick={() => setConfirming(null)}
                       >
-                        Cancel
+                        {t('settings.backups.cancel')}
                       </button>
                     </div>
                   </div>

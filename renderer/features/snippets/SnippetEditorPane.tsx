@@ -2,7 +2,6 @@ import DOMPurify from 'dompurify';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import {
   BUILT_IN_VARIABLES,
-  SNIPPET_KIND_LABELS,
   SNIPPET_KINDS,
   type CustomVariable,
   type EditorStateJSON,
@@ -10,10 +9,12 @@ import {
   type SnippetKind,
   type TemplateIssue,
 } from '../../../electron/contract';
+import { snippetKindLabel, variableDescription } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage } from '../../bridge';
 import { SignetEditor, type SignetEditorApi } from '../../editor';
 import { createPatchSaver, type PatchSaveState } from './patchSaver';
 import { SnippetUses } from './SnippetUses';
+import { t } from '../../../electron/contract/i18n';
 
 type SnippetPatch = {
   name?: string;
@@ -22,12 +23,7 @@ type SnippetPatch = {
   obfuscateEmails?: boolean;
 };
 
-const SAVE_LABEL: Record<PatchSaveState, string> = {
-  saved: 'Saved',
-  pending: 'Editing…',
-  saving: 'Saving…',
-  failed: 'Not saved',
-};
+const saveLabel = (state: PatchSaveState): string => t('snippets.editor.saveState', { state });
 
 const PREVIEW_DELAY_MS = 200;
 
@@ -136,7 +132,7 @@ export function SnippetEditorPane({
     (state: EditorStateJSON) => {
       stateRef.current = state;
       saver.change({ editorState: state });
-      setPreviewTick((t) => t + 1);
+      setPreviewTick((n) => n + 1);
     },
     [saver],
   );
@@ -147,11 +143,11 @@ export function SnippetEditorPane({
   return (
     <section className="snippet-pane" aria-labelledby={headingId}>
       <h3 id={headingId} className="visually-hidden">
-        Edit snippet
+        {t('snippets.editor.heading')}
       </h3>
       <div className="snippet-fields">
         <label className="snippet-name">
-          Name
+          {t('snippets.editor.name')}
           <input
             ref={nameRef}
             value={name}
@@ -163,7 +159,7 @@ export function SnippetEditorPane({
           />
         </label>
         <label>
-          Kind
+          {t('snippets.editor.kind')}
           <select
             value={kind}
             onChange={(e) => {
@@ -174,7 +170,7 @@ export function SnippetEditorPane({
           >
             {SNIPPET_KINDS.map((k) => (
               <option key={k} value={k}>
-                {SNIPPET_KIND_LABELS[k]}
+                {snippetKindLabel(k)}
               </option>
             ))}
           </select>
@@ -182,9 +178,9 @@ export function SnippetEditorPane({
         <p
           className={saveState === 'failed' ? 'save-state save-failing' : 'save-state'}
           role="status"
-          aria-label="Snippet save status"
+          aria-label={t('snippets.editor.saveStatus')}
         >
-          {SAVE_LABEL[saveState]}
+          {saveLabel(saveState)}
         </p>
       </div>
       <label className="check snippet-obfuscate">
@@ -196,24 +192,24 @@ export function SnippetEditorPane({
             saver.change({ obfuscateEmails: e.target.checked });
           }}
         />
-        Hide email addresses from spam harvesters
+        {t('snippets.editor.obfuscate')}
       </label>
       {saveError ? (
         <div className="inline-error snippet-save-error" role="alert">
-          <span>The snippet could not be saved: {saveError}</span>{' '}
+          <span>{t('snippets.editor.saveFailed', { error: saveError })}</span>{' '}
           <button type="button" className="link-button" onClick={() => void flush()}>
-            Try again
+            {t('snippets.editor.tryAgain')}
           </button>
         </div>
       ) : null}
-      <div className="snippet-actions" role="group" aria-label="Snippet actions">
+      <div className="snippet-actions" role="group" aria-label={t('snippets.editor.actions')}>
         <button
           type="button"
           className="secondary-button"
           disabled={index <= 0}
           onClick={() => onMove(index - 1)}
         >
-          Move up
+          {t('snippets.editor.moveUp')}
         </button>
         <button
           type="button"
@@ -221,13 +217,13 @@ export function SnippetEditorPane({
           disabled={index >= count - 1}
           onClick={() => onMove(index + 1)}
         >
-          Move down
+          {t('snippets.editor.moveDown')}
         </button>
         <button type="button" className="secondary-button" onClick={onDuplicate}>
-          Duplicate
+          {t('snippets.editor.duplicate')}
         </button>
         <button type="button" className="secondary-button danger-button" onClick={onDelete}>
-          Delete
+          {t('snippets.editor.delete')}
         </button>
       </div>
 
@@ -239,52 +235,49 @@ export function SnippetEditorPane({
             initialState={snippet.editorState}
             onChange={onChange}
             spellcheck={spellcheck}
-            ariaLabel="Snippet content"
+            ariaLabel={t('snippets.editor.content')}
             onReady={(api) => {
               editorApi.current = api;
             }}
           />
           <TemplateIssues errors={errors} warnings={warnings} />
         </div>
-        <section className="snippet-preview" aria-label="Preview">
-          <h3>Preview</h3>
-          <p className="hint">With sample values: how the snippet looks in a post.</p>
+        <section className="snippet-preview" aria-label={t('snippets.editor.preview')}>
+          <h3>{t('snippets.editor.preview')}</h3>
+          <p className="hint">{t('snippets.editor.previewHint')}</p>
           {previewError ? (
             <p className="inline-error" role="alert">
               {previewError}
             </p>
           ) : null}
           {preview === null ? (
-            <p role="status">Preparing the preview…</p>
+            <p role="status">{t('snippets.editor.previewPreparing')}</p>
           ) : errors.length > 0 ? (
-            <p className="hint">The preview comes back when the template error is fixed.</p>
+            <p className="hint">{t('snippets.editor.previewBlocked')}</p>
           ) : preview.html ? (
             // Rendered in the main process from the snippet, then sanitized again before display.
             <div
               className="post-preview"
-              aria-label="Snippet preview"
+              aria-label={t('snippets.editor.previewLabel')}
               role="document"
               dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(preview.html) }}
             />
           ) : (
-            <p className="hint">Nothing to show yet: write the snippet on the left.</p>
+            <p className="hint">{t('snippets.editor.previewEmpty')}</p>
           )}
         </section>
       </div>
 
       <details className="variable-help">
-        <summary>Variables you can use</summary>
-        <p className="hint">
-          Write a variable between double braces, like {'{{author.name}}'}. Values are filled in when the
-          snippet is shown or published, always as plain text.
-        </p>
+        <summary>{t('snippets.editor.variablesHelp')}</summary>
+        <p className="hint">{t('snippets.editor.variablesHint', { example: '{{author.name}}' })}</p>
         <dl>
           {BUILT_IN_VARIABLES.map((v) => (
             <div key={v.name}>
               <dt>
                 <code>{`{{${v.name}}}`}</code>
               </dt>
-              <dd>{v.description}</dd>
+              <dd>{variableDescription(v.name)}</dd>
             </div>
           ))}
           {variables.map((v) => (
@@ -292,7 +285,9 @@ export function SnippetEditorPane({
               <dt>
                 <code>{`{{${v.name}}}`}</code>
               </dt>
-              <dd>Your variable: {v.value || '(empty)'}</dd>
+              <dd>
+                {t('snippets.editor.customVariable', { value: v.value || t('snippets.editor.emptyValue') })}
+              </dd>
             </div>
           ))}
         </dl>
@@ -318,7 +313,7 @@ function TemplateIssues({ errors, warnings }: { errors: TemplateIssue[]; warning
           {issue.message}
         </p>
       ))}
-      <div role="status" aria-label="Template warnings">
+      <div role="status" aria-label={t('snippets.editor.templateWarnings')}>
         {warnings.map((issue, i) => (
           <p key={`w${i}`} className="template-issue template-warning">
             {issue.message}

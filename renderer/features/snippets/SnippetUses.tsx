@@ -2,16 +2,9 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ReapplyResult, SnippetUse } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { t } from '../../../electron/contract/i18n';
 
-const VIA_LABEL: Record<SnippetUse['via'][number], string> = {
-  body: 'in the text',
-  header: 'as the blog’s header',
-  footer: 'as the blog’s footer',
-};
-
-function postsNoun(n: number): string {
-  return n === 1 ? '1 published post' : `${n} published posts`;
-}
+const viaLabel = (via: SnippetUse['via'][number]): string => t('snippets.uses.via', { via });
 
 function keyOf(use: { draftId: string; accountId: string }): string {
   return `${use.draftId}:${use.accountId}`;
@@ -45,30 +38,33 @@ export function SnippetUses({
 
   return (
     <section className="snippet-uses" aria-labelledby={headingId}>
-      <h3 id={headingId}>Used on your blogs</h3>
+      <h3 id={headingId}>{t('snippets.uses.title')}</h3>
       {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
+        <div className="inline-error" role="alert">
+          <p>{t('snippets.uses.loadFailed', { error })}</p>
+          <button type="button" className="secondary-button" onClick={load}>
+            {t('snippets.uses.tryAgain')}
+          </button>
+        </div>
       ) : null}
       {uses === null ? (
         error ? null : (
           <p role="status" className="hint">
-            Looking for posts that use it…
+            {t('snippets.uses.loading')}
           </p>
         )
       ) : uses.length === 0 ? (
-        <p className="hint">No published post uses this snippet yet.</p>
+        <p className="hint">{t('snippets.uses.none')}</p>
       ) : (
         <>
-          <UseList uses={uses} label="Published posts using this snippet" onOpenDraft={onOpenDraft} />
+          <UseList uses={uses} label={t('snippets.uses.list')} onOpenDraft={onOpenDraft} />
           <button type="button" className="secondary-button" onClick={() => setIsReviewing(true)}>
-            Update {postsNoun(uses.length)}…
+            {t('snippets.uses.update', { count: uses.length })}
           </button>
         </>
       )}{' '}
       <button type="button" className="link-button" onClick={load}>
-        Check again
+        {t('snippets.uses.checkAgain')}
       </button>
       {uses && uses.length > 0 ? (
         <ReapplyDialog
@@ -100,9 +96,9 @@ function UseList({
     <ul className="snippet-use-list" aria-label={label}>
       {uses.map((use) => (
         <li key={keyOf(use)} className="snippet-use">
-          <span className="draft-item-title">{use.draftTitle || 'Untitled'}</span>
+          <span className="draft-item-title">{use.draftTitle || t('snippets.uses.untitled')}</span>
           <span className="draft-item-meta">
-            {use.siteName} · {use.via.map((v) => VIA_LABEL[v]).join(', ')}
+            {t('snippets.uses.meta', { site: use.siteName, via: use.via.map(viaLabel).join(', ') })}
           </span>
           {use.permalink ? <span className="path hint">{use.permalink}</span> : null}
           <span className="snippet-use-actions">
@@ -110,20 +106,25 @@ function UseList({
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Open “${use.draftTitle || 'Untitled'}” on ${use.siteName}`}
+                aria-label={t('snippets.uses.openOnBlogLabel', {
+                  title: use.draftTitle || t('snippets.uses.untitled'),
+                  site: use.siteName,
+                })}
                 onClick={() => void call('openExternal', { url: use.permalink! })}
               >
-                Open on the blog
+                {t('snippets.uses.openOnBlog')}
               </button>
             ) : null}
             {onOpenDraft ? (
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Open the draft “${use.draftTitle || 'Untitled'}”`}
+                aria-label={t('snippets.uses.openDraftLabel', {
+                  title: use.draftTitle || t('snippets.uses.untitled'),
+                })}
                 onClick={() => onOpenDraft(use.draftId)}
               >
-                Open the draft
+                {t('snippets.uses.openDraft')}
               </button>
             ) : null}
           </span>
@@ -168,8 +169,14 @@ function ReapplyDialog({
     () =>
       on('reapplyProgress', (p) => {
         if (p.snippetId !== snippetId) return;
+        // One command in the main process publishes each post in turn and reports each one.
+        const message = t('snippets.reapply.progress', {
+          current: Math.min(p.done + 1, p.total),
+          total: p.total,
+          message: p.message,
+        });
         setStage((s) =>
-          s.kind === 'running' ? { kind: 'running', done: p.done, total: p.total, message: p.message } : s,
+          s.kind === 'running' ? { kind: 'running', done: p.done, total: p.total, message } : s,
         );
       }),
     [snippetId],
@@ -177,7 +184,7 @@ function ReapplyDialog({
 
   async function run() {
     setError(null);
-    setStage({ kind: 'running', done: 0, total: uses.length, message: 'Saving the snippet…' });
+    setStage({ kind: 'running', done: 0, total: uses.length, message: t('snippets.reapply.saving') });
     try {
       await beforeReapply();
       const results = await call('reapplySnippet', { id: snippetId });
@@ -193,51 +200,56 @@ function ReapplyDialog({
 
   return (
     <Dialog
-      title="Update published posts"
+      title={t('snippets.reapply.title')}
       open={open}
       onClose={() => stage.kind !== 'running' && onClose()}
       className="dialog-wide"
     >
       {stage.kind === 'review' ? (
         <>
-          <p>
-            These {postsNoun(uses.length)} use “{snippetName}”. Each is published again from its draft in
-            Signet, with the snippet as it is now. Any other change made to those drafts since they were
-            published goes too; a post changed on its blog since is left alone.
-          </p>
-          <UseList uses={uses} label="Posts that will be updated" />
+          <p>{t('snippets.reapply.intro', { count: uses.length, name: snippetName })}</p>
+          <UseList uses={uses} label={t('snippets.reapply.list')} />
           <div className="dialog-actions">
             <button type="button" className="primary-button" onClick={() => void run()}>
-              Update all
+              {t('snippets.reapply.updateAll')}
             </button>
             <button type="button" className="secondary-button" onClick={onClose}>
-              Cancel
+              {t('snippets.reapply.cancel')}
             </button>
           </div>
         </>
       ) : null}
       {stage.kind === 'running' ? (
         <div className="progress">
-          <progress aria-label="Update progress" max={Math.max(1, stage.total)} value={stage.done} />
+          <progress
+            aria-label={t('snippets.reapply.progressLabel')}
+            max={Math.max(1, stage.total)}
+            value={stage.done}
+          />
           <p role="status">{stage.message}</p>
         </div>
       ) : null}
       {stage.kind === 'done' ? (
         <>
           <p role="status">
-            {stage.results.filter((r) => r.outcome === 'updated').length} of {stage.results.length} updated.
+            {t('snippets.reapply.summary', {
+              updated: stage.results.filter((r) => r.outcome === 'updated').length,
+              total: stage.results.length,
+            })}
           </p>
-          <ul className="snippet-use-list" aria-label="Update results">
+          <ul className="snippet-use-list" aria-label={t('snippets.reapply.results')}>
             {stage.results.map((result) => {
               const use = findUse(result);
               return (
                 <li key={keyOf(result)} className={`snippet-use reapply-${result.outcome}`}>
                   <span className="draft-item-title">
-                    {use?.draftTitle || 'Untitled'}
-                    {use ? ` · ${use.siteName}` : ''}
+                    {use?.draftTitle || t('snippets.uses.untitled')}
+                    {use ? t('snippets.reapply.onSite', { site: use.siteName }) : ''}
                   </span>
                   <span className="reapply-outcome">
-                    {result.outcome === 'failed' ? `Failed: ${result.message}` : result.message}
+                    {result.outcome === 'failed'
+                      ? t('snippets.reapply.failed', { message: result.message })
+                      : result.message}
                   </span>
                   {result.permalink ? <span className="path hint">{result.permalink}</span> : null}
                 </li>
@@ -246,15 +258,18 @@ function ReapplyDialog({
           </ul>
           <div className="dialog-actions">
             <button type="button" className="primary-button" onClick={onClose}>
-              Close
+              {t('snippets.reapply.close')}
             </button>
           </div>
         </>
       ) : null}
       {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
+        <div className="inline-error" role="alert">
+          <p>{t('snippets.reapply.error', { error })}</p>
+          <button type="button" className="secondary-button" onClick={() => void run()}>
+            {t('snippets.reapply.tryAgain')}
+          </button>
+        </div>
       ) : null}
     </Dialog>
   );

@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  SNIPPET_KIND_LABELS,
-  SNIPPET_KINDS,
-  snippetPlainText,
-  type Snippet,
-  type SnippetKind,
-} from '../../../electron/contract';
+import { SNIPPET_KINDS, snippetPlainText, type Snippet, type SnippetKind } from '../../../electron/contract';
+import { snippetKindLabel } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { SnippetEditorPane } from './SnippetEditorPane';
 import { filterSnippets } from './snippetSearch';
 import { useSnippetLibrary } from './useSnippetLibrary';
 import { VariablesPanel } from './VariablesPanel';
+import { t } from '../../../electron/contract/i18n';
 
 interface SnippetsDialogProps {
   open: boolean;
@@ -92,7 +88,9 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
       if (toIndex < 0 || toIndex >= snippets.length) return;
       const order = await call('moveSnippet', { id: snippet.id, toIndex });
       setLibrary((lib) => ({ ...lib, snippets: order }));
-      setMessage(`Moved “${snippet.name}” to position ${toIndex + 1} of ${order.length}.`);
+      setMessage(
+        t('snippets.library.moved', { name: snippet.name, position: toIndex + 1, count: order.length }),
+      );
       if (refocus) {
         // The row moved in the list: keep the keyboard on it.
         requestAnimationFrame(() =>
@@ -131,13 +129,13 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
       setUndo(null);
       await reload();
       setView({ kind: 'snippet', id: restored.id });
-      setMessage(`Restored “${restored.name}”.`);
+      setMessage(t('snippets.library.restored', { name: restored.name }));
     });
 
   return (
-    <Dialog title="Snippets" open={open} onClose={onClose} className="dialog-snippets">
+    <Dialog title={t('snippets.dialog.title')} open={open} onClose={onClose} className="dialog-snippets">
       <div className="snippets-layout">
-        <nav className="snippets-sidebar" aria-label="Snippet library">
+        <nav className="snippets-sidebar" aria-label={t('snippets.library.label')}>
           <div className="snippets-new">
             <button
               type="button"
@@ -145,10 +143,10 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
               aria-expanded={isChoosingKind}
               onClick={() => setIsChoosingKind((v) => !v)}
             >
-              New snippet
+              {t('snippets.library.new')}
             </button>
             {isChoosingKind ? (
-              <div className="snippet-kind-choice" role="group" aria-label="Kind of new snippet">
+              <div className="snippet-kind-choice" role="group" aria-label={t('snippets.library.newKind')}>
                 {SNIPPET_KINDS.map((kind) => (
                   <button
                     key={kind}
@@ -156,7 +154,7 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
                     className="secondary-button"
                     onClick={() => void create(kind)}
                   >
-                    {SNIPPET_KIND_LABELS[kind]}
+                    {snippetKindLabel(kind)}
                   </button>
                 ))}
               </div>
@@ -165,24 +163,36 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
           <input
             type="search"
             className="search-input"
-            aria-label="Search snippets"
-            placeholder="Search snippets"
+            aria-label={t('snippets.library.search')}
+            placeholder={t('snippets.library.search')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
           <p className="list-count" role="status">
             {query.trim()
-              ? `${shown.length} of ${snippets.length} ${snippets.length === 1 ? 'snippet' : 'snippets'}`
-              : `${snippets.length} ${snippets.length === 1 ? 'snippet' : 'snippets'}`}
+              ? t('snippets.library.matchCount', { shown: shown.length, count: snippets.length })
+              : t('snippets.library.count', { count: snippets.length })}
           </p>
           {library && shown.length === 0 ? (
-            <p className="empty-state snippet-list">
-              {query.trim()
-                ? `No snippet matches “${query}”.`
-                : 'No snippets yet. A signature or a short bio is a good first one.'}
-            </p>
+            <div className="empty-state snippet-list">
+              {query.trim() ? (
+                <>
+                  <p>{t('snippets.library.noMatch', { query })}</p>
+                  <button type="button" className="secondary-button" onClick={() => setQuery('')}>
+                    {t('snippets.library.clearSearch')}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <p>{t('snippets.library.empty')}</p>
+                  <button type="button" className="secondary-button" onClick={() => void create('signature')}>
+                    {t('snippets.library.writeSignature')}
+                  </button>
+                </>
+              )}
+            </div>
           ) : (
-            <ul ref={listRef} className="draft-list snippet-list" aria-label="Snippets">
+            <ul ref={listRef} className="draft-list snippet-list" aria-label={t('snippets.library.list')}>
               {shown.map((snippet) => (
                 <li key={snippet.id}>
                   <button
@@ -200,8 +210,8 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
                       void move(snippet, index + (event.key === 'ArrowUp' ? -1 : 1), true);
                     }}
                   >
-                    <span className="draft-item-title">{snippet.name || 'Untitled'}</span>
-                    <span className="snippet-kind">{SNIPPET_KIND_LABELS[snippet.kind]}</span>
+                    <span className="draft-item-title">{snippet.name || t('snippets.library.untitled')}</span>
+                    <span className="snippet-kind">{snippetKindLabel(snippet.kind)}</span>
                     <span className="draft-item-snippet">{snippetPlainText(snippet.editorState)}</span>
                   </button>
                 </li>
@@ -214,9 +224,9 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
             aria-current={view.kind === 'variables' ? 'true' : undefined}
             onClick={() => void run(async () => setView({ kind: 'variables' }))}
           >
-            Variables
+            {t('snippets.library.variables')}
           </button>
-          <div className="snippets-file-actions" role="group" aria-label="Library file">
+          <div className="snippets-file-actions" role="group" aria-label={t('snippets.library.file')}>
             <button
               type="button"
               className="secondary-button"
@@ -227,12 +237,16 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
                   await reload();
                   setImportCount((n) => n + 1);
                   setMessage(
-                    `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} already here.`,
+                    t('snippets.library.imported', {
+                      added: result.added,
+                      updated: result.updated,
+                      unchanged: result.unchanged,
+                    }),
                   );
                 })
               }
             >
-              Import…
+              {t('snippets.library.import')}
             </button>
             <button
               type="button"
@@ -241,41 +255,49 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
                 void run(async () => {
                   const result = await call('exportSnippets');
                   if (!result) return;
-                  setMessage(
-                    `Exported ${result.count} ${result.count === 1 ? 'snippet' : 'snippets'} to ${result.path}.`,
-                  );
+                  setMessage(t('snippets.library.exported', { count: result.count, path: result.path }));
                 })
               }
             >
-              Export…
+              {t('snippets.library.export')}
             </button>
           </div>
           <div className="snippets-messages" role="status">
             {undo ? (
               <p className="snippets-undo">
-                Deleted “{undo.name}”.{' '}
+                {t('snippets.library.deleted', { name: undo.name })}{' '}
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Undo deleting “${undo.name}”`}
+                  aria-label={t('snippets.library.undoLabel', { name: undo.name })}
                   onClick={() => void restore(undo.id)}
                 >
-                  Undo
+                  {t('snippets.library.undo')}
                 </button>
               </p>
             ) : null}
             {message ? <p className="path">{message}</p> : null}
           </div>
-          {error || loadError ? (
+          {error ? (
             <p className="inline-error" role="alert">
-              {error ?? loadError}
+              {error}
             </p>
+          ) : null}
+          {loadError && !error ? (
+            <div className="inline-error" role="alert">
+              <p>{t('snippets.library.loadFailed', { error: loadError })}</p>
+              <button type="button" className="secondary-button" onClick={() => void reload()}>
+                {t('snippets.library.tryAgain')}
+              </button>
+            </div>
           ) : null}
         </nav>
 
         <div className="snippets-main">
           {library === null ? (
-            <p role="status">Opening your snippets…</p>
+            loadError ? null : (
+              <p role="status">{t('snippets.library.opening')}</p>
+            )
           ) : view.kind === 'variables' ? (
             <VariablesPanel key={importCount} library={library} onLibrary={(lib) => setLibrary(() => lib)} />
           ) : selected ? (
@@ -301,7 +323,7 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
             />
           ) : (
             <div className="empty-state">
-              <p>Choose a snippet on the left, or make a new one.</p>
+              <p>{t('snippets.library.choose')}</p>
             </div>
           )}
         </div>

@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { BUILT_IN_VARIABLES, type SnippetLibrary } from '../../../electron/contract';
+import { variableDescription } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage } from '../../bridge';
+import { t } from '../../../electron/contract/i18n';
 
 interface Row {
   key: number;
@@ -40,13 +42,13 @@ export function VariablesPanel({
         .filter((r) => r.name.trim() || r.value.trim())
         .map((r) => ({ name: r.name.trim(), value: r.value })),
     };
-    setStatus('Saving…');
+    setStatus(t('snippets.variables.saving'));
     chain.current = chain.current.then(() =>
       call('setSnippetDetails', details)
         .then((saved) => {
           onLibrary(saved);
           setError(null);
-          setStatus('Saved.');
+          setStatus(t('snippets.variables.saved'));
         })
         .catch((e: unknown) => {
           isDirty.current = true;
@@ -70,25 +72,22 @@ export function VariablesPanel({
     edit(setRows)(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   return (
-    <section className="variables-panel" aria-label="Variables">
-      <h3>Variables</h3>
-      <p className="hint">
-        Write a variable in a snippet between double braces, like {'{{author.name}}'}. Signet fills it in when
-        the snippet is shown or published, always as plain text (any HTML in a value is escaped).
-      </p>
+    <section className="variables-panel" aria-label={t('snippets.variables.title')}>
+      <h3>{t('snippets.variables.title')}</h3>
+      <p className="hint">{t('snippets.variables.hint', { example: '{{author.name}}' })}</p>
 
       <form
         className="variables-form"
-        aria-label="Your details and variables"
+        aria-label={t('snippets.variables.form')}
         onSubmit={(event) => {
           event.preventDefault();
           save();
         }}
       >
-        <h4 id={ids.details}>Your details</h4>
+        <h4 id={ids.details}>{t('snippets.variables.details')}</h4>
         <div className="variables-details" role="group" aria-labelledby={ids.details}>
           <label>
-            Your name
+            {t('snippets.variables.yourName')}
             <input
               value={authorName}
               maxLength={200}
@@ -98,7 +97,7 @@ export function VariablesPanel({
             />
           </label>
           <label>
-            Your email
+            {t('snippets.variables.yourEmail')}
             <input
               type="email"
               value={authorEmail}
@@ -110,32 +109,30 @@ export function VariablesPanel({
           </label>
         </div>
 
-        <h4 id={ids.custom}>Your variables</h4>
+        <h4 id={ids.custom}>{t('snippets.variables.custom')}</h4>
         {rows.length === 0 ? (
-          <p className="hint">
-            None yet. A variable holds text you use in many snippets, like a newsletter link.
-          </p>
+          <p className="hint">{t('snippets.variables.none')}</p>
         ) : (
           <ul className="variable-rows" aria-labelledby={ids.custom}>
             {rows.map((row, i) => (
               <li key={row.key} className="variable-row">
                 <label>
-                  Name
+                  {t('snippets.variables.name')}
                   <input
                     value={row.name}
                     maxLength={40}
                     spellCheck={false}
-                    aria-label={`Variable ${i + 1} name`}
+                    aria-label={t('snippets.variables.nameLabel', { index: i + 1 })}
                     onChange={(e) => updateRow(row.key, { name: e.target.value })}
                     onBlur={saveIfChanged}
                   />
                 </label>
                 <label className="variable-value">
-                  Value
+                  {t('snippets.variables.value')}
                   <input
                     value={row.value}
                     maxLength={2000}
-                    aria-label={`Variable ${i + 1} value`}
+                    aria-label={t('snippets.variables.valueLabel', { index: i + 1 })}
                     onChange={(e) => updateRow(row.key, { value: e.target.value })}
                     onBlur={saveIfChanged}
                   />
@@ -143,14 +140,18 @@ export function VariablesPanel({
                 <button
                   type="button"
                   className="secondary-button"
-                  aria-label={`Remove variable ${i + 1}${row.name ? ` (${row.name})` : ''}`}
+                  aria-label={
+                    row.name
+                      ? t('snippets.variables.removeNamed', { index: i + 1, name: row.name })
+                      : t('snippets.variables.remove', { index: i + 1 })
+                  }
                   onClick={() => {
                     const next = rows.filter((r) => r.key !== row.key);
                     setRows(next);
                     save(next);
                   }}
                 >
-                  Remove
+                  {t('snippets.variables.removeButton')}
                 </button>
               </li>
             ))}
@@ -162,10 +163,10 @@ export function VariablesPanel({
             className="secondary-button"
             onClick={() => setRows((list) => [...list, { key: nextKey.current++, name: '', value: '' }])}
           >
-            Add variable
+            {t('snippets.variables.add')}
           </button>
           <button type="submit" className="primary-button">
-            Save
+            {t('snippets.variables.save')}
           </button>
         </div>
         {error ? (
@@ -178,14 +179,14 @@ export function VariablesPanel({
         </p>
       </form>
 
-      <h4 id={ids.builtIn}>Filled in by Signet</h4>
+      <h4 id={ids.builtIn}>{t('snippets.variables.builtIn')}</h4>
       <dl className="variable-list" aria-labelledby={ids.builtIn}>
         {BUILT_IN_VARIABLES.map((v) => (
           <div key={v.name}>
             <dt>
               <code>{`{{${v.name}}}`}</code>
             </dt>
-            <dd>{v.description}</dd>
+            <dd>{variableDescription(v.name)}</dd>
           </div>
         ))}
       </dl>

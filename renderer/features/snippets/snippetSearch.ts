@@ -1,4 +1,5 @@
-import { SNIPPET_KIND_LABELS, snippetPlainText, type Snippet } from '../../../electron/contract';
+import { snippetPlainText, type Snippet } from '../../../electron/contract';
+import { snippetKindLabel } from '../../../electron/contract/snippetLabels';
 
 /** Lower case without accents, so “cafe” finds “Café”. */
 function fold(text: string): string {
@@ -14,7 +15,7 @@ export function filterSnippets(snippets: readonly Snippet[], query: string): Sni
   if (words.length === 0) return [...snippets];
   return snippets.filter((snippet) => {
     const haystack = fold(
-      `${snippet.name} ${SNIPPET_KIND_LABELS[snippet.kind]} ${snippetPlainText(snippet.editorState)}`,
+      `${snippet.name} ${snippetKindLabel(snippet.kind)} ${snippetPlainText(snippet.editorState)}`,
     );
     return words.every((word) => haystack.includes(word));
   });

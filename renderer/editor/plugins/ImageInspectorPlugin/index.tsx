@@ -15,6 +15,8 @@ import {
   SKIP_DOM_SELECTION_TAG,
 } from 'lexical';
 import { flushSync } from 'react-dom';
+import { t } from '../../../../electron/contract/i18n';
+
 import { type JSX, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 import { $isImageNode, type ImageNode } from '../../nodes/ImageNode';
@@ -191,7 +193,7 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       ref={panelRef}
       className="signet-image-inspector"
       role="group"
-      aria-label="Image details"
+      aria-label={t('editor.imageInspector.label')}
       onBlur={(event) => {
         if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
         editingKeyRef.current = null;
@@ -208,7 +210,7 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       }}
     >
       <label className="signet-image-inspector__label" htmlFor={altId}>
-        Alt text
+        {t('editor.imageInspector.alt')}
       </label>
       <input
         ref={altRef}
@@ -225,11 +227,11 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       />
       {isMissingAlt && (
         <p id={hintId} className="signet-image-inspector__hint">
-          Describe the image for readers who cannot see it.
+          {t('editor.imageInspector.altHint')}
         </p>
       )}
       <label className="signet-image-inspector__label" htmlFor={captionId}>
-        Caption
+        {t('editor.imageInspector.caption')}
       </label>
       <input
         id={captionId}
@@ -244,10 +246,10 @@ export function ImageInspectorPlugin(): JSX.Element | null {
       />
       <div className="signet-image-inspector__actions">
         <button type="button" className="signet-button" onClick={close}>
-          Done
+          {t('editor.imageInspector.done')}
         </button>
         <button type="button" className="signet-button signet-button--danger" onClick={remove}>
-          Remove image
+          {t('editor.imageInspector.remove')}
         </button>
       </div>
     </div>

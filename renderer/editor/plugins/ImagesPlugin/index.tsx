@@ -13,6 +13,7 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 
+import { t } from '../../../../electron/contract/i18n';
 import { $createImageNode, $isImageNode, type ImagePayload } from '../../nodes/ImageNode';
 import { $insertBlockAtCaret } from '../../utils/insertBlock';
 import { $restoreSelection } from '../../utils/restoreSelection';
@@ -38,7 +39,7 @@ async function insertImageFiles(
 ): Promise<void> {
   const images = files.filter(isImageFile);
   if (images.length === 0) {
-    if (files.length > 0) onError('Only image files can be added to a post.');
+    if (files.length > 0) onError(t('editor.images.notImages'));
     return;
   }
   const saved = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
@@ -46,7 +47,7 @@ async function insertImageFiles(
   try {
     stored = await onImageFiles(images);
   } catch (error) {
-    onError(`The image could not be added: ${error instanceof Error ? error.message : String(error)}`);
+    onError(t('editor.images.addFailed', { error: error instanceof Error ? error.message : String(error) }));
     return;
   }
   if (stored.length === 0) return;
@@ -97,7 +98,7 @@ export async function storeDataImages(
     stored = await onImageFiles(pending.map(({ file }) => file));
   } catch (error) {
     onError(
-      `Pasted images could not be saved with the draft: ${error instanceof Error ? error.message : String(error)}`,
+      t('editor.images.pastedFailed', { error: error instanceof Error ? error.message : String(error) }),
     );
     return;
   }

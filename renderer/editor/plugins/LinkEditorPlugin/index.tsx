@@ -27,6 +27,7 @@ import {
   useState,
 } from 'react';
 
+import { t } from '../../../../electron/contract/i18n';
 import { $isSnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl, validateLinkUrl } from '../../utils/linkUrl';
 import { placeUnder, type PopoverAnchor, selectionRect } from '../../utils/popover';
@@ -208,7 +209,7 @@ export function LinkEditorPlugin({
       ref={dialogRef}
       className="signet-link-editor"
       role="dialog"
-      aria-label={openState.hasLink ? 'Edit link' : 'Insert link'}
+      aria-label={openState.hasLink ? t('editor.link.edit') : t('editor.link.insert')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
@@ -221,7 +222,7 @@ export function LinkEditorPlugin({
     >
       <form className="signet-link-editor__form" onSubmit={save} noValidate>
         <label className="signet-link-editor__label" htmlFor={inputId}>
-          Link URL
+          {t('editor.link.url')}
         </label>
         <input
           ref={inputRef}
@@ -232,7 +233,9 @@ export function LinkEditorPlugin({
           autoComplete="off"
           spellCheck={false}
           placeholder={
-            allowTemplateLinks ? 'https://example.com or {{post.originalUrl}}' : 'https://example.com'
+            allowTemplateLinks
+              ? t('editor.link.placeholderTemplate', { variable: '{{post.originalUrl}}' })
+              : t('editor.link.placeholder')
           }
           value={draftUrl}
           aria-invalid={error !== null}
@@ -249,13 +252,13 @@ export function LinkEditorPlugin({
         )}
         <div className="signet-link-editor__actions">
           <button type="submit" className="signet-button signet-button--primary">
-            Save
+            {t('editor.link.save')}
           </button>
           <button type="button" className="signet-button" onClick={remove} disabled={!openState.hasLink}>
-            Remove link
+            {t('editor.link.remove')}
           </button>
           <button type="button" className="signet-button" onClick={() => close(true)}>
-            Cancel
+            {t('editor.link.cancel')}
           </button>
         </div>
       </form>

@@ -1,6 +1,8 @@
 import { type JSX, type KeyboardEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
-import { SNIPPET_KIND_LABELS, type Snippet } from '../../../../electron/contract';
+import { type Snippet } from '../../../../electron/contract';
+import { snippetKindLabel } from '../../../../electron/contract/snippetLabels';
+import { t } from '../../../../electron/contract/i18n';
 import { placeUnder, type PopoverAnchor } from '../../utils/popover';
 import { matchSnippets } from './matchSnippets';
 
@@ -43,11 +45,11 @@ export function SnippetPicker({
   const items: Item[] = [
     ...matches.map((snippet) => ({
       key: snippet.id,
-      label: snippet.name.trim() === '' ? 'Untitled snippet' : snippet.name,
-      detail: SNIPPET_KIND_LABELS[snippet.kind],
+      label: snippet.name.trim() === '' ? t('editor.snippetNode.untitled') : snippet.name,
+      detail: snippetKindLabel(snippet.kind),
       choose: () => onChoose(snippet.id),
     })),
-    ...(onManage ? [{ key: 'manage', label: 'Manage snippets…', choose: onManage }] : []),
+    ...(onManage ? [{ key: 'manage', label: t('editor.snippetPicker.manage'), choose: onManage }] : []),
   ];
   const activeIndex = Math.min(active, items.length - 1);
   const optionId = (index: number) => `${listId}-${index}`;
@@ -77,7 +79,7 @@ export function SnippetPicker({
       ref={dialogRef}
       className="signet-snippet-picker"
       role="dialog"
-      aria-label="Insert snippet"
+      aria-label={t('editor.snippetPicker.label')}
       onKeyDown={onKeyDown}
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onClose(false);
@@ -88,21 +90,26 @@ export function SnippetPicker({
         className="signet-snippet-picker__search"
         type="search"
         role="combobox"
-        aria-label="Search snippets"
+        aria-label={t('editor.snippetPicker.search')}
         aria-expanded="true"
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search snippets"
+        placeholder={t('editor.snippetPicker.search')}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
           setActive(0);
         }}
       />
-      <ul id={listId} className="signet-snippet-picker__list" role="listbox" aria-label="Snippets">
+      <ul
+        id={listId}
+        className="signet-snippet-picker__list"
+        role="listbox"
+        aria-label={t('editor.snippetPicker.list')}
+      >
         {items.map((item, index) => (
           <li
             key={item.key}
@@ -122,7 +129,7 @@ export function SnippetPicker({
       </ul>
       {matches.length === 0 && (
         <p className="signet-snippet-picker__empty" role="status">
-          {library.length === 0 ? 'Your snippet library is empty.' : 'No snippet matches.'}
+          {library.length === 0 ? t('editor.snippetPicker.emptyLibrary') : t('editor.snippetPicker.noMatch')}
         </p>
       )}
     </div>

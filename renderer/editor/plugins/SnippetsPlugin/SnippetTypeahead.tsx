@@ -10,7 +10,9 @@ import { $getSelection, $isRangeSelection, type LexicalEditor, type TextNode } f
 import { type JSX, useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 
-import { SNIPPET_KIND_LABELS, type Snippet } from '../../../../electron/contract';
+import { type Snippet } from '../../../../electron/contract';
+import { snippetKindLabel } from '../../../../electron/contract/snippetLabels';
+import { t } from '../../../../electron/contract/i18n';
 import { matchSnippets } from './matchSnippets';
 
 class SnippetOption extends MenuOption {
@@ -99,10 +101,12 @@ export function SnippetTypeahead({ library, parent, onChoose }: SnippetTypeahead
                     }}
                   >
                     <span className="signet-snippet-picker__name">
-                      {option.snippet.name.trim() === '' ? 'Untitled snippet' : option.snippet.name}
+                      {option.snippet.name.trim() === ''
+                        ? t('editor.snippetNode.untitled')
+                        : option.snippet.name}
                     </span>
                     <span className="signet-snippet-picker__kind">
-                      {SNIPPET_KIND_LABELS[option.snippet.kind]}
+                      {snippetKindLabel(option.snippet.kind)}
                     </span>
                   </div>
                 ))}

@@ -5,10 +5,12 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { EditorStateJSON, RenderedSnippet, Snippet } from '../../../../electron/contract';
+import { t } from '../../../../electron/contract/i18n';
 import { SignetEditor, type SignetEditorApi, type SignetEditorProps } from '../../SignetEditor';
-import { MISSING_SNIPPET_NOTICE } from '../../nodes/SnippetComponent';
 import { installBrowserNodeName } from '../../testing/happyDomNodeName';
 import { INSERT_SNIPPET_COMMAND, type SnippetsHost, TITLE_REFRESH_MS } from './index';
+
+const MISSING_SNIPPET_NOTICE = t('editor.snippetNode.missing');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 installBrowserNodeName();

@@ -14,6 +14,7 @@ import {
 import { type JSX, useCallback, useEffect, useRef, useState } from 'react';
 
 import type { RenderedSnippet, Snippet } from '../../../../electron/contract';
+import { t } from '../../../../electron/contract/i18n';
 import { $createSnippetNode, $isSnippetNode, SnippetNode } from '../../nodes/SnippetNode';
 import type { SnippetStatus } from '../../nodes/snippetStatus';
 import { $insertBlockAtCaret } from '../../utils/insertBlock';
@@ -198,7 +199,7 @@ export function SnippetsPlugin({ host, title, onStatus, onError }: SnippetsPlugi
           if (isDisposed) return;
           const rendered = answer.find((candidate) => candidate.snippetId === snippetId);
           if (rendered === undefined) {
-            latest.current.onError('That snippet is no longer in your library.');
+            latest.current.onError(t('editor.snippets.gone'));
             return;
           }
           setStatuses([[snippetId, statusOf(rendered)]]);
@@ -216,7 +217,9 @@ export function SnippetsPlugin({ host, title, onStatus, onError }: SnippetsPlugi
         (error: unknown) => {
           if (isDisposed) return;
           latest.current.onError(
-            `The snippet could not be inserted: ${error instanceof Error ? error.message : String(error)}`,
+            t('editor.snippets.insertFailed', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
           );
         },
       );

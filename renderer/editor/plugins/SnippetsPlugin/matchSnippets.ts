@@ -1,4 +1,5 @@
-import { SNIPPET_KIND_LABELS, type Snippet } from '../../../../electron/contract';
+import { type Snippet } from '../../../../electron/contract';
+import { snippetKindLabel } from '../../../../electron/contract/snippetLabels';
 
 /** Lower case without accents, so “cafe” finds “Café”. */
 function fold(text: string): string {
@@ -18,7 +19,7 @@ export function matchSnippets(library: readonly Snippet[], query: string): Snipp
   const contains: Snippet[] = [];
   for (const snippet of library) {
     const name = fold(snippet.name);
-    const haystack = `${name} ${fold(SNIPPET_KIND_LABELS[snippet.kind] ?? '')}`;
+    const haystack = `${name} ${fold(snippetKindLabel(snippet.kind))}`;
     if (!words.every((word) => haystack.includes(word))) continue;
     (name.startsWith(folded) ? starts : contains).push(snippet);
   }

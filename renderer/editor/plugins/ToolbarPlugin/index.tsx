@@ -50,6 +50,7 @@ import {
   useState,
 } from 'react';
 
+import { t } from '../../../../electron/contract/i18n';
 import { INSERT_IMAGE_FILES_COMMAND } from '../ImagesPlugin';
 import {
   BulletListIcon,
@@ -66,6 +67,7 @@ import {
   TableIcon,
   UndoIcon,
 } from './icons';
+import type { EditorFormat } from '../../../commands/registry';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
 import { INSERT_READ_MORE_COMMAND } from '../ReadMorePlugin';
 import { OPEN_SNIPPET_PICKER_COMMAND } from '../SnippetsPlugin';
@@ -200,6 +202,36 @@ function setBlockType(editor: LexicalEditor, current: BlockType, target: BlockTy
 
 const IS_APPLE =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** What the palette's Format commands ask of the editor (the same as the toolbar's buttons). */
+export type EditorFormatCommand = EditorFormat;
+
+/** Does what the toolbar button of `command` does, on the editor's (possibly blurred) selection. */
+export function applyFormatCommand(editor: LexicalEditor, command: EditorFormatCommand): void {
+  switch (command) {
+    case 'bold':
+    case 'italic':
+    case 'underline':
+    case 'strikethrough':
+    case 'code':
+      editor.dispatchCommand(FORMAT_TEXT_COMMAND, command);
+      return;
+    case 'link':
+      editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined);
+      return;
+    case 'undo':
+      editor.dispatchCommand(UNDO_COMMAND, undefined);
+      return;
+    case 'redo':
+      editor.dispatchCommand(REDO_COMMAND, undefined);
+      return;
+    default: {
+      // As the button: the current block's own type turns it back into a paragraph.
+      const current = editor.getEditorState().read(() => $readToolbarState().blockType);
+      setBlockType(editor, current, command);
+    }
+  }
+}
+
 const MOD = IS_APPLE ? '⌘' : 'Ctrl+';
 
 interface ToolButtonProps {
@@ -232,7 +264,7 @@ function ToolButton({
       aria-pressed={pressed}
       aria-keyshortcuts={keyShortcuts}
       aria-haspopup={hasPopup}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={shortcut ? t('editor.toolbar.withShortcut', { label, shortcut }) : label}
       disabled={disabled}
       // Keep focus (and the caret) in the document when a button is clicked with the mouse.
       onMouseDown={(event) => event.preventDefault()}
@@ -346,7 +378,7 @@ export function ToolbarPlugin({
         ref={toolbarRef}
         className="signet-toolbar"
         role="toolbar"
-        aria-label="Formatting"
+        aria-label={t('editor.toolbar.label')}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           // The button that last had focus is where Tab comes back to.
@@ -357,7 +389,7 @@ export function ToolbarPlugin({
         }}
       >
         <ToolButton
-          label="Undo"
+          label={t('editor.toolbar.undo')}
           shortcut={`${MOD}Z`}
           disabled={!canUndo}
           onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
@@ -365,7 +397,7 @@ export function ToolbarPlugin({
           <UndoIcon />
         </ToolButton>
         <ToolButton
-          label="Redo"
+          label={t('editor.toolbar.redo')}
           shortcut={IS_APPLE ? '⇧⌘Z' : 'Ctrl+Y'}
           disabled={!canRedo}
           onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
@@ -374,53 +406,74 @@ export function ToolbarPlugin({
         </ToolButton>
         <Separator />
         <ToolButton
-          label="Normal text"
+          label={t('editor.toolbar.paragraph')}
           pressed={state.blockType === 'paragraph'}
           onClick={() => block('paragraph')}
         >
-          ¶
-        </ToolButton>
-        <ToolButton label="Heading 2" pressed={state.blockType === 'h2'} onClick={() => block('h2')}>
-          H2
-        </ToolButton>
-        <ToolButton label="Heading 3" pressed={state.blockType === 'h3'} onClick={() => block('h3')}>
-          H3
-        </ToolButton>
-        <ToolButton label="Heading 4" pressed={state.blockType === 'h4'} onClick={() => block('h4')}>
-          H4
-        </ToolButton>
-        <Separator />
-        <ToolButton label="Bold" shortcut={`${MOD}B`} pressed={state.bold} onClick={() => format('bold')}>
-          <b>B</b>
+          {t('editor.toolbar.paragraph.glyph')}
         </ToolButton>
         <ToolButton
-          label="Italic"
+          label={t('editor.toolbar.heading2')}
+          pressed={state.blockType === 'h2'}
+          onClick={() => block('h2')}
+        >
+          {t('editor.toolbar.heading2.glyph')}
+        </ToolButton>
+        <ToolButton
+          label={t('editor.toolbar.heading3')}
+          pressed={state.blockType === 'h3'}
+          onClick={() => block('h3')}
+        >
+          {t('editor.toolbar.heading3.glyph')}
+        </ToolButton>
+        <ToolButton
+          label={t('editor.toolbar.heading4')}
+          pressed={state.blockType === 'h4'}
+          onClick={() => block('h4')}
+        >
+          {t('editor.toolbar.heading4.glyph')}
+        </ToolButton>
+        <Separator />
+        <ToolButton
+          label={t('editor.toolbar.bold')}
+          shortcut={`${MOD}B`}
+          pressed={state.bold}
+          onClick={() => format('bold')}
+        >
+          <b>{t('editor.toolbar.bold.glyph')}</b>
+        </ToolButton>
+        <ToolButton
+          label={t('editor.toolbar.italic')}
           shortcut={`${MOD}I`}
           pressed={state.italic}
           onClick={() => format('italic')}
         >
-          <i>I</i>
+          <i>{t('editor.toolbar.italic.glyph')}</i>
         </ToolButton>
         <ToolButton
-          label="Underline"
+          label={t('editor.toolbar.underline')}
           shortcut={`${MOD}U`}
           pressed={state.underline}
           onClick={() => format('underline')}
         >
-          <u>U</u>
+          <u>{t('editor.toolbar.underline.glyph')}</u>
         </ToolButton>
         <ToolButton
-          label="Strikethrough"
+          label={t('editor.toolbar.strikethrough')}
           pressed={state.strikethrough}
           onClick={() => format('strikethrough')}
         >
-          <s>S</s>
+          <s>{t('editor.toolbar.strikethrough.glyph')}</s>
         </ToolButton>
-        <ToolButton label="Inline code" pressed={state.code} onClick={() => format('code')}>
+        <ToolButton
+          label={t('editor.toolbar.inlineCode')}
+          pressed={state.code}
+          onClick={() => format('code')}
+        >
           <InlineCodeIcon />
         </ToolButton>
         <ToolButton
-          label="Link"
+          label={t('editor.toolbar.link')}
           shortcut={`${MOD}K`}
           pressed={state.isLink}
           onClick={() => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined)}
@@ -429,28 +482,36 @@ export function ToolbarPlugin({
         </ToolButton>
         <Separator />
         <ToolButton
-          label="Bulleted list"
+          label={t('editor.toolbar.bulletList')}
           pressed={state.blockType === 'bullet'}
           onClick={() => block('bullet')}
         >
           <BulletListIcon />
         </ToolButton>
         <ToolButton
-          label="Numbered list"
+          label={t('editor.toolbar.numberedList')}
           pressed={state.blockType === 'number'}
           onClick={() => block('number')}
         >
           <NumberedListIcon />
         </ToolButton>
-        <ToolButton label="Quote" pressed={state.blockType === 'quote'} onClick={() => block('quote')}>
+        <ToolButton
+          label={t('editor.toolbar.quote')}
+          pressed={state.blockType === 'quote'}
+          onClick={() => block('quote')}
+        >
           <QuoteIcon />
         </ToolButton>
-        <ToolButton label="Code block" pressed={state.blockType === 'code'} onClick={() => block('code')}>
+        <ToolButton
+          label={t('editor.toolbar.codeBlock')}
+          pressed={state.blockType === 'code'}
+          onClick={() => block('code')}
+        >
           <CodeBlockIcon />
         </ToolButton>
         <Separator />
         <ToolButton
-          label="Insert table"
+          label={t('editor.toolbar.insertTable')}
           onClick={() =>
             editor.dispatchCommand(INSERT_TABLE_COMMAND, {
               rows: '3',
@@ -462,7 +523,7 @@ export function ToolbarPlugin({
           <TableIcon />
         </ToolButton>
         <ToolButton
-          label="Horizontal rule"
+          label={t('editor.toolbar.horizontalRule')}
           onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
         >
           <RuleIcon />
@@ -470,19 +531,19 @@ export function ToolbarPlugin({
         {!isSnippet && (
           <>
             <ToolButton
-              label="Read more break"
+              label={t('editor.toolbar.readMore')}
               onClick={() => editor.dispatchCommand(INSERT_READ_MORE_COMMAND, undefined)}
             >
               <ReadMoreIcon />
             </ToolButton>
-            <ToolButton label="Insert image" onClick={() => fileInputRef.current?.click()}>
+            <ToolButton label={t('editor.toolbar.insertImage')} onClick={() => fileInputRef.current?.click()}>
               <ImageIcon />
             </ToolButton>
           </>
         )}
         {!isSnippet && canInsertSnippets && (
           <ToolButton
-            label="Insert snippet"
+            label={t('editor.toolbar.insertSnippet')}
             shortcut={IS_APPLE ? '⇧⌘S' : 'Ctrl+Shift+S'}
             keyShortcuts={IS_APPLE ? 'Meta+Shift+S' : 'Control+Shift+S'}
             hasPopup="dialog"
@@ -494,27 +555,33 @@ export function ToolbarPlugin({
         {state.isInTable && (
           <>
             <Separator />
-            <span className="signet-toolbar__group" role="group" aria-label="Table">
+            <span className="signet-toolbar__group" role="group" aria-label={t('editor.toolbar.table')}>
               <ToolButton
-                label="Insert row below"
+                label={t('editor.toolbar.insertRow')}
                 onClick={() => table(() => void $insertTableRowAtSelection(true))}
               >
-                +row
+                {t('editor.toolbar.insertRow.glyph')}
               </ToolButton>
               <ToolButton
-                label="Insert column right"
+                label={t('editor.toolbar.insertColumn')}
                 onClick={() => table(() => void $insertTableColumnAtSelection(true))}
               >
-                +col
-              </ToolButton>
-              <ToolButton label="Delete row" onClick={() => table(() => $deleteTableRowAtSelection())}>
-                −row
-              </ToolButton>
-              <ToolButton label="Delete column" onClick={() => table(() => $deleteTableColumnAtSelection())}>
-                −col
+                {t('editor.toolbar.insertColumn.glyph')}
               </ToolButton>
               <ToolButton
-                label="Delete table"
+                label={t('editor.toolbar.deleteRow')}
+                onClick={() => table(() => $deleteTableRowAtSelection())}
+              >
+                {t('editor.toolbar.deleteRow.glyph')}
+              </ToolButton>
+              <ToolButton
+                label={t('editor.toolbar.deleteColumn')}
+                onClick={() => table(() => $deleteTableColumnAtSelection())}
+              >
+                {t('editor.toolbar.deleteColumn.glyph')}
+              </ToolButton>
+              <ToolButton
+                label={t('editor.toolbar.deleteTable')}
                 onClick={() =>
                   table(() => {
                     const selection = $getSelection();
@@ -528,7 +595,7 @@ export function ToolbarPlugin({
                   })
                 }
               >
-                ×▦
+                {t('editor.toolbar.deleteTable.glyph')}
               </ToolButton>
             </span>
           </>
@@ -543,7 +610,7 @@ export function ToolbarPlugin({
           accept="image/*"
           multiple
           tabIndex={-1}
-          aria-label="Choose image file"
+          aria-label={t('editor.toolbar.chooseImageFile')}
           onChange={(event) => {
             const files = Array.from(event.target.files ?? []);
             // Reset so choosing the same file again still fires a change.
