@@ -4,16 +4,13 @@
  */
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FileKeyVault } from './accounts/fileKeyVault';
 import { createApp, type SignetApp } from './app';
 import type { EventMap, EventName, OutboxJobSummary, Result } from './contract';
-import { makeTempDir, removeTempDir, silentLog } from './drafts/testing/helpers';
+import { makeTempDir, removeTempDir } from './drafts/testing/helpers';
 import type { OutboxJob } from './outbox/job';
-import type { SettingsData } from './ports';
-import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from './settings/settingsOptions';
+import { testAppPorts } from './testing/testAppPorts';
 
 let dir: string;
 let app: SignetApp | null = null;
@@ -33,32 +30,17 @@ afterEach(async () => {
 const dataDir = () => path.join(dir, 'data');
 
 async function open(): Promise<SignetApp> {
-  const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir: dataDir(), appVersion: '0.1.0' }));
-  app = await createApp({
-    dataDir: dataDir(),
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async () => {},
-    emit<E extends EventName>(event: E, payload: EventMap[E]) {
-      events.push({ event, payload });
-    },
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir: dataDir(), keyFile: path.join(dir, 'vault.key') }),
-    // Nothing may leave this machine: every request fails as if offline.
-    fetch: async () => {
-      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    },
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log: silentLog,
-    outboxBackoff: { baseMs: 10, maxMs: 20 },
-  });
+  app = await createApp(
+    testAppPorts({
+      dataDir: dataDir(),
+      keyFile: path.join(dir, 'vault.key'),
+      emit<E extends EventName>(event: E, payload: EventMap[E]) {
+        events.push({ event, payload });
+      },
+      // Nothing may leave this machine (testAppPorts' fetch fails every request as if offline).
+      outboxBackoff: { baseMs: 10, maxMs: 20 },
+    }),
+  );
   return app;
 }
 

@@ -12,17 +12,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import Conf from 'conf';
-import { FileKeyVault } from '../../electron/accounts/fileKeyVault';
 import { createApp, type SignetApp } from '../../electron/app';
 import type { Draft, Result, SaveResult } from '../../electron/contract';
 import { realisticEditorState, seededRng } from '../../electron/drafts/testing/realisticDrafts';
-import type { Logger, SettingsData } from '../../electron/ports';
-import {
-  settingsPortFrom,
-  settingsStoreOptions,
-  type KeyValueStore,
-} from '../../electron/settings/settingsOptions';
+import type { Logger } from '../../electron/ports';
+import { testAppPorts } from '../../electron/testing/testAppPorts';
 
 export interface AutosaveOptions {
   /** Quick: 3 s of typing (what `npm test` runs); full: 30 s. */
@@ -203,29 +197,17 @@ type WorkerMessage =
   | { type: 'failed'; message: string };
 
 async function openApp(dataDir: string, keyFile: string, log: Logger): Promise<SignetApp> {
-  const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir, appVersion: '0.1.0' }));
-  return createApp({
-    dataDir,
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async () => {},
-    emit: () => {},
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir, keyFile }),
-    // Nothing here publishes; a request would be a bug, so it fails instead of leaving the machine.
-    fetch: async () => {
-      throw new Error('The autosave benchmark makes no HTTP requests.');
-    },
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log,
-  });
+  return createApp(
+    testAppPorts({
+      dataDir,
+      keyFile,
+      // Nothing here publishes; a request would be a bug, so it fails instead of leaving the machine.
+      fetch: async () => {
+        throw new Error('The autosave benchmark makes no HTTP requests.');
+      },
+      log,
+    }),
+  );
 }
 
 async function command<T>(app: SignetApp, name: string, request?: unknown): Promise<T> {

@@ -6,18 +6,16 @@
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FileKeyVault } from '../accounts/fileKeyVault';
 import { createApp, type SignetApp } from '../app';
 import type { AccountSummary, Draft, DraftListResult, Preferences, Result } from '../contract';
 import { DraftStore } from '../drafts/DraftStore';
 import { makeTempDir, paragraphs, removeTempDir, silentLog } from '../drafts/testing/helpers';
-import type { Logger, SettingsData } from '../ports';
-import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../settings/settingsOptions';
+import type { Logger } from '../ports';
 import { documentsPort, firstRunSiteFolders, skipOnboardingFromEnv, SITE_FOLDER_NAME } from './onboarding';
 import { WELCOME_TITLE, welcomeMarkdown } from './welcomeText';
+import { testAppPorts } from '../testing/testAppPorts';
 
 let dir: string;
 let app: SignetApp | null = null;
@@ -38,29 +36,9 @@ const recordingLog: Logger = { ...silentLog, warn: (message) => warnings.push(me
 
 async function open(extra: { documentsDir?: string; skipOnboarding?: boolean } = {}): Promise<SignetApp> {
   await app?.close();
-  const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir: dataDir(), appVersion: '0.1.0' }));
-  app = await createApp({
-    dataDir: dataDir(),
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async () => {},
-    emit: () => {},
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir: dataDir(), keyFile: path.join(dir, 'vault.key') }),
-    fetch: async () => {
-      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    },
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log: recordingLog,
-    ...extra,
-  });
+  app = await createApp(
+    testAppPorts({ dataDir: dataDir(), keyFile: path.join(dir, 'vault.key'), log: recordingLog, ...extra }),
+  );
   return app;
 }
 

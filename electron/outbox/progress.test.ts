@@ -5,17 +5,14 @@
  * good always notifies; the preference switches notifications off.
  */
 import * as path from 'node:path';
-import Conf from 'conf';
 import { Jimp, JimpMime } from 'jimp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FileKeyVault } from '../accounts/fileKeyVault';
 import { createApp, type SignetApp } from '../app';
 import type { AccountSummary, Draft, EventMap, EventName, JobProgress, Result } from '../contract';
-import { makeTempDir, paragraphs, removeTempDir, silentLog } from '../drafts/testing/helpers';
-import type { SettingsData } from '../ports';
-import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../settings/settingsOptions';
+import { makeTempDir, paragraphs, removeTempDir } from '../drafts/testing/helpers';
 import type { DesktopNotification } from './notifications';
+import { testAppPorts } from '../testing/testAppPorts';
 
 let dir: string;
 let app: SignetApp | null = null;
@@ -37,33 +34,18 @@ afterEach(async () => {
 
 async function open(): Promise<SignetApp> {
   const dataDir = path.join(dir, 'data');
-  const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir, appVersion: '0.1.0' }));
-  app = await createApp({
-    dataDir,
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async () => {},
-    emit<E extends EventName>(event: E, payload: EventMap[E]) {
-      if (event === 'jobProgress') progress.push(payload as JobProgress);
-    },
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir, keyFile: path.join(dir, 'vault.key') }),
-    fetch: async () => {
-      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    },
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log: silentLog,
-    outboxBackoff: { baseMs: 10, maxMs: 20 },
-    showDesktopNotification: (n) => shown.push(n),
-    isWindowFocused: () => focused,
-  });
+  app = await createApp(
+    testAppPorts({
+      dataDir,
+      keyFile: path.join(dir, 'vault.key'),
+      emit<E extends EventName>(event: E, payload: EventMap[E]) {
+        if (event === 'jobProgress') progress.push(payload as JobProgress);
+      },
+      outboxBackoff: { baseMs: 10, maxMs: 20 },
+      showDesktopNotification: (n) => shown.push(n),
+      isWindowFocused: () => focused,
+    }),
+  );
   return app;
 }
 

@@ -18,16 +18,14 @@ import * as fsp from 'node:fs/promises';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Conf from 'conf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileKeyVault } from '../accounts/fileKeyVault';
 import { createApp, type SignetApp } from '../app';
-import { COMMANDS, type CommandName, type ErrorCode, type EventMap, type EventName } from '../contract';
+import { COMMANDS, type CommandName, type ErrorCode } from '../contract';
 import { requestSchemas } from '../contract/schemas';
 import { paragraphs } from '../drafts/testing/helpers';
-import type { Logger, SettingsData } from '../ports';
-import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../settings/settingsOptions';
+import type { Logger } from '../ports';
+import { offlineFetch, testAppPorts } from '../testing/testAppPorts';
 
 const RUNS = Number(process.env.SIGNET_FUZZ_RUNS) || 1000;
 const SEED = process.env.SIGNET_FUZZ_SEED ? Number(process.env.SIGNET_FUZZ_SEED) : undefined;
@@ -106,34 +104,23 @@ beforeAll(async () => {
 /** A new app on its own data folder for each command, so one command's leftovers do not slow the next. */
 async function openApp(label: string): Promise<void> {
   dataDir = path.join(tmp, label);
-  const conf = new Conf<SettingsData>(settingsStoreOptions({ dataDir, appVersion: '0.1.0' }));
-  app = await createApp({
-    dataDir,
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    emit<E extends EventName>(_event: E, _payload: EventMap[E]) {},
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir, keyFile: path.join(tmp, 'vault.key') }),
-    // No request is ever sent: each one is recorded and refused as if the machine were offline.
-    fetch: async (input) => {
-      fetched.push(input instanceof Request ? input.url : String(input));
-      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    },
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log,
-    httpTimeoutMs: 1000,
-    outboxBackoff: { baseMs: 60_000, maxMs: 60_000 },
-  });
+  app = await createApp(
+    testAppPorts({
+      dataDir,
+      keyFile: path.join(tmp, 'vault.key'),
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+      // No request is ever sent: each one is recorded and refused as if the machine were offline.
+      fetch: async (input, init) => {
+        fetched.push(input instanceof Request ? input.url : String(input));
+        return offlineFetch(input, init);
+      },
+      log,
+      httpTimeoutMs: 1000,
+      outboxBackoff: { baseMs: 60_000, maxMs: 60_000 },
+    }),
+  );
   const call = async <T>(name: CommandName, request?: unknown): Promise<T> => {
     const result = await app.dispatch(name, request);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);

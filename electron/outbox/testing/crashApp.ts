@@ -4,13 +4,11 @@
  * outside it, Node's fetch, and dialogs that never open. Also the plan the children follow.
  */
 import * as path from 'node:path';
-import Conf from 'conf';
 
-import { FileKeyVault } from '../../accounts/fileKeyVault';
 import { createApp, type SignetApp } from '../../app';
 import type { EditorStateJSON, Result } from '../../contract';
-import type { Logger, SettingsData } from '../../ports';
-import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../../settings/settingsOptions';
+import type { Logger } from '../../ports';
+import { testAppPorts } from '../../testing/testAppPorts';
 
 /** What every child reads from `<work>/plan.json`: the drafts, the account and the current round. */
 export interface CrashPlan {
@@ -69,30 +67,16 @@ export async function openCrashApp(options: {
   log: Logger;
   fetch?: typeof fetch;
 }): Promise<SignetApp> {
-  const conf = new Conf<SettingsData>(
-    settingsStoreOptions({ dataDir: options.dataDir, appVersion: '0.1.0' }),
+  return createApp(
+    testAppPorts({
+      dataDir: options.dataDir,
+      keyFile: options.keyFile,
+      fetch: options.fetch ?? globalThis.fetch,
+      log: options.log,
+      httpTimeoutMs: 10_000,
+      outboxBackoff: { baseMs: 100, maxMs: 1_000 },
+    }),
   );
-  return createApp({
-    dataDir: options.dataDir,
-    settings: settingsPortFrom(conf as unknown as KeyValueStore),
-    dialogs: {
-      pickFolder: async () => null,
-      pickImage: async () => null,
-      pickFile: async () => null,
-      pickSavePath: async () => null,
-    },
-    openExternal: async () => {},
-    emit: () => {},
-    assetBaseUrl: 'http://127.0.0.1:1/__signet/assets/',
-    runtime: 'web',
-    version: '0.1.0',
-    vault: new FileKeyVault({ dataDir: options.dataDir, keyFile: options.keyFile }),
-    fetch: options.fetch ?? globalThis.fetch,
-    authCallbackUrl: 'http://127.0.0.1:1/__signet/wp-auth/callback',
-    log: options.log,
-    httpTimeoutMs: 10_000,
-    outboxBackoff: { baseMs: 100, maxMs: 1_000 },
-  });
 }
 
 /** Dispatches a command and answers its value, or throws its error. */
