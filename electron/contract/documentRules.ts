@@ -92,3 +92,16 @@ export function $unnestParagraph(node: ParagraphNode): void {
   for (const child of node.getChildren()) node.insertBefore(child);
   node.remove();
 }
+
+/**
+ * A block (list, quote, code block, heading, table) inside a paragraph, heading or quote, as
+ * Lexical's HTML import leaves `<p><ul>…` or `<code><blockquote>…`: written out, its words run
+ * into the text around it (the static site's Markdown joined the code spans of a quote and a
+ * list into one broken fence and read a `javascript:` link in them; found by the fuzz). It is
+ * lifted to block level, splitting the text block around it.
+ */
+export function $liftBlockOutOfText(node: LexicalNode): void {
+  const parent = node.getParent();
+  if ($isParagraphNode(parent) || $isHeadingNode(parent) || $isQuoteNode(parent))
+    $hoistBlockToNearestRoot(node);
+}

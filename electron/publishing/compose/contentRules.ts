@@ -1,6 +1,8 @@
 import { CodeNode } from '@lexical/code';
 import { LinkNode } from '@lexical/link';
+import { ListNode } from '@lexical/list';
 import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableNode } from '@lexical/table';
 import {
   $createLineBreakNode,
   $createTextNode,
@@ -11,7 +13,11 @@ import {
   type LexicalEditor,
 } from 'lexical';
 
-import { $hoistBlockToNearestRoot, $unnestParagraph } from '../../contract/documentRules';
+import {
+  $hoistBlockToNearestRoot,
+  $liftBlockOutOfText,
+  $unnestParagraph,
+} from '../../contract/documentRules';
 import { EmbedNode } from './nodes/EmbedNode';
 import { ImageNode } from './nodes/ImageNode';
 import { ReadMoreNode } from './nodes/ReadMoreNode';
@@ -27,7 +33,7 @@ import { isAllowedLinkUrl } from './urls';
  * - links are http(s) or mailto only;
  * - images and read-more breaks sit at block level;
  * - code blocks and quotes hold text, not other blocks;
- * - no paragraph inside a paragraph, heading or quote.
+ * - no paragraph inside a paragraph, heading or quote, and no other block in one either.
  */
 export function registerContentRules(editor: LexicalEditor): () => void {
   return mergeRegister(
@@ -62,6 +68,9 @@ export function registerContentRules(editor: LexicalEditor): () => void {
       }
     }),
     editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
+    ...[ListNode, QuoteNode, CodeNode, HeadingNode, TableNode].map((klass) =>
+      editor.registerNodeTransform(klass, $liftBlockOutOfText),
+    ),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(ReadMoreNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),

@@ -167,6 +167,24 @@ describe('importHtml: sanitizing', () => {
     expect(markdown).toContain('two');
   });
 
+  it('lifts a quote or a list out of the paragraph an import left it in', () => {
+    // Found by the 1,000,000-input fuzz: `<code>` around a quote and a list kept both inside one
+    // paragraph, and their code spans ran into one broken fence with a javascript: link in it.
+    const state = importHtml(
+      '<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:alert(1)))`53</li><li>[y](javascript:alert(2))</li></ul></code>',
+    );
+    const top = (state.root as Json).children as Json[];
+    const inText = (node: Json): boolean =>
+      ['paragraph', 'heading', 'quote'].includes(node.type as string) &&
+      ((node.children as Json[] | undefined) ?? []).some((c) =>
+        ['list', 'quote', 'code', 'table'].includes(c.type as string),
+      );
+    expect(top.some(inText)).toBe(false);
+    expect(top.map((n) => n.type)).toContain('list');
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(findExecutableMarkdown(markdown)).toEqual([]);
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

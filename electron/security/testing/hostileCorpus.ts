@@ -223,6 +223,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 1661265737): <code> around a <p> nested a
   // paragraph in a paragraph, and the static site's Markdown joined the code spans around it.
   html('code-around-paragraph', 'platform', `<code>--><p>window.x=1\`></p>&lt;script&gt;![i](javascript:${PAYLOAD})</code>`, ['window.x=1']),
+  // Found by the 1,000,000-input fuzz (seed 158327692): <code> around a quote and a list left both
+  // in one paragraph, and the static site's Markdown ran their code spans together.
+  html('code-around-quote-and-list', 'platform', `<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code>`, ['Tweet', 'words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 

@@ -1,7 +1,9 @@
 import { CodeNode } from '@lexical/code';
 import { LinkNode } from '@lexical/link';
+import { ListNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableNode } from '@lexical/table';
 import {
   $createLineBreakNode,
   $createTextNode,
@@ -16,7 +18,11 @@ import { useEffect } from 'react';
 import { EmbedNode } from '../../nodes/EmbedNode';
 import { ImageNode } from '../../nodes/ImageNode';
 import { isTemplateLinkUrl } from '../../../../electron/contract';
-import { $hoistBlockToNearestRoot, $unnestParagraph } from '../../../../electron/contract/documentRules';
+import {
+  $hoistBlockToNearestRoot,
+  $liftBlockOutOfText,
+  $unnestParagraph,
+} from '../../../../electron/contract/documentRules';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
 import { $unlinkSnippetNode, SnippetNode } from '../../nodes/SnippetNode';
 import { isAllowedLinkUrl } from '../../utils/linkUrl';
@@ -28,7 +34,7 @@ import { isAllowedLinkUrl } from '../../utils/linkUrl';
  * - links are http(s) or mailto only;
  * - images, embeds, read-more breaks and snippets sit at block level;
  * - code blocks and quotes hold text, not other blocks (Lexical's HTML import can nest them);
- * - no paragraph inside a paragraph, heading or quote.
+ * - no paragraph inside a paragraph, heading or quote, and no other block in one either.
  *
  * A snippet's own content (`isSnippet`) may also link to an address written with a variable, and
  * holds neither a read-more break (a post has one, the author's) nor another snippet (a pasted one
@@ -74,6 +80,9 @@ export function registerContentRules(
       }
     }),
     editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
+    ...[ListNode, QuoteNode, CodeNode, HeadingNode, TableNode].map((klass) =>
+      editor.registerNodeTransform(klass, $liftBlockOutOfText),
+    ),
     editor.registerNodeTransform(ImageNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(EmbedNode, $hoistBlockToNearestRoot),
     editor.registerNodeTransform(
