@@ -1,7 +1,8 @@
 /**
  * The theme preview against the real WordPress (127.0.0.1:8088) and Ghost (127.0.0.1:2368).
- * READ ONLY: only GET requests (the page, its stylesheets, WordPress REST's latest post link);
- * nothing is created, changed or deleted there, so it can run while other tests count posts.
+ * The service only reads: GET requests (the page, its stylesheets, WordPress REST's latest post
+ * link), checked on every request it sends. The test itself publishes one post on the blog when
+ * another test's reset left none to frame the preview in.
  * Skips with the reason when a server does not answer, fails instead under SIGNET_REQUIRE_SERVERS=1.
  */
 import * as fsp from 'node:fs/promises';
@@ -11,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../accounts/types';
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../accounts/types';
 import { findExecutableHtml } from '../../security/testing/executable';
+import { ensureGhost } from '../../../e2e/servers/ghost';
+import { ensureWordPress } from '../../../e2e/servers/wordpress';
 import { ThemePreviewService } from './ThemePreviewService';
 
 const WORDPRESS = process.env.SIGNET_WP_URL ?? 'http://127.0.0.1:8088';
@@ -49,6 +52,36 @@ const POST = {
   html: '<p>Body of <strong>the</strong> post</p><script>alert(1)</script>',
 };
 
+/**
+ * The preview frames a post in a single post's page (WordPress: REST's latest post; Ghost: the
+ * front page's first card); another test's reset may have left the blog with none, so one is
+ * published first when there is none (through the test server's own API access, not through the
+ * service, which only reads).
+ */
+async function ensurePublishedPost(platform: 'wordpress' | 'ghost'): Promise<void> {
+  if (platform === 'wordpress') {
+    const server = await ensureWordPress();
+    const posts = await server.restJson<unknown[]>('/wp/v2/posts?per_page=1&status=publish');
+    if (posts.length > 0) return;
+    await server.restJson('/wp/v2/posts', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'A post to frame', content: '<p>Framed words.</p>', status: 'publish' }),
+    });
+    return;
+  }
+  const server = await ensureGhost();
+  const found = await server.adminJson<{ posts: unknown[] }>(
+    '/posts/?limit=1&filter=status:published&fields=id',
+  );
+  if (found.posts.length > 0) return;
+  await server.adminJson('/posts/?source=html', {
+    method: 'POST',
+    body: JSON.stringify({
+      posts: [{ title: 'A post to frame', html: '<p>Framed words.</p>', status: 'published' }],
+    }),
+  });
+}
+
 let dataDir = '';
 /** Counts what was sent: every request must be a GET. */
 const methods: string[] = [];
@@ -79,6 +112,7 @@ for (const [platform, url, restRoot] of [
 
     it('frames the post in the blog’s page with its styles, caches it, and reads only', async (ctx) => {
       if (!up) ctx.skip(`${platform} at ${url} does not answer`);
+      await ensurePublishedPost(platform);
       const service = new ThemePreviewService({ dataDir, fetch: readOnlyFetch });
       const a = account(platform, `${url}/`, restRoot);
       const first = await service.preview(a, POST);
