@@ -15,6 +15,7 @@ import type { Result } from '../contract';
 import { makeTempDir, removeTempDir, silentLog } from '../drafts/testing/helpers';
 import type { SettingsData } from '../ports';
 import { settingsPortFrom, settingsStoreOptions, type KeyValueStore } from '../settings/settingsOptions';
+import { REST_CAPABILITIES } from '../publishing/wordpress/types';
 
 const PASSWORD = 'CorrectHorse-Battery!1847';
 
@@ -45,25 +46,7 @@ describe('getDiagnostics', () => {
         userName: 'Ada Lovelace',
         api: { transport: 'rest', restRoot: 'https://ada-writes.example.com/wp-json/' },
         timeZone: 'Europe/London',
-        capabilities: {
-          drafts: true,
-          scheduling: true,
-          pendingReview: true,
-          privatePosts: true,
-          pages: true,
-          tags: true,
-          categories: true,
-          excerpt: true,
-          slug: true,
-          mediaUpload: true,
-          featuredImage: true,
-          canonicalUrl: false,
-          serverConflictDetection: false,
-          delete: true,
-          mediaLibrary: true,
-          remotePosts: true,
-          newsletter: false,
-        },
+        capabilities: { ...REST_CAPABILITIES },
       },
       PASSWORD,
     );
