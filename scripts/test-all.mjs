@@ -14,6 +14,8 @@ mkdirSync(results, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
+/** Each failed test with the first line of its error, repeated at the end so a log's tail names it. */
+const failedTests = [];
 
 function run(name, command, args, env = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
@@ -61,7 +63,22 @@ function vitest(name, projects) {
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
     if (!ok && report.numFailedTests === 0) totals.failed += 1;
+    for (const file of report.testResults ?? []) {
+      const where = path.relative(root, file.name);
+      if (file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed'))
+        failedTests.push(`${name}: ${where}: ${firstLine(file.message)}`);
+      for (const t of file.assertionResults ?? [])
+        if (t.status === 'failed')
+          failedTests.push(`${name}: ${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    }
   } else if (!ok) totals.failed += 1;
+}
+
+function firstLine(text) {
+  return String(text ?? '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 300);
 }
 
 vitest('unit', ['unit', 'servers']);
@@ -84,11 +101,22 @@ if (pw?.stats) {
   if (pw.stats.flaky)
     console.log(`\n${pw.stats.flaky} e2e test(s) passed only on retry (flaky): see the list above.`);
   totals.failed += pw.stats.unexpected;
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected')
+          failedTests.push(
+            `e2e [${test.projectName}]: ${[...trail, spec.title].join(' › ')} (${spec.file}:${spec.line}): ${firstLine(test.results?.at(-1)?.error?.message)}`,
+          );
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of pw.suites ?? []) walk(suite, []);
   totals.skipped += pw.stats.skipped;
   if (!pwOk && pw.stats.unexpected === 0) totals.failed += 1; // global setup or a worker failed
 } else if (!pwOk) totals.failed += 1;
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+if (failedTests.length) console.log(`Failed tests:\n${failedTests.map((line) => `  - ${line}`).join('\n')}`);
 if (totals.skipped)
   console.log('Skipped tests are listed above with their reasons (e.g. no Electron binary on this machine).');
 const summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;

@@ -57,6 +57,13 @@ const MAX_SAVE_RETRY_MS = 60_000;
 const WATCH_DEBOUNCE_MS = 150;
 /** A sync program writing many files keeps the debounce going; look at least this often. */
 const WATCH_MAX_WAIT_MS = 1_000;
+/**
+ * A file that does not read as a draft but changed this recently may still be being written by a
+ * program that writes in place: look again this long after it last changed before quarantining
+ * it, at most `SETTLE_MAX_LOOKS` times (a file rewritten broken forever is quarantined in the end).
+ */
+const SETTLE_MS = 1_000;
+const SETTLE_MAX_LOOKS = 10;
 /** Drafts whose last written content is kept, to snapshot it if another program replaces it. */
 const RECENT_WRITES = 16;
 const READ_CONCURRENCY = 16;
@@ -115,6 +122,9 @@ export class DraftStore implements DraftStoreApi {
   private needsRescan = false;
   private debounceTimer: NodeJS.Timeout | null = null;
   private firstChangeAt = 0;
+  /** Broken files still changing: how many times each was looked at again, and the timers. */
+  private readonly settling = new Map<string, number>();
+  private readonly settleTimers = new Set<NodeJS.Timeout>();
   private isClosed = false;
 
   private constructor(options: DraftStoreOptions) {
@@ -138,6 +148,7 @@ export class DraftStore implements DraftStoreApi {
     const store = new DraftStore(options);
     await store.load();
     store.startWatching();
+    await store.catchUpAfterLoad();
     return store;
   }
 
@@ -633,6 +644,19 @@ export class DraftStore implements DraftStoreApi {
     void this.index.indexInBackground();
   }
 
+  /**
+   * Files another program added while the folder was being read, before the watcher was on: the
+   * watcher takes them in as if it had seen them arrive.
+   */
+  private async catchUpAfterLoad(): Promise<void> {
+    if (!this.watcher) return;
+    const names = await this.fs.readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      if (!this.index.has(name.slice(0, -'.json'.length))) this.onFolderEvent(name);
+    }
+  }
+
   /** Reads one `*.json` of the folder into the index, or quarantines it. */
   private async loadFile(name: string, report: ChangeReport, deferSearch = false): Promise<void> {
     const id = name.slice(0, -'.json'.length);
@@ -698,6 +722,9 @@ export class DraftStore implements DraftStoreApi {
     this.debounceTimer = null;
     this.changedNames.clear();
     this.needsRescan = false;
+    for (const timer of this.settleTimers) clearTimeout(timer);
+    this.settleTimers.clear();
+    this.settling.clear();
   }
 
   private onFolderEvent(name: string | Buffer | null): void {
@@ -741,9 +768,38 @@ export class DraftStore implements DraftStoreApi {
     this.report(report);
   }
 
+  /**
+   * True when `fileName` changed less than SETTLE_MS ago (another program may be midway through
+   * writing it): the watcher looks at it again once it has been still that long.
+   */
+  private async isStillBeingWritten(fileName: string): Promise<boolean> {
+    const looks = this.settling.get(fileName) ?? 0;
+    let sinceChange: number;
+    try {
+      sinceChange = Date.now() - (await this.fs.stat(path.join(this.dir, fileName))).mtimeMs;
+    } catch {
+      return false;
+    }
+    if (sinceChange >= SETTLE_MS || looks >= SETTLE_MAX_LOOKS || !this.watcher) {
+      this.settling.delete(fileName);
+      return false;
+    }
+    this.settling.set(fileName, looks + 1);
+    const timer = setTimeout(
+      () => {
+        this.settleTimers.delete(timer);
+        this.onFolderEvent(fileName);
+      },
+      Math.max(0, SETTLE_MS - sinceChange) + 50,
+    );
+    this.settleTimers.add(timer);
+    return true;
+  }
+
   /** Takes in what another program did to `<id>.json`. Runs in the draft's queue. */
   private async absorbChange(id: string, report: ChangeReport): Promise<ChangeReport> {
     const disk = await this.readDisk(id);
+    if (disk.state !== 'bad') this.settling.delete(`${id}.json`);
     const isOurs = this.pending.has(id) || this.conflicts.has(id);
     switch (disk.state) {
       case 'missing':
@@ -754,6 +810,7 @@ export class DraftStore implements DraftStoreApi {
         }
         return report;
       case 'bad':
+        if (await this.isStillBeingWritten(`${id}.json`)) return report;
         await this.quarantine(`${id}.json`, disk.problem, report);
         if (this.index.has(id) && !isOurs) {
           this.forget(id);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft } from '../contract';
 import type { AppError } from '../dispatcher';
 import { DraftStore } from './DraftStore';
+import { nodeFs } from './fsPort';
 import { serializeDraft } from './draftFile';
 import { EventLog, FailingFs, makeTempDir, paragraphs, removeTempDir, silentLog } from './testing/helpers';
 import type { DraftStoreOptions } from './types';
@@ -110,6 +111,64 @@ describe('changes made by other programs', () => {
     const copy = events.next('quarantined');
     await fsp.writeFile(path.join(dir, 'abc.sync-conflict-20300101-101010-ABCDEFG.json'), '{}');
     expect((await copy).entries[0]?.reason).toMatch(/^Its name is not one Signet gives draft files/);
+  });
+
+  it('waits for a file another program is still writing instead of quarantining it half-written', async () => {
+    const { dir, store, events } = await watched();
+    const file = path.join(dir, 'c0ffee00-0000-4000-8000-000000000001.json');
+    const draft = {
+      ...(await store.create({ title: 'Scratch' })),
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+    };
+    const whole = serializeDraft({ ...draft, title: 'Written in two goes' });
+    const arrived = events.next('draftsChanged', (e) => e.external && e.ids.includes(draft.id));
+    // A program that writes in place (not a temp file and a rename): the first half, a pause longer
+    // than the watcher's debounce, then the rest.
+    await fsp.writeFile(file, whole.slice(0, 40));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await fsp.appendFile(file, whole.slice(40));
+    await arrived;
+    expect(titles(store)).toContain('Written in two goes');
+    expect(events.of('quarantined')).toEqual([]);
+    await expect(fsp.readdir(path.join(dir, 'quarantine'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('takes in a draft that arrived while the folder was being read, before the watcher was on', async () => {
+    const dir = await makeTempDir();
+    const id = 'c0ffee00-0000-4000-8000-000000000003';
+    let first = true;
+    // The folder listing is taken, then a sync program drops a draft in, before the store watches.
+    const port = {
+      ...nodeFs,
+      readdir: (async (...args: Parameters<typeof fsp.readdir>) => {
+        const names = await fsp.readdir(...args);
+        if (first) {
+          first = false;
+          await fsp.writeFile(
+            path.join(dir, `${id}.json`),
+            serializeDraft({
+              schemaVersion: 1,
+              id,
+              title: 'Slipped in',
+              createdAt: '2030-01-01T10:00:00.000Z',
+              updatedAt: '2030-01-01T10:00:00.000Z',
+              editorState: paragraphs('between the listing and the watcher'),
+              meta: {},
+              destinations: {},
+            } as Draft),
+          );
+        }
+        return names;
+      }) as typeof fsp.readdir,
+    };
+    const events = new EventLog();
+    const store = await DraftStore.open({ dir, fs: port, log: silentLog, onEvent: events.listener });
+    cleanups.push(async () => {
+      await store.close();
+      await removeTempDir(dir);
+    });
+    await events.next('draftsChanged', (e) => e.external && e.ids.includes(id));
+    expect(titles(store)).toEqual(['Slipped in']);
   });
 
   it('does not report its own saves as outside changes', async () => {
