@@ -1,8 +1,10 @@
 /**
  * The publish dialog's "In the blog's theme" preview against the real Ghost, READ ONLY: the Ghost
  * account is connected with its Admin API key (Signet only reads the site), the draft is never
- * published, and the theme is fetched with GET requests. The frame is sandboxed: no script runs in
- * it and it cannot reach the app; the blog's own styles apply to the post.
+ * published, and the theme is fetched with GET requests. (The spec's setup publishes one post
+ * through the test server's API when Ghost has none, so the theme has a post page to show.) The
+ * frame is sandboxed: no script runs in it and it cannot reach the app; the blog's own styles
+ * apply to the post.
  */
 import { mergeTests } from '@playwright/test';
 import { test as signetTest, expect } from './fixtures';
@@ -16,6 +18,8 @@ test('shows the post inside the blog’s own page and styles, sandboxed, next to
   ghost,
 }) => {
   test.setTimeout(120_000);
+  // The theme frames a post page: publish one on Ghost when another spec's reset left none.
+  await ghost.ensurePublishedPost();
   const app = new SignetPage(signet.page);
   await app.ready();
   const violations: string[] = [];

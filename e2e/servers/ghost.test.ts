@@ -72,5 +72,13 @@ describe.skipIf(!g.server)(title, () => {
     }
     const emails = await server.ownerJson<{ emails: unknown[] }>('/emails/?limit=1');
     expect(Array.isArray(emails.emails)).toBe(true);
+
+    // ensurePublishedPost() gives the empty site one published post, and no second one.
+    await server.ensurePublishedPost();
+    await server.ensurePublishedPost();
+    const published = await server.adminJson<{ meta: { pagination: { total: number } } }>(
+      '/posts/?limit=1&fields=id&filter=status:published',
+    );
+    expect(published.meta.pagination.total).toBe(1);
   });
 });

@@ -51,6 +51,11 @@ export interface GhostServer {
   ownerJson<T = unknown>(apiPath: string): Promise<T>;
   /** Back to a clean site: every post, page and tag deleted. */
   reset(): Promise<void>;
+  /**
+   * Publishes one post when the site has none (another test's `reset()` may have left it empty),
+   * so the theme has a post page to show.
+   */
+  ensurePublishedPost(): Promise<void>;
 }
 
 export type GhostOrSkip = ServerOrSkip<GhostServer>;
@@ -273,5 +278,17 @@ function makeServer(s: Settings): GhostServer {
     adminJson,
     ownerJson,
     reset,
+    ensurePublishedPost: async () => {
+      const found = await adminJson<{ posts: unknown[] }>(
+        '/posts/?limit=1&filter=status:published&fields=id',
+      );
+      if (found.posts.length > 0) return;
+      await adminJson('/posts/?source=html', {
+        method: 'POST',
+        body: JSON.stringify({
+          posts: [{ title: 'A post to frame', html: '<p>Framed words.</p>', status: 'published' }],
+        }),
+      });
+    },
   };
 }

@@ -214,5 +214,10 @@ describe.skipIf(!wp.server)(title, () => {
     expect(await server.restJson<unknown[]>('/wp/v2/tags?hide_empty=false')).toEqual([]);
     const cats = await server.restJson<Array<{ slug: string }>>('/wp/v2/categories?hide_empty=false');
     expect(cats.map((c) => c.slug)).toEqual(['uncategorized']);
+
+    // ensurePublishedPost() gives the empty site one published post, and no second one.
+    await server.ensurePublishedPost();
+    await server.ensurePublishedPost();
+    expect(await server.restJson<unknown[]>('/wp/v2/posts?status=publish')).toHaveLength(1);
   });
 });

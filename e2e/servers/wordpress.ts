@@ -70,6 +70,11 @@ export interface WordPressServer {
    * both users revoked; title and time zone restored.
    */
   reset(): Promise<void>;
+  /**
+   * Publishes one post when the site has none (another test's `reset()` may have left it empty),
+   * so the theme has a post page to show.
+   */
+  ensurePublishedPost(): Promise<void>;
 }
 
 /** The server cannot run here; `reason` says why (shown as the skip reason). */
@@ -338,6 +343,18 @@ function makeServer(s: Settings): WordPressServer {
     reset: async () => {
       for (const name of WORDPRESS_SWITCHES) await setSwitch(name, false);
       await resetContent(restJson);
+    },
+    ensurePublishedPost: async () => {
+      const posts = await restJson<unknown[]>('/wp/v2/posts?per_page=1&status=publish');
+      if (posts.length > 0) return;
+      await restJson('/wp/v2/posts', {
+        method: 'POST',
+        body: JSON.stringify({
+          title: 'A post to frame',
+          content: '<p>Framed words.</p>',
+          status: 'publish',
+        }),
+      });
     },
   };
   return server;

@@ -52,36 +52,6 @@ const POST = {
   html: '<p>Body of <strong>the</strong> post</p><script>alert(1)</script>',
 };
 
-/**
- * The preview frames a post in a single post's page (WordPress: REST's latest post; Ghost: the
- * front page's first card); another test's reset may have left the blog with none, so one is
- * published first when there is none (through the test server's own API access, not through the
- * service, which only reads).
- */
-async function ensurePublishedPost(platform: 'wordpress' | 'ghost'): Promise<void> {
-  if (platform === 'wordpress') {
-    const server = await ensureWordPress();
-    const posts = await server.restJson<unknown[]>('/wp/v2/posts?per_page=1&status=publish');
-    if (posts.length > 0) return;
-    await server.restJson('/wp/v2/posts', {
-      method: 'POST',
-      body: JSON.stringify({ title: 'A post to frame', content: '<p>Framed words.</p>', status: 'publish' }),
-    });
-    return;
-  }
-  const server = await ensureGhost();
-  const found = await server.adminJson<{ posts: unknown[] }>(
-    '/posts/?limit=1&filter=status:published&fields=id',
-  );
-  if (found.posts.length > 0) return;
-  await server.adminJson('/posts/?source=html', {
-    method: 'POST',
-    body: JSON.stringify({
-      posts: [{ title: 'A post to frame', html: '<p>Framed words.</p>', status: 'published' }],
-    }),
-  });
-}
-
 let dataDir = '';
 /** Counts what was sent: every request must be a GET. */
 const methods: string[] = [];
@@ -112,7 +82,9 @@ for (const [platform, url, restRoot] of [
 
     it('frames the post in the blog’s page with its styles, caches it, and reads only', async (ctx) => {
       if (!up) ctx.skip(`${platform} at ${url} does not answer`);
-      await ensurePublishedPost(platform);
+      // The preview frames a post page; another test's reset may have left the blog with none. One
+      // is published through the test server's own API access, not through the service (which only reads).
+      await (platform === 'wordpress' ? await ensureWordPress() : await ensureGhost()).ensurePublishedPost();
       const service = new ThemePreviewService({ dataDir, fetch: readOnlyFetch });
       const a = account(platform, `${url}/`, restRoot);
       const first = await service.preview(a, POST);
