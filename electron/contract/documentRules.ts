@@ -4,7 +4,7 @@
  * from a blog) both run, so the two cannot drift apart. Imports only Lexical packages; not re-exported
  * from index.ts, so the preload bundle never pulls Lexical in.
  */
-import { $createListNode, $isListItemNode, $isListNode } from '@lexical/list';
+import { $createListItemNode, $createListNode, $isListItemNode, $isListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import {
   $createLineBreakNode,
@@ -94,14 +94,34 @@ export function $unnestParagraph(node: ParagraphNode): void {
 }
 
 /**
- * A block (list, quote, code block, heading, table) inside a paragraph, heading or quote, as
- * Lexical's HTML import leaves `<p><ul>…` or `<code><blockquote>…`: written out, its words run
- * into the text around it (the static site's Markdown joined the code spans of a quote and a
- * list into one broken fence and read a `javascript:` link in them; found by the fuzz). It is
- * lifted to block level, splitting the text block around it.
+ * A block (list, quote, code block, heading, table) inside a paragraph, heading, quote or list
+ * item, as Lexical's HTML import leaves `<p><ul>…`, `<code><blockquote>…` or `<li>text<blockquote>…`:
+ * written out, its words run into the text around it (the static site's Markdown joined the code
+ * spans of a quote and a list into one broken fence and read a `javascript:` link in them; found
+ * by the fuzz, twice). It is lifted to block level, splitting the text block around it. A list in
+ * a list item with other content takes Lexical's own nested-list form instead: an item of its own
+ * (`li(text, ul, more)` → `li(text)`, `li(ul)`, `li(more)`), so a sub-list stays a sub-list.
  */
 export function $liftBlockOutOfText(node: LexicalNode): void {
   const parent = node.getParent();
-  if ($isParagraphNode(parent) || $isHeadingNode(parent) || $isQuoteNode(parent))
+  if ($isParagraphNode(parent) || $isHeadingNode(parent) || $isQuoteNode(parent)) {
     $hoistBlockToNearestRoot(node);
+    return;
+  }
+  if (!$isListItemNode(parent)) return;
+  if ($isListNode(node) && $isListNode(parent.getParent())) {
+    if (parent.getChildrenSize() === 1) return; // already an item holding only a sub-list
+    const after = node.getNextSiblings();
+    const holder = $createListItemNode();
+    parent.insertAfter(holder);
+    holder.append(node);
+    if (after.length > 0) {
+      const rest = $createListItemNode();
+      holder.insertAfter(rest);
+      rest.append(...after);
+    }
+    if (parent.isEmpty()) parent.remove();
+    return;
+  }
+  $hoistBlockToNearestRoot(node);
 }

@@ -185,6 +185,40 @@ describe('importHtml: sanitizing', () => {
     expect(findExecutableMarkdown(markdown)).toEqual([]);
   });
 
+  it('lifts a quote out of the list item an import left it in, and gives a sub-list its own item', () => {
+    // Found by the 1,000,000-input fuzz: the same `<code>` around a quote and a list, in a list
+    // item; the item kept both, and their code spans ran into a fence with a javascript: link in it.
+    const state = importHtml(
+      '<li>x<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:alert(1)))`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code></li>',
+    );
+    const blocks = ['list', 'quote', 'code', 'table', 'heading', 'paragraph'];
+    const misplaced: string[] = [];
+    const walk = (node: Json, parent: string | null) => {
+      const children = (node.children as Json[] | undefined) ?? [];
+      if (node.type === 'listitem') {
+        const inner = children.filter((c) => blocks.includes(c.type as string));
+        // A block in a list item only as Lexical's nested list: an item holding just the sub-list.
+        if (inner.length > 0 && !(children.length === 1 && inner[0]!.type === 'list'))
+          misplaced.push(`${inner.map((c) => c.type).join(',')} in listitem`);
+      }
+      for (const child of children) walk(child, node.type as string);
+      void parent;
+    };
+    walk(state.root as Json, null);
+    expect(misplaced).toEqual([]);
+    expect(((state.root as Json).children as Json[]).map((n) => n.type)).toEqual(['list', 'quote', 'list']);
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(markdown).toContain('> `words`');
+    expect(findExecutableMarkdown(markdown)).toEqual([]);
+  });
+
+  it('keeps a sub-list that shares its list item with a quote and words, nested as Lexical nests it', () => {
+    const state = importHtml('<ul><li>x<blockquote>q</blockquote>after<ul><li>sub</li></ul>tail</li></ul>');
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    // Lexical's own import puts an item's words before its sub-list (`after`, a break, `tail`).
+    expect(markdown).toBe('- x\n\n> q\n\n- after\\\ntail\n    - sub\n');
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

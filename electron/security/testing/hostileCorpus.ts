@@ -226,6 +226,10 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (seed 158327692): <code> around a quote and a list left both
   // in one paragraph, and the static site's Markdown ran their code spans together.
   html('code-around-quote-and-list', 'platform', `<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code>`, ['Tweet', 'words']),
+  // Found by the 1,000,000-input fuzz (batch seeds 1661265743 and 1958413079): the same <code>
+  // around a quote and a list, inside a stray <li>; the list item kept both, and the Markdown ran
+  // their code spans together.
+  html('code-around-quote-and-list-in-item', 'platform', `<li/style="x:exp/**/ression(${PAYLOAD})"><code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code></li>![i](javascript:${PAYLOAD})`, ['Tweet', 'words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
