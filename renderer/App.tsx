@@ -383,7 +383,7 @@ export function App() {
         <h1>{t('app.startError.title')}</h1>
         <p>{startError}</p>
         <button type="button" className="primary-button" onClick={() => window.location.reload()}>
-          {t('app.startError.retry')}
+          {t('common.tryAgain')}
         </button>
       </div>
     );

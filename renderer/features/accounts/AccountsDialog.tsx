@@ -11,6 +11,7 @@ import {
 import { snippetKindLabel } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage, on, SignetError } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { RetryError } from '../../ui/RetryError';
 import { needsBlog } from '../destinations/DestinationsPanel';
 import { useSnippetLibrary } from '../snippets/useSnippetLibrary';
 import { ConnectForm } from './ConnectForm';
@@ -184,12 +185,10 @@ export function AccountsDialog({
       <section aria-labelledby="accounts-add-title" className="settings-section" ref={addSectionRef}>
         <h3 id="accounts-add-title">{t('accounts.add.title')}</h3>
         {platformsError ? (
-          <div className="inline-error" role="alert">
-            <p>{t('accounts.add.platformsFailed', { error: platformsError })}</p>
-            <button type="button" className="secondary-button" onClick={() => setPlatformsTry((n) => n + 1)}>
-              {t('accounts.add.tryAgain')}
-            </button>
-          </div>
+          <RetryError
+            message={t('accounts.add.platformsFailed', { error: platformsError })}
+            onRetry={() => setPlatformsTry((n) => n + 1)}
+          />
         ) : null}
         {step.kind === 'address' && platforms.length > 1 ? (
           <label>

@@ -4,6 +4,7 @@ import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
+import { RetryError } from '../../ui/RetryError';
 import {
   destinationsButtonLabel,
   roleLabel,
@@ -207,14 +208,7 @@ export function DestinationsList({
         </div>
       ) : null}
       {loadError ? (
-        <div className="inline-error" role="alert">
-          <p>{t('destinations.list.loadError', { error: loadError })}</p>
-          {onRetry ? (
-            <button type="button" className="secondary-button" onClick={onRetry}>
-              {t('destinations.list.tryAgain')}
-            </button>
-          ) : null}
-        </div>
+        <RetryError message={t('destinations.list.loadError', { error: loadError })} onRetry={onRetry} />
       ) : null}
       {error ? (
         <p className="inline-error" role="alert">

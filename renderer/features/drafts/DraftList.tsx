@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DraftFilter, DraftSummary } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { formatWhen } from '../../ui/format';
+import { RetryError } from '../../ui/RetryError';
 import { t } from '../../../electron/contract/i18n';
 
 const filters = (): Array<{ value: DraftFilter; label: string }> => [
@@ -112,12 +113,10 @@ export function DraftList(props: DraftListProps) {
             : t('drafts.list.count', { count: total })}
       </p>
       {error ? (
-        <div className="inline-error" role="alert">
-          <p>{t('drafts.list.loadFailed', { error })}</p>
-          <button type="button" className="secondary-button" onClick={() => setRetryKey((k) => k + 1)}>
-            {t('drafts.list.tryAgain')}
-          </button>
-        </div>
+        <RetryError
+          message={t('drafts.list.loadFailed', { error })}
+          onRetry={() => setRetryKey((k) => k + 1)}
+        />
       ) : null}
       {filter === 'trash' && total > 0 ? (
         <button type="button" className="link-button danger" onClick={props.onEmptyTrash}>

@@ -3,6 +3,7 @@ import type { Revision, RevisionReason, RevisionSummary } from '../../../electro
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
+import { RetryError } from '../../ui/RetryError';
 import { SignetEditor } from '../../editor';
 import { t } from '../../../electron/contract/i18n';
 
@@ -69,12 +70,10 @@ export function RevisionsDialog({
         </p>
       ) : null}
       {loadError ? (
-        <div className="inline-error" role="alert">
-          <p>{t('draft.revisions.loadFailed', { error: loadError })}</p>
-          <button type="button" className="secondary-button" onClick={() => setLoadTry((n) => n + 1)}>
-            {t('draft.revisions.tryAgain')}
-          </button>
-        </div>
+        <RetryError
+          message={t('draft.revisions.loadFailed', { error: loadError })}
+          onRetry={() => setLoadTry((n) => n + 1)}
+        />
       ) : null}
       {revisions === null && !loadError ? (
         <p role="status" className="hint">

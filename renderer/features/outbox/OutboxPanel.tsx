@@ -3,6 +3,7 @@ import type { OutboxJobSummary } from '../../../electron/contract';
 import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { RetryError } from '../../ui/RetryError';
 import { ProgressLine, useJobProgress } from './jobProgress';
 import {
   canCancel,
@@ -137,14 +138,10 @@ export function OutboxDialog(props: OutboxDialogProps) {
     <Dialog title={t('outbox.dialog.title')} open={open} onClose={onClose} className="dialog-outbox">
       {props.loading && jobs.length === 0 ? <p role="status">{t('outbox.dialog.loading')}</p> : null}
       {props.loadError ? (
-        <div className="inline-error" role="alert">
-          <p>{t('outbox.dialog.loadError', { error: props.loadError })}</p>
-          {props.onReload ? (
-            <button type="button" className="secondary-button" onClick={props.onReload}>
-              {t('outbox.dialog.tryAgain')}
-            </button>
-          ) : null}
-        </div>
+        <RetryError
+          message={t('outbox.dialog.loadError', { error: props.loadError })}
+          onRetry={props.onReload}
+        />
       ) : null}
       {!props.loading && !props.loadError && jobs.length === 0 ? (
         <div className="empty-state">

@@ -4,6 +4,7 @@ import { t } from '../../../electron/contract/i18n';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { Pager } from '../../ui/Pager';
+import { RetryError } from '../../ui/RetryError';
 
 interface MediaLibraryDialogProps {
   open: boolean;
@@ -73,19 +74,13 @@ export function MediaLibraryDialog({ open, accounts, onClose, onInsert }: MediaL
             {loading ? t('publish.media.loading', { site: siteName }) : ''}
           </p>
           {error ? (
-            <div className="inline-error" role="alert">
-              <p>{t('publish.media.listError', { site: siteName, error })}</p>
-              <button
-                type="button"
-                className="secondary-button"
-                onClick={() => {
-                  setError(null);
-                  setAttempt((n) => n + 1);
-                }}
-              >
-                {t('publish.media.tryAgain')}
-              </button>
-            </div>
+            <RetryError
+              message={t('publish.media.listError', { site: siteName, error })}
+              onRetry={() => {
+                setError(null);
+                setAttempt((n) => n + 1);
+              }}
+            />
           ) : null}
           <ul className="media-grid" aria-label={t('publish.media.listLabel')}>
             {items.map((item) => (

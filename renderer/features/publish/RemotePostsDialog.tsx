@@ -11,6 +11,7 @@ import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { Pager } from '../../ui/Pager';
 import { formatDateTime } from '../../ui/format';
+import { RetryError } from '../../ui/RetryError';
 
 interface RemotePostsDialogProps {
   open: boolean;
@@ -179,19 +180,13 @@ export function RemotePostsDialog(props: RemotePostsDialogProps) {
             </label>
           </div>
           {error ? (
-            <div className="inline-error" role="alert">
-              <p>{t('publish.remote.listError', { site: siteName, error })}</p>
-              <button
-                type="button"
-                className="secondary-button"
-                onClick={() => {
-                  setError(null);
-                  setAttempt((n) => n + 1);
-                }}
-              >
-                {t('publish.remote.tryAgain')}
-              </button>
-            </div>
+            <RetryError
+              message={t('publish.remote.listError', { site: siteName, error })}
+              onRetry={() => {
+                setError(null);
+                setAttempt((n) => n + 1);
+              }}
+            />
           ) : null}
           <p role="status" className="list-count">
             {busy
@@ -209,17 +204,13 @@ export function RemotePostsDialog(props: RemotePostsDialogProps) {
             </div>
           ) : null}
           {openError ? (
-            <div className="inline-error" role="alert">
-              <p>
-                {t('publish.remote.openError', {
-                  title: openError.post.title || t('publish.remote.noTitle'),
-                  error: openError.message,
-                })}
-              </p>
-              <button type="button" className="secondary-button" onClick={() => openPost(openError.post)}>
-                {t('publish.remote.tryAgain')}
-              </button>
-            </div>
+            <RetryError
+              message={t('publish.remote.openError', {
+                title: openError.post.title || t('publish.remote.noTitle'),
+                error: openError.message,
+              })}
+              onRetry={() => openPost(openError.post)}
+            />
           ) : null}
           {!busy && !error && result && result.items.length === 0 ? (
             <div className="empty-state">

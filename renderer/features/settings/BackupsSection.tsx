@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../electron/contract';
 import { call, errorMessage } from '../../bridge';
 import { formatDateTime } from '../../ui/format';
+import { RetryError } from '../../ui/RetryError';
 import { t } from '../../../electron/contract/i18n';
 
 function formatSize(bytes: number): string {
@@ -77,12 +78,10 @@ export function BackupsSection({ open }: { open: boolean }) {
         {t('settings.backups.backUpNow')}
       </button>
       {loadError ? (
-        <div className="inline-error" role="alert">
-          <p>{t('settings.backups.loadFailed', { error: loadError })}</p>
-          <button type="button" className="secondary-button" onClick={() => void reload()}>
-            {t('settings.backups.tryAgain')}
-          </button>
-        </div>
+        <RetryError
+          message={t('settings.backups.loadFailed', { error: loadError })}
+          onRetry={() => void reload()}
+        />
       ) : null}
       {backups === null ? (
         loadError ? null : (

@@ -198,7 +198,7 @@ export function SnippetEditorPane({
         <div className="inline-error snippet-save-error" role="alert">
           <span>{t('snippets.editor.saveFailed', { error: saveError })}</span>{' '}
           <button type="button" className="link-button" onClick={() => void flush()}>
-            {t('snippets.editor.tryAgain')}
+            {t('common.tryAgain')}
           </button>
         </div>
       ) : null}

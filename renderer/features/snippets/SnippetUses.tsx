@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ReapplyResult, SnippetUse } from '../../../electron/contract';
 import { call, errorMessage, on } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { RetryError } from '../../ui/RetryError';
 import { t } from '../../../electron/contract/i18n';
 
 const viaLabel = (via: SnippetUse['via'][number]): string => t('snippets.uses.via', { via });
@@ -39,14 +40,7 @@ export function SnippetUses({
   return (
     <section className="snippet-uses" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('snippets.uses.title')}</h3>
-      {error ? (
-        <div className="inline-error" role="alert">
-          <p>{t('snippets.uses.loadFailed', { error })}</p>
-          <button type="button" className="secondary-button" onClick={load}>
-            {t('snippets.uses.tryAgain')}
-          </button>
-        </div>
-      ) : null}
+      {error ? <RetryError message={t('snippets.uses.loadFailed', { error })} onRetry={load} /> : null}
       {uses === null ? (
         error ? null : (
           <p role="status" className="hint">
@@ -264,12 +258,7 @@ function ReapplyDialog({
         </>
       ) : null}
       {error ? (
-        <div className="inline-error" role="alert">
-          <p>{t('snippets.reapply.error', { error })}</p>
-          <button type="button" className="secondary-button" onClick={() => void run()}>
-            {t('snippets.reapply.tryAgain')}
-          </button>
-        </div>
+        <RetryError message={t('snippets.reapply.error', { error })} onRetry={() => void run()} />
       ) : null}
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { SNIPPET_KINDS, snippetPlainText, type Snippet, type SnippetKind } from 
 import { snippetKindLabel } from '../../../electron/contract/snippetLabels';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
+import { RetryError } from '../../ui/RetryError';
 import { SnippetEditorPane } from './SnippetEditorPane';
 import { filterSnippets } from './snippetSearch';
 import { useSnippetLibrary } from './useSnippetLibrary';
@@ -284,12 +285,10 @@ export function SnippetsDialog({ open, onClose, spellcheck, onOpenDraft }: Snipp
             </p>
           ) : null}
           {loadError && !error ? (
-            <div className="inline-error" role="alert">
-              <p>{t('snippets.library.loadFailed', { error: loadError })}</p>
-              <button type="button" className="secondary-button" onClick={() => void reload()}>
-                {t('snippets.library.tryAgain')}
-              </button>
-            </div>
+            <RetryError
+              message={t('snippets.library.loadFailed', { error: loadError })}
+              onRetry={() => void reload()}
+            />
           ) : null}
         </nav>
 
