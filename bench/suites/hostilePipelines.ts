@@ -3,7 +3,7 @@
  * corpus tests and the fuzz run (bench/suites/hostileFuzz.ts):
  *
  * - in: paste (the renderer's `sanitizePastedHtmlToDom` + Lexical's HTML import into the editor's
- *   own nodes, as PastePlugin does), Markdown import (`importMarkdown`), a post opened from a blog
+ *   own nodes, as PastePlugin does, with the editor's document rules of ContentRulesPlugin), Markdown import (`importMarkdown`), a post opened from a blog
  *   (`importHtml`);
  * - out: the body composed for each platform (WordPress blocks and HTML, Ghost, Blogger and
  *   Micropub, static-site Markdown), exactly as PublishingService.composeFor picks the options.
@@ -56,6 +56,7 @@ export function findExecutable(kind: 'html' | 'markdown', output: string): Findi
 interface RendererModules {
   sanitizePastedHtmlToDom(html: string, win?: Window): HTMLElement;
   createTestEditor(): LexicalEditor;
+  registerContentRules(editor: LexicalEditor): () => void;
   installBrowserNodeName(): void;
   $generateNodesFromDOM: typeof $generateNodesFromDOM;
   $insertGeneratedNodes: typeof $insertGeneratedNodes;
@@ -119,9 +120,10 @@ export async function loadPastePipeline(): Promise<void> {
   ensureDomGlobals();
   const root = '../../renderer/editor/';
   const load = (file: string) => import(/* @vite-ignore */ `${root}${file}`);
-  const [sanitize, headless, nodeName, html, clipboard, lexical] = await Promise.all([
+  const [sanitize, headless, contentRules, nodeName, html, clipboard, lexical] = await Promise.all([
     load('serialization/sanitizePastedHtml.ts'),
     load('testing/headlessEditor.ts'),
+    load('plugins/ContentRulesPlugin/index.tsx'),
     load('testing/happyDomNodeName.ts'),
     import('@lexical/html'),
     import('@lexical/clipboard'),
@@ -130,6 +132,7 @@ export async function loadPastePipeline(): Promise<void> {
   renderer = {
     sanitizePastedHtmlToDom: sanitize.sanitizePastedHtmlToDom,
     createTestEditor: headless.createTestEditor,
+    registerContentRules: contentRules.registerContentRules,
     installBrowserNodeName: nodeName.installBrowserNodeName,
     $generateNodesFromDOM: html.$generateNodesFromDOM,
     $insertGeneratedNodes: clipboard.$insertGeneratedNodes,
@@ -154,6 +157,8 @@ export function paste(html: string): PasteResult {
   const body = r.sanitizePastedHtmlToDom(html);
   const sanitized = body.innerHTML;
   const editor = r.createTestEditor();
+  // The editor's own document rules run on what is pasted, as ContentRulesPlugin does in the app.
+  r.registerContentRules(editor);
   editor.update(
     () => {
       const paragraph = $createParagraphNode();
