@@ -7,6 +7,13 @@
 import { $createListItemNode, $createListNode, $isListItemNode, $isListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import {
+  $isTableNode,
+  $isTableRowNode,
+  type TableCellNode,
+  type TableRowNode,
+  $isTableCellNode,
+} from '@lexical/table';
+import {
   $createLineBreakNode,
   $getSiblingCaret,
   $insertNodeToNearestRootAtCaret,
@@ -124,4 +131,18 @@ export function $liftBlockOutOfText(node: LexicalNode): void {
     return;
   }
   $hoistBlockToNearestRoot(node);
+}
+
+/**
+ * A table cell outside a table row, or a row outside a table (a stray `<td>` the HTML import kept,
+ * in a paragraph): written out, the blocks in it ran together (the static site's Markdown joined
+ * the code spans of a quote and a list in a stray cell into a fence with a `javascript:` link
+ * outside it; found by the fuzz). Its content takes its place, and the other rules then lift
+ * those blocks to block level.
+ */
+export function $unwrapStrayTablePart(node: TableCellNode | TableRowNode): void {
+  const parent = node.getParent();
+  if ($isTableCellNode(node) ? $isTableRowNode(parent) : $isTableNode(parent)) return;
+  for (const child of node.getChildren()) node.insertBefore(child);
+  node.remove();
 }

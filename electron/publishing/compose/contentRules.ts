@@ -2,7 +2,7 @@ import { CodeNode } from '@lexical/code';
 import { LinkNode } from '@lexical/link';
 import { ListNode } from '@lexical/list';
 import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { TableNode } from '@lexical/table';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import {
   $createLineBreakNode,
   $createTextNode,
@@ -16,6 +16,7 @@ import {
 import {
   $hoistBlockToNearestRoot,
   $liftBlockOutOfText,
+  $unwrapStrayTablePart,
   $unnestParagraph,
 } from '../../contract/documentRules';
 import { EmbedNode } from './nodes/EmbedNode';
@@ -68,6 +69,8 @@ export function registerContentRules(editor: LexicalEditor): () => void {
       }
     }),
     editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
+    editor.registerNodeTransform(TableCellNode, $unwrapStrayTablePart),
+    editor.registerNodeTransform(TableRowNode, $unwrapStrayTablePart),
     ...[ListNode, QuoteNode, CodeNode, HeadingNode, TableNode].map((klass) =>
       editor.registerNodeTransform(klass, $liftBlockOutOfText),
     ),

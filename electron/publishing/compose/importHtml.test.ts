@@ -219,6 +219,27 @@ describe('importHtml: sanitizing', () => {
     expect(markdown).toBe('- x\n\n> q\n\n- after\\\ntail\n    - sub\n');
   });
 
+  it('puts the content of a stray table cell in its place, its blocks at block level', () => {
+    // Found by the 1,000,000-input fuzz: a <td> outside a table stayed a cell inside a paragraph,
+    // and the code spans of its quote and list ran into a fence with a javascript: link outside it.
+    const state = importHtml(
+      '<TD>&lt;script&gt;<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:alert(1)))`53</li></ul></code></TD>',
+    );
+    expect(((state.root as Json).children as Json[]).map((n) => n.type)).toEqual([
+      'paragraph',
+      'quote',
+      'list',
+    ]);
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(markdown).toContain('> `words`');
+    expect(findExecutableMarkdown(markdown)).toEqual([]);
+    // A real table keeps its cells and what they hold.
+    const table = importHtml('<table><tr><td>a<blockquote>q</blockquote></td><td>b</td></tr></table>');
+    expect(composeMarkdown(table, { images: () => null, readMore: 'none' }).markdown).toContain(
+      '<td>a<blockquote><p>q</p></blockquote></td><td>b</td>',
+    );
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

@@ -230,6 +230,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // around a quote and a list, inside a stray <li>; the list item kept both, and the Markdown ran
   // their code spans together.
   html('code-around-quote-and-list-in-item', 'platform', `<li/style="x:exp/**/ression(${PAYLOAD})"><code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code></li>![i](javascript:${PAYLOAD})`, ['Tweet', 'words']),
+  // Found by the 1,000,000-input fuzz (batch seeds 1472195082 and 202611975): the same <code> in a
+  // stray <td>; the cell kept its blocks inside a paragraph and the Markdown ran them together.
+  html('code-around-quote-and-list-in-stray-cell', 'platform', `<TD>&lt;script&gt;<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code></TD>`, ['Tweet', 'words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 

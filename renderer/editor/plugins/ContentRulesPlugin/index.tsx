@@ -3,7 +3,7 @@ import { LinkNode } from '@lexical/link';
 import { ListNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { TableNode } from '@lexical/table';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import {
   $createLineBreakNode,
   $createTextNode,
@@ -21,6 +21,7 @@ import { isTemplateLinkUrl } from '../../../../electron/contract';
 import {
   $hoistBlockToNearestRoot,
   $liftBlockOutOfText,
+  $unwrapStrayTablePart,
   $unnestParagraph,
 } from '../../../../electron/contract/documentRules';
 import { ReadMoreNode } from '../../nodes/ReadMoreNode';
@@ -80,6 +81,8 @@ export function registerContentRules(
       }
     }),
     editor.registerNodeTransform(ParagraphNode, $unnestParagraph),
+    editor.registerNodeTransform(TableCellNode, $unwrapStrayTablePart),
+    editor.registerNodeTransform(TableRowNode, $unwrapStrayTablePart),
     ...[ListNode, QuoteNode, CodeNode, HeadingNode, TableNode].map((klass) =>
       editor.registerNodeTransform(klass, $liftBlockOutOfText),
     ),
