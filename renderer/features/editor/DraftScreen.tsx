@@ -68,7 +68,7 @@ export function DraftScreen({
   const isTrashed = Boolean(draft.trashedAt);
 
   const autosave = useAutosave(draft.id, draft.updatedAt, () => setShowConflict(true));
-  const { setBase } = autosave;
+  const { setBase, hasPendingEdit } = autosave;
   const saveState = useRef(autosave.state);
   saveState.current = autosave.state;
   // The editor hands over its JSON (debounced) in onChange; saving reuses it instead of
@@ -106,9 +106,11 @@ export function DraftScreen({
   useEffect(
     () =>
       on('draftsChanged', ({ ids, external }) => {
-        if (external && ids.includes(draft.id) && saveState.current === 'saved') onReload();
+        // hasPendingEdit: the "unsaved" label follows an edit a moment later (useAutosave).
+        if (external && ids.includes(draft.id) && saveState.current === 'saved' && !hasPendingEdit())
+          onReload();
       }),
-    [draft.id, onReload],
+    [draft.id, onReload, hasPendingEdit],
   );
   useEffect(
     () =>

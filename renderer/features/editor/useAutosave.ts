@@ -28,8 +28,10 @@ export function useAutosave(
   state: SaveState;
   message: string | null;
   change(content: Partial<DraftContent>, current: () => DraftContent): void;
-  /** Edits exist that the editor has not handed over yet: show "unsaved" now. */
+  /** Edits exist that the editor has not handed over yet: show "unsaved" (in the next frame). */
   markEdited(): void;
+  /** Whether the editor reported edits it has not handed over yet (true at once, unlike `state`). */
+  hasPendingEdit(): boolean;
   flush(): Promise<void>;
   setBase(updatedAt: string): void;
 } {
@@ -113,10 +115,30 @@ export function useAutosave(
     [flush],
   );
 
+  /** The "unsaved" re-render markEdited has put off, if any. */
+  const shownEdit = useRef<(() => void) | null>(null);
   const markEdited = useCallback(() => {
     editorPending.current = true;
-    setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
+    if (shownEdit.current) return;
+    // Called from inside the author's first keystroke after a save: re-rendering the draft screen
+    // (header, status line) there delayed that keystroke's paint (bench typing: the first keystroke
+    // at a caret position had a median of 12.3 ms against 10.3 ms for the rest). The label follows
+    // one frame later, after the keystroke is painted; what must know of the edit at once reads
+    // editorPending (hasPendingEdit), not `state`.
+    const show = () => {
+      shownEdit.current = null;
+      if (!editorPending.current && !dirty.current) return;
+      setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
+    };
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(show, 0)));
+    shownEdit.current = () => {
+      cancelAnimationFrame(frame);
+      if (timer !== null) clearTimeout(timer);
+    };
   }, []);
+
+  const hasPendingEdit = useCallback(() => editorPending.current, []);
 
   const setBase = useCallback((updatedAt: string) => {
     base.current = updatedAt;
@@ -132,9 +154,10 @@ export function useAutosave(
       // Switching drafts: send what was typed before this screen goes away.
       if (dirty.current) void flush();
       clearTimers();
+      shownEdit.current?.();
     },
     [flush],
   );
 
-  return { state, message, change, markEdited, flush, setBase };
+  return { state, message, change, markEdited, hasPendingEdit, flush, setBase };
 }
