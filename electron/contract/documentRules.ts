@@ -84,14 +84,20 @@ export function $hoistBlockToNearestRoot(node: LexicalNode): void {
 }
 
 /**
- * A paragraph inside a paragraph, heading or quote (imported `<p><code><p>…</p>…`) is not a
- * document Lexical can write out: its words run into the text around it (Markdown joined the
- * code spans on both sides into one fence and read the rest as HTML). It becomes a line of its
- * parent: its children in its place, with line breaks around them.
+ * A paragraph inside a paragraph, heading, quote or list item (imported `<p><code><p>…</p>…`) is
+ * not a document Lexical can write out: its words run into the text around it (Markdown joined
+ * the code spans on both sides into one fence and read the rest as HTML). It becomes a line of
+ * its parent: its children in its place, with line breaks around them.
  */
 export function $unnestParagraph(node: ParagraphNode): void {
   const parent = node.getParent();
-  if (!($isParagraphNode(parent) || $isHeadingNode(parent) || $isQuoteNode(parent))) return;
+  if (!(
+    $isParagraphNode(parent) ||
+    $isHeadingNode(parent) ||
+    $isQuoteNode(parent) ||
+    $isListItemNode(parent)
+  ))
+    return;
   const previous = node.getPreviousSibling();
   if (previous !== null && !$isLineBreakNode(previous)) node.insertBefore($createLineBreakNode());
   const next = node.getNextSibling();
@@ -143,6 +149,15 @@ export function $liftBlockOutOfText(node: LexicalNode): void {
 export function $unwrapStrayTablePart(node: TableCellNode | TableRowNode): void {
   const parent = node.getParent();
   if ($isTableCellNode(node) ? $isTableRowNode(parent) : $isTableNode(parent)) return;
-  for (const child of node.getChildren()) node.insertBefore(child);
+  // A list item of a cell that sat in a list item (`<ul><td><li>`) follows that item in its list:
+  // put inside it, Lexical's own fix-up of the nested item threw.
+  let lastItem = $isListItemNode(parent) && $isListNode(parent.getParent()) ? parent : null;
+  for (const child of node.getChildren()) {
+    if (lastItem !== null && $isListItemNode(child))
+      lastItem = lastItem.insertAfter(child) as typeof lastItem;
+    else node.insertBefore(child);
+  }
   node.remove();
+  // The item Lexical made to hold the stray cell, now empty: its items took its place.
+  if (lastItem !== null && lastItem !== parent && parent?.isEmpty()) parent.remove();
 }

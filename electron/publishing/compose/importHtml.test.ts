@@ -240,6 +240,16 @@ describe('importHtml: sanitizing', () => {
     );
   });
 
+  it('reads a stray table cell holding list items inside a list (threw), and a paragraph in an item', () => {
+    // Found by the 1,000,000-input fuzz: `<ul><td><li>` put the item inside the item Lexical made
+    // for the cell, and Lexical's own fix-up of it threw ("Expected node … to have a parent").
+    const state = importHtml(
+      '<ul><td><li>a</li></td><li>q</li></ul><ul><li>z<td><li>b</li>tail</td></li></ul>',
+    );
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(markdown).toBe('- a\n- q\n- z\\\ntail\n- b\n');
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

@@ -233,6 +233,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seeds 1472195082 and 202611975): the same <code> in a
   // stray <td>; the cell kept its blocks inside a paragraph and the Markdown ran them together.
   html('code-around-quote-and-list-in-stray-cell', 'platform', `<TD>&lt;script&gt;<code>Tweet<blockquote>words</blockquote><ul><li>[x](javascript:${PAYLOAD}))\`53</li><li>.&F)l[x](javascript:alert(1))</li></ul></code></TD>`, ['Tweet', 'words']),
+  // Found by the 1,000,000-input fuzz (batch seed 2052948338): a stray <td> holding a <li>, in a list;
+  // "Open from blog" threw taking the cell apart.
+  html('list-item-in-stray-cell-in-list', 'platform', `<UL/><td / onclick='${PAYLOAD}'><LI style="width:expression(${PAYLOAD})"><I>List words</I></LI><form/><MATH / action=javascript:${PAYLOAD}></MATH><TD>&lt;script&gt;<code>Tweet<blockquote>words</blockquote></code></TD>`, ['List words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
