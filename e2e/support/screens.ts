@@ -386,7 +386,81 @@ export const SCREENS: Screen[] = [
       return revisions;
     },
   },
+  {
+    id: 'conflict',
+    title: 'A draft changed in two places',
+    async open(app, signet) {
+      await openMainDraft(app);
+      await app.focusBodyEnd();
+      await app.type(' And thick socks.');
+      // Before the autosave, a sync program brings the laptop's version of the same draft.
+      await rewriteSeedDraft(signet, 'slow-travel-notes', `${MAIN_DRAFT} (laptop)`, [
+        { p: 'Written on the laptop on the train home: the night train, the coffee cart, the bakery.' },
+      ]);
+      const dialog = app.page.getByRole('dialog', { name: 'This draft was changed in two places' });
+      await expect(dialog).toBeVisible({ timeout: 15_000 });
+      await expect(dialog.getByRole('region', { name: 'Other version' })).toContainText('(laptop)');
+      return dialog;
+    },
+  },
+  {
+    id: 'snippet-update',
+    title: 'Update published posts after a snippet changed',
+    async open(app) {
+      await openMainDraft(app);
+      const snippets = new SnippetsScreen(app.page);
+      await snippets.open();
+      await snippets.create('Signature', 'Travel sign-off');
+      await snippets.type('Safe travels, and write back with your own slow routes.');
+      await snippets.waitSaved();
+      await snippets.close();
+      // The signature goes into the main draft, which is published to the site folder.
+      await app.focusBodyEnd();
+      await app.page.keyboard.press('Enter');
+      await app.tool('Insert snippet').click();
+      await app.page
+        .getByRole('dialog', { name: 'Insert snippet' })
+        .getByRole('option', { name: /Travel sign-off/ })
+        .click();
+      await expect(app.body).toContainText('Safe travels');
+      await app.waitSaved();
+      const publish = await openDialog(app, 'Publish…', 'Publish');
+      await publish.getByRole('combobox', { name: 'Status' }).selectOption('publish');
+      await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+      await expect(publish.getByRole('status', { name: 'Publish result' })).toContainText('Published', {
+        timeout: 30_000,
+      });
+      await publish.getByRole('button', { name: 'Close', exact: true }).first().click();
+      // The signature changes: the published post is listed to be updated.
+      await snippets.open();
+      await snippets.item('Travel sign-off').click();
+      await snippets.type(' See you on the next train.');
+      await snippets.waitSaved();
+      await snippets.dialog.getByRole('button', { name: 'Update 1 published post…' }).click();
+      const update = app.page.getByRole('dialog', { name: 'Update published posts' });
+      await expect(update.getByRole('list', { name: 'Posts that will be updated' })).toContainText(
+        MAIN_DRAFT,
+      );
+      return update;
+    },
+  },
 ];
+
+/** Replaces a seeded draft's file as a sync program does (a temp file, then a rename over it). */
+async function rewriteSeedDraft(
+  signet: SignetHandle,
+  id: string,
+  title: string,
+  blocks: Block[],
+): Promise<void> {
+  const file = path.join(signet.dataDir, 'drafts', `${id}.json`);
+  const draft = JSON.parse(await fsp.readFile(file, 'utf8')) as Record<string, unknown>;
+  draft.title = title;
+  draft.editorState = editorState(blocks);
+  draft.updatedAt = new Date(Date.now() + 1000).toISOString();
+  await fsp.writeFile(`${file}.synctmp`, JSON.stringify(draft));
+  await fsp.rename(`${file}.synctmp`, file);
+}
 
 /** A screen by id (throws on a typo). */
 export function screen(id: string): Screen {
