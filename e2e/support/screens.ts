@@ -178,6 +178,16 @@ async function openDialog(app: SignetPage, button: string | RegExp, dialog: stri
   return shown;
 }
 
+/** Opens Snippets and writes a new signature; resolves with the screen, still open. */
+async function newSignature(app: SignetPage, name: string, text: string): Promise<SnippetsScreen> {
+  const snippets = new SnippetsScreen(app.page);
+  await snippets.open();
+  await snippets.create('Signature', name);
+  await snippets.type(text);
+  await snippets.waitSaved();
+  return snippets;
+}
+
 /** The caret somewhere the author would leave it (and not blinking into a screenshot). */
 async function parkCaretInBody(app: SignetPage): Promise<void> {
   await app.body.getByText('The station was nearly empty').click();
@@ -303,11 +313,11 @@ export const SCREENS: Screen[] = [
     title: 'Snippets',
     async open(app) {
       await openMainDraft(app);
-      const snippets = new SnippetsScreen(app.page);
-      await snippets.open();
-      await snippets.create('Signature', 'Newsletter sign-off');
-      await snippets.type('Thanks for reading. Replies go straight to my inbox.');
-      await snippets.waitSaved();
+      const snippets = await newSignature(
+        app,
+        'Newsletter sign-off',
+        'Thanks for reading. Replies go straight to my inbox.',
+      );
       return snippets.dialog;
     },
   },
@@ -408,11 +418,11 @@ export const SCREENS: Screen[] = [
     title: 'Update published posts after a snippet changed',
     async open(app) {
       await openMainDraft(app);
-      const snippets = new SnippetsScreen(app.page);
-      await snippets.open();
-      await snippets.create('Signature', 'Travel sign-off');
-      await snippets.type('Safe travels, and write back with your own slow routes.');
-      await snippets.waitSaved();
+      const snippets = await newSignature(
+        app,
+        'Travel sign-off',
+        'Safe travels, and write back with your own slow routes.',
+      );
       await snippets.close();
       // The signature goes into the main draft, which is published to the site folder.
       await app.focusBodyEnd();
