@@ -235,6 +235,15 @@ describe('sanitizePastedHtml reads inline styles without applying them', () => {
     expect(body.tagName).toBe('BODY');
     expect(body.innerHTML).toBe('<h2><b>T</b></h2>');
   });
+
+  it('hands back an empty body when the sanitiser finds none (threw before)', () => {
+    // Found by the 1,000,000-input fuzz: DOMPurify answered null for this page in happy-dom.
+    const body = sanitizePastedHtmlToDom(
+      '<template><table><link><object>x</object>Benign words</link><mtext><body onload="x()"><p>Body words</p></body></mtext></table><span/>',
+    );
+    expect(body.tagName).toBe('BODY');
+    expect(body.innerHTML).not.toMatch(/onload|<script/);
+  });
 });
 
 describe('renameStyleAttributes', () => {

@@ -317,7 +317,11 @@ const MORE_COMMENT = /<!--\s*more\b[^>]*?-->/gi;
  */
 export function sanitizePastedHtmlToDom(html: string, win: Window = window): HTMLElement {
   const withMarkers = renameStyleAttributes(html.replace(MORE_COMMENT, `<hr ${READ_MORE_ATTRIBUTE}="">`));
-  const body = purifierFor(win).sanitize(withMarkers, PURIFY_CONFIG) as unknown as HTMLElement;
+  // DOMPurify answers null instead of a body when its parse of the page yields none (a page
+  // opening with <template> and a second <body>, in happy-dom; found by the fuzz): nothing to paste.
+  const body =
+    (purifierFor(win).sanitize(withMarkers, PURIFY_CONFIG) as unknown as HTMLElement | null) ??
+    win.document.implementation.createHTMLDocument('').body;
   enforceAllowList(body);
 
   // Hidden content first: a hidden element may wrap links or images that the rules below would
