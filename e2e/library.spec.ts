@@ -139,6 +139,11 @@ test.describe('draft library', () => {
     const dialog = app.page.getByRole('dialog', { name: 'This draft was changed in two places' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('region', { name: 'Other version' })).toContainText('Synced again');
+    // Each side shows its words, so the author can tell them apart before choosing.
+    await expect(dialog.getByRole('region', { name: 'Other version' })).toContainText(
+      'The laptop wrote this meanwhile.',
+    );
+    await expect(dialog.getByRole('region', { name: 'Your version' })).toContainText('My unsaved words.');
     await dialog.getByRole('button', { name: 'Keep both' }).click();
 
     await expect(app.draftItem('Synced again')).toBeVisible();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConflictChoice, Draft, DraftConflict } from '../../../electron/contract';
+import { snippetPlainText } from '../../../electron/contract/snippets';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
@@ -18,6 +19,27 @@ const note = (choice: ConflictChoice): string =>
     : choice === 'theirs'
       ? t('draft.conflict.keptTheirs')
       : t('draft.conflict.keptBoth');
+
+/** How much of a version's text is shown: enough to tell the two apart ("Keep both" keeps all). */
+const EXCERPT_CHARS = 600;
+
+/** A version's words, so the author can tell the two apart before choosing. */
+function VersionText({ draft }: { draft: Draft }) {
+  const text = snippetPlainText(draft.editorState);
+  const words = text === '' ? 0 : text.split(' ').length;
+  return (
+    <>
+      <p className="draft-item-meta">{t('draft.conflict.words', { count: words })}</p>
+      <p className="conflict-text">
+        {text === ''
+          ? t('draft.conflict.empty')
+          : text.length > EXCERPT_CHARS
+            ? `${text.slice(0, EXCERPT_CHARS)}…`
+            : text}
+      </p>
+    </>
+  );
+}
 
 /** The draft changed on disk and here at once: show both and let the author choose. */
 export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictDialogProps) {
@@ -50,11 +72,13 @@ export function ConflictDialog({ open, draftId, onClose, onResolved }: ConflictD
             <h3>{t('draft.conflict.mine')}</h3>
             <p className="draft-item-meta">{formatDateTime(conflict.mine.updatedAt)}</p>
             <p className="conflict-title">{conflict.mine.title || t('draft.conflict.untitled')}</p>
+            <VersionText draft={conflict.mine} />
           </section>
           <section aria-label={t('draft.conflict.theirsLabel')}>
             <h3>{t('draft.conflict.theirs')}</h3>
             <p className="draft-item-meta">{formatDateTime(conflict.theirs.updatedAt)}</p>
             <p className="conflict-title">{conflict.theirs.title || t('draft.conflict.untitled')}</p>
+            <VersionText draft={conflict.theirs} />
           </section>
         </div>
       ) : (
