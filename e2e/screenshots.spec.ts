@@ -2,8 +2,8 @@
  * Screenshots of every screen of e2e/support/screens.ts, light and dark, at 1280×800 (device
  * scale 1). Always written to test-results/screenshots/ and checked to be real pictures (a sane
  * size, the dark one darker than the light one); with SIGNET_UPDATE_SCREENSHOTS=1 they are also
- * written to docs/screenshots/<screen>-<theme>.png (`npm run screenshots`) for the screens of
- * IN_DOCS only, so the repository keeps under 3 MB of pictures.
+ * written to docs/screenshots/<screen>-<theme>.png (`npm run screenshots`), with an index of every
+ * screen, docs/screenshots/README.md.
  *
  * The theme preference stays "Same as the system" and the system's colour scheme is switched
  * (as when the author's OS turns dark at night), so one walk to the screen gives both pictures.
@@ -18,18 +18,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test-results', 'screenshots');
 const DOCS = path.join(ROOT, 'docs', 'screenshots');
 const UPDATE = process.env.SIGNET_UPDATE_SCREENSHOTS === '1';
-/** The screens pictured in docs/screenshots/ (about 150 KB a picture). */
-const IN_DOCS = new Set([
-  'main',
-  'focus-mode',
-  'palette',
-  'publish',
-  'snippets',
-  'settings',
-  'accounts',
-  'revisions',
-]);
-
 /** Mean brightness (0–255) of a PNG. */
 async function brightness(png: Buffer): Promise<number> {
   const image = await Jimp.read(png);
@@ -42,6 +30,29 @@ async function brightness(png: Buffer): Promise<number> {
 
 test.describe('screenshots', () => {
   test.skip(({ target }) => target !== 'web', 'Pictures are taken on the web host only (the same renderer).');
+
+  test.afterAll(async () => {
+    if (!UPDATE) return;
+    const rows = SCREENS.map(
+      (s) =>
+        `| ${s.title} | ![${s.title} (light theme)](${s.id}-light.png) | ![${s.title} (dark theme)](${s.id}-dark.png) |`,
+    );
+    await fsp.writeFile(
+      path.join(DOCS, 'README.md'),
+      [
+        '# Screenshots',
+        '',
+        'Every screen of Signet in the light and the dark theme, 1280×800, taken by the e2e suite',
+        '(`e2e/screenshots.spec.ts`; `npm run screenshots` writes this folder). Each screen is also',
+        'checked with axe-core in both themes (e2e/a11y.spec.ts).',
+        '',
+        '| Screen | Light | Dark |',
+        '| --- | --- | --- |',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
+  });
 
   for (const screen of SCREENS) {
     test(`${screen.title}`, async ({ signet }) => {
@@ -77,7 +88,7 @@ test.describe('screenshots', () => {
       ).toBeLessThan(lightLevel - 60);
 
       await fsp.mkdir(OUT, { recursive: true });
-      const toDocs = UPDATE && IN_DOCS.has(screen.id);
+      const toDocs = UPDATE;
       if (toDocs) await fsp.mkdir(DOCS, { recursive: true });
       for (const [theme, png] of Object.entries(shots)) {
         await fsp.writeFile(path.join(OUT, `${screen.id}-${theme}.png`), png);
