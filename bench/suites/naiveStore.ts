@@ -11,7 +11,7 @@ import Conf from 'conf';
 import type { Draft, DraftSummary } from '../../electron/contract';
 import { benchDraft, makeQueries, titleWords } from '../../electron/drafts/testing/bench-store';
 import { realisticEditorState, seededRng } from '../../electron/drafts/testing/realisticDrafts';
-import { countWords, plainTextOf, snippetOf } from '../../electron/drafts/plainText';
+import { countWords, plainTextOf, snippetOf } from '../../electron/contract/plainText';
 
 export interface NaiveStoreOptions {
   /** Quick sizes (300 drafts) as `npm test` runs them, or full ones (10,000 drafts). */

@@ -5,7 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { Draft, DraftFilter, DraftListResult, DraftState, DraftSummary } from '../contract';
 import type { ListInput } from './types';
-import { countWords, plainTextOf, snippetOf } from './plainText';
+import { countWords, plainTextOf, snippetOf } from '../contract/plainText';
 
 /** A draft without its body: enough to write it again when its file cannot be read. */
 export type DraftShell = Omit<Draft, 'editorState'>;

@@ -29,7 +29,7 @@ import { DraftIndex } from './DraftIndex';
 import { nodeFs, type FsPort } from './fsPort';
 import { isDraftId, newDraftId, RevisionIds } from './ids';
 import { conflictMessage, displayTitle, saveFailedMessage, writeProblem, writeRemedy } from './messages';
-import { plainTextOf } from './plainText';
+import { plainTextOf } from '../contract/plainText';
 import {
   listQuarantined,
   QUARANTINE_DIR,

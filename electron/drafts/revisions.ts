@@ -9,7 +9,7 @@ import { errorCode, isTempFileName, writeFileAtomic } from './atomicFile';
 import { parseDraftValue } from './draftFile';
 import type { FsPort } from './fsPort';
 import { revisionTime } from './ids';
-import { countWords, plainTextOf } from './plainText';
+import { countWords, plainTextOf } from '../contract/plainText';
 
 /** Snapshots kept per draft; the oldest autosaves go first. */
 export const MAX_REVISIONS = 200;

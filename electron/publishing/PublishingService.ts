@@ -38,7 +38,7 @@ import { hasWeakVaultConsent, setWeakVaultConsent, type SecretVault } from '../a
 import { AppError } from '../dispatcher';
 import { imageMimeType } from '../drafts/assets';
 import type { DraftStore } from '../drafts/DraftStore';
-import { plainTextOf } from '../drafts/plainText';
+import { plainTextOf } from '../contract/plainText';
 import type { Logger, SettingsPort } from '../ports';
 import { SnippetStore } from '../snippets/SnippetStore';
 import { composeHtml } from './compose/compose';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConflictChoice, Draft, DraftConflict } from '../../../electron/contract';
-import { snippetPlainText } from '../../../electron/contract/snippets';
+import { countWords, plainTextOf, snippetOf } from '../../../electron/contract/plainText';
 import { call, errorMessage } from '../../bridge';
 import { Dialog } from '../../ui/Dialog';
 import { formatDateTime } from '../../ui/format';
@@ -25,17 +25,13 @@ const EXCERPT_CHARS = 600;
 
 /** A version's words, so the author can tell the two apart before choosing. */
 function VersionText({ draft }: { draft: Draft }) {
-  const text = snippetPlainText(draft.editorState);
-  const words = text === '' ? 0 : text.split(' ').length;
+  // The draft list's own plain text, word count and excerpt (electron/contract/plainText.ts).
+  const text = plainTextOf(draft.editorState);
   return (
     <>
-      <p className="draft-item-meta">{t('draft.conflict.words', { count: words })}</p>
+      <p className="draft-item-meta">{t('draft.conflict.words', { count: countWords(text) })}</p>
       <p className="conflict-text">
-        {text === ''
-          ? t('draft.conflict.empty')
-          : text.length > EXCERPT_CHARS
-            ? `${text.slice(0, EXCERPT_CHARS)}…`
-            : text}
+        {text === '' ? t('draft.conflict.empty') : snippetOf(text, EXCERPT_CHARS)}
       </p>
     </>
   );
