@@ -250,6 +250,20 @@ describe('importHtml: sanitizing', () => {
     expect(markdown).toBe('- a\n- q\n- z\\\ntail\n- b\n');
   });
 
+  it('reads stray list items in a heading in a list (threw), each on a line of its own', () => {
+    // Found by the 1,000,000-input fuzz (batch seed 216153391): Lexical's own fix-up of the items
+    // removed the emptied heading, its item and its list in one go, then split at the removed list
+    // ("Expected node … to have a parent"). The items are placed before Lexical imports them now.
+    const state = importHtml('<ul><h2>3k<p><li><!--more--><li>W</ul>');
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'wordpress' }).markdown;
+    expect(markdown).toBe('## 3k\n\n<!--more-->\n\n## W\n');
+    // Outside a heading an item in a paragraph is a line; at the top level, items form a list.
+    const loose = importHtml('<p>Before<li>Loose</li>After</p><li>One<li>Two');
+    expect(composeMarkdown(loose, { images: () => null, readMore: 'none' }).markdown).toBe(
+      'Before\\\nLoose\\\nAfter\n\n- One\n- Two\n',
+    );
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

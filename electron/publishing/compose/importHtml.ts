@@ -12,6 +12,7 @@ import {
 
 import type { EditorStateJSON } from '../../contract';
 import { SUPPORTED_EDITOR_STATE_VERSION, createComposeEditor } from './composeEditor';
+import { placeStrayListItems } from '../../contract/strayListItems';
 import { registerContentRules } from './contentRules';
 import {
   COMMENT_NODE,
@@ -231,6 +232,7 @@ function prepare(body: DocumentFragment): void {
   for (const block of Array.from(body.querySelectorAll('p, h1, h2, h3, h4, h5, h6'))) {
     if ((block.textContent ?? '').trim() === '' && block.querySelector('img') === null) block.remove();
   }
+  placeStrayListItems(body);
   paragraphsFromLooseText(body);
 }
 

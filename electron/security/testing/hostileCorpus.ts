@@ -236,6 +236,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 2052948338): a stray <td> holding a <li>, in a list;
   // "Open from blog" threw taking the cell apart.
   html('list-item-in-stray-cell-in-list', 'platform', `<UL/><td / onclick='${PAYLOAD}'><LI style="width:expression(${PAYLOAD})"><I>List words</I></LI><form/><MATH / action=javascript:${PAYLOAD}></MATH><TD>&lt;script&gt;<code>Tweet<blockquote>words</blockquote></code></TD>`, ['List words']),
+  // Found by the 1,000,000-input fuzz (batch seed 216153391): stray <li>s in a heading in a list;
+  // Lexical's fix-up of them removed the heading, its item and its list, then split at the list.
+  html('list-items-in-heading-in-list', 'platform', `<ul><h2>3k<p><li><!--more--><li onclick="${PAYLOAD}">Heading words<img src=x onerror="${PAYLOAD}"></ul>`, ['3k', 'Heading words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 

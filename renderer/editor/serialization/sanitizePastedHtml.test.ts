@@ -177,6 +177,9 @@ describe('sanitizePastedHtml keeps the structure of the post', () => {
     );
     // In a heading or bold text a list cannot stand: the words stay, the item goes.
     expect(sanitizePastedHtml('<h2>Title <li>inside</li></h2>')).toBe('<h2>Title inside</h2>');
+    // Its words stay apart from the text around it: a space in a heading, a line elsewhere.
+    expect(sanitizePastedHtml('<h2>Title<li>inside</li>end</h2>')).toBe('<h2>Title inside end</h2>');
+    expect(sanitizePastedHtml('<p>Before<li>Loose</li>After</p>')).toBe('<p>Before<br>Loose<br>After</p>');
     expect(sanitizePastedHtml('<ul><li>Kept <b><li>nested</li></b></li></ul>')).toBe(
       '<ul><li>Kept <b>nested</b></li></ul>',
     );

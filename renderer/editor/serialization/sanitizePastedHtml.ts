@@ -3,6 +3,7 @@ import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import { READ_MORE_ATTRIBUTE } from '../nodes/ReadMoreNode';
 import { isAllowedImageSrc } from '../nodes/imageSources';
 import { isAllowedLinkUrl } from '../utils/linkUrl';
+import { placeStrayListItems } from '../../../electron/contract/strayListItems';
 
 /**
  * Pasted HTML, cut down to what a blog post can hold.
@@ -360,42 +361,9 @@ export function sanitizePastedHtmlToDom(html: string, win: Window = window): HTM
     if (figure.querySelector('img') === null && (figure.textContent ?? '').trim() === '') figure.remove();
   }
 
-  // Outermost first: a list item that is in no list.
-  for (const item of Array.from(body.querySelectorAll('li'))) placeStrayListItem(item);
+  placeStrayListItems(body);
 
   return body;
-}
-
-/** Where a list may stand: a list item outside a list in one of these gets a list around it. */
-const LIST_CONTAINERS = new Set(['BODY', 'DIV', 'BLOCKQUOTE', 'LI', 'TD', 'TH', 'FIGURE']);
-
-/**
- * A list item outside any `<ul>`/`<ol>` (a partial copy of a list, or the soup HTML parsers leave
- * of `<p><li>`): where a list can stand, its run of sibling items gets a `<ul>`; anywhere else (in
- * a heading, a paragraph, bold text) it is unwrapped to its content. Lexical's own fix-up of such
- * items moves nodes while it imports and can throw ("Expected node … to have a parent"), which
- * made the whole paste fail; found by the 1,000,000-input hostile fuzz.
- */
-function placeStrayListItem(item: Element): void {
-  const parent = item.parentElement;
-  if (parent === null || parent.tagName === 'UL' || parent.tagName === 'OL') return;
-  if (!LIST_CONTAINERS.has(parent.tagName)) {
-    unwrap(item);
-    return;
-  }
-  const list = item.ownerDocument.createElement('ul');
-  item.before(list);
-  let next: ChildNode | null = item;
-  // The item and the stray items right after it (blank text between them included).
-  while (
-    next !== null &&
-    ((next.nodeType === 1 && (next as Element).tagName === 'LI') ||
-      (next.nodeType === 3 && (next.textContent ?? '').trim() === ''))
-  ) {
-    const following: ChildNode | null = next.nextSibling;
-    list.append(next);
-    next = following;
-  }
 }
 
 /** {@link sanitizePastedHtmlToDom} as an HTML string. */
