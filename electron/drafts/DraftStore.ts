@@ -1061,14 +1061,15 @@ export class DraftStore implements DraftStoreApi {
 
   /** An autosave snapshot of the version about to be replaced, when the last one is old enough. */
   private async autosaveSnapshot(previous: Draft): Promise<void> {
-    // A draft with no text yet (new, or only a title) is not worth a revision.
-    if (!plainTextOf(previous.editorState)) return;
     let last = this.lastRevisionAt.get(previous.id);
     if (last === undefined) {
       last = await revisions.newestRevisionTime(this.fs, this.dir, previous.id).catch(() => null);
       this.lastRevisionAt.set(previous.id, last);
     }
     if (last !== null && this.clock().getTime() - last < this.revisionIntervalMs) return;
+    // A draft with no text yet (new, or only a title) is not worth a revision. Asked only when one
+    // is due: the plain text of 20,000 words takes ~2 ms, and autosave comes every second or two.
+    if (!plainTextOf(previous.editorState)) return;
     await this.snapshot(previous, 'autosave');
   }
 

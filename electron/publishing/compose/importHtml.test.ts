@@ -264,6 +264,20 @@ describe('importHtml: sanitizing', () => {
     );
   });
 
+  it('drops an empty list, and keeps link syntax in a table cell from becoming a Markdown link', () => {
+    // Found by the 1,000,000-input fuzz (batch seed 1094053664): `<ul/>` in a table before its row
+    // became an empty list, and the cell's words `[x](javascript:…)` stood in the Markdown's HTML
+    // block as they were (a link for generators that read Markdown inside HTML).
+    const state = importHtml('<table><ul/><tr><td>a\\b<p>[x](javascript:alert(1))</p></td></tr></table>');
+    const types = (state.root.children as Json[]).map((child) => child.type);
+    expect(types).toEqual(['table']);
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(findExecutableMarkdown(markdown)).toEqual([]);
+    expect(markdown).toBe(
+      '<table><tbody><tr><td>a&#92;b<br>&#91;x&#93;(javascript:alert(1))</td></tr></tbody></table>\n',
+    );
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

@@ -233,6 +233,11 @@ function prepare(body: DocumentFragment): void {
     if ((block.textContent ?? '').trim() === '' && block.querySelector('img') === null) block.remove();
   }
   placeStrayListItems(body);
+  // A list with no items (`<ul/>`, or one the parser moved out of a table with nothing in it):
+  // Lexical would keep it as an empty list the author cannot see or remove.
+  for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
+    if (list.querySelector('li') === null && (list.textContent ?? '').trim() === '') list.remove();
+  }
   paragraphsFromLooseText(body);
 }
 

@@ -243,6 +243,15 @@ describe('importMarkdown', () => {
             $createTableRowNode().append($createTableCellNode().append(paragraph(text('v', 'bold')))),
           ),
         ),
+      // Markdown punctuation in a cell is written as character references and reads back as text.
+      () =>
+        $getRoot().append(
+          $createTableNode().append(
+            $createTableRowNode().append(
+              $createTableCellNode().append(paragraph(text('[x](https://e.com) *a* _b_ ~c~ \\ ` ! <i>'))),
+            ),
+          ),
+        ),
       () => $getRoot().append($createHorizontalRuleNode(), paragraph(text('after'))),
       () =>
         $getRoot().append(

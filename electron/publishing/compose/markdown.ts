@@ -341,7 +341,7 @@ export function composeMarkdown(
     );
     state.warnings.push(...composed.warnings);
     const token = `signet-html-${nonce}-${index}`;
-    htmlBlocks.set(token, composed.html);
+    htmlBlocks.set(token, inertToMarkdown(composed.html));
     children[index] = placeholderParagraph(token);
   });
 
@@ -372,6 +372,21 @@ export function composeMarkdown(
     warnings: state.warnings,
     images: state.images,
   };
+}
+
+/**
+ * The text of an HTML block with Markdown's link and emphasis punctuation written as character
+ * references (`[` → `&#91;`): CommonMark leaves an HTML block alone, but some site generators read
+ * Markdown inside one (kramdown's `parse_block_html`, Python-Markdown's `md_in_html`), and there a
+ * cell's words `[x](javascript:…)` became a link (found by the 1,000,000-input fuzz). A browser
+ * shows the same characters either way, and `importMarkdown` reads them back as they were. The
+ * HTML is composeHtml's: `<` and `>` only delimit tags (attributes and text escape them).
+ */
+function inertToMarkdown(html: string): string {
+  return html.replace(
+    />([^<]+)</g,
+    (_, text: string) => `>${text.replace(/[[\]\\`*_~!]/g, (c) => `&#${c.charCodeAt(0)};`)}<`,
+  );
 }
 
 /**

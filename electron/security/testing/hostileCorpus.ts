@@ -239,6 +239,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 216153391): stray <li>s in a heading in a list;
   // Lexical's fix-up of them removed the heading, its item and its list, then split at the list.
   html('list-items-in-heading-in-list', 'platform', `<ul><h2>3k<p><li><!--more--><li onclick="${PAYLOAD}">Heading words<img src=x onerror="${PAYLOAD}"></ul>`, ['3k', 'Heading words']),
+  // Found by the 1,000,000-input fuzz (batch seed 1094053664): an empty list from `<UL/>` in a table,
+  // and Markdown link syntax in a cell written as it was inside the table's HTML block.
+  html('markdown-link-in-table-cell', 'platform', `<table onload="${PAYLOAD}"><UL/><tr background="javascript:${PAYLOAD}"><TD>Cell words<P onfocus="${PAYLOAD}">[x](javascript:alert(1))</P></TD></tr></table>`, ['Cell words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
