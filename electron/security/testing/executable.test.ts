@@ -55,6 +55,8 @@ describe('findExecutableMarkdown', () => {
     '[t][r]\n\n[r]: vbscript:x',
     'Some <img src=x onerror=x()> text',
     'Intro\n\n<iframe src="https://a.example/"></iframe>',
+    // A code span at a line's start, not a code fence: its info string would hold backticks.
+    '```a``b```\n![i](javascript:x)',
   ])('finds %s', (markdown) => {
     expect(findExecutableMarkdown(markdown)).not.toEqual([]);
   });
@@ -64,6 +66,9 @@ describe('findExecutableMarkdown', () => {
     '&#60;script>x()&#60;/script> and `<script>` in code',
     '```html\n<script>x()</script>\n```',
     '![i](data:image/png;base64,iVBORw0KGgo=)',
+    // Found by the 1,000,000-input fuzz (batch seed 2080030833): the code span on the first line
+    // was taken for a fence opening, so the real fence after it was read inside out.
+    '```a``b```\n\n```\n![i](javascript:x)\n```',
   ])('passes %s', (markdown) => {
     expect(findExecutableMarkdown(markdown)).toEqual([]);
   });

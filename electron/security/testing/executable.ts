@@ -242,12 +242,14 @@ function withoutCode(markdown: string): string {
   const out: string[] = [];
   let fence: string | null = null;
   for (const line of markdown.split('\n')) {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (fence !== null) {
       if (open && open[1]!.startsWith(fence) && line.trim() === open[1]) fence = null;
       continue;
     }
-    if (open) {
+    // A backtick fence's info string holds no backtick (CommonMark 4.5): "```a``b```" is a
+    // paragraph with a code span in it, not the start of a code block.
+    if (open && !(open[1]!.startsWith('`') && open[2]!.includes('`'))) {
       fence = open[1]!;
       continue;
     }

@@ -242,6 +242,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 1094053664): an empty list from `<UL/>` in a table,
   // and Markdown link syntax in a cell written as it was inside the table's HTML block.
   html('markdown-link-in-table-cell', 'platform', `<table onload="${PAYLOAD}"><UL/><tr background="javascript:${PAYLOAD}"><TD>Cell words<P onfocus="${PAYLOAD}">[x](javascript:alert(1))</P></TD></tr></table>`, ['Cell words']),
+  // Found by the 1,000,000-input fuzz (batch seed 2080030833): inline code holding backticks, at a
+  // line's start, then a code block of image syntax: the Markdown must keep both code.
+  html('code-span-then-code-block', 'platform', `<CODE onclick="${PAYLOAD}">x\`/a=\`\`>| a | b |<pre>![i](javascript:${PAYLOAD})![i](javascript:${PAYLOAD})</pre></CODE><H2>Heading words</H2>`, ['Heading words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
