@@ -278,6 +278,14 @@ describe('importHtml: sanitizing', () => {
     );
   });
 
+  it('reads lists and cells inside a code block as its lines (threw)', () => {
+    // Found by the 1,000,000-input fuzz (batch seed 158327709): Lexical's fix-up of a list item it
+    // found in a code block threw ("insertAfter: list node is not parent of list item node").
+    const state = importHtml('<pre><ul><td>Before<li>Loose</li><ul><li>W</li></ul></td></ul></pre>');
+    const markdown = composeMarkdown(state, { images: () => null, readMore: 'none' }).markdown;
+    expect(markdown).toBe('```\nBefore\nLoose\nW\n```\n');
+  });
+
   it('reads a stray list item in a table cell before a list holding an image (threw before)', () => {
     // Found by the 1,000,000-input fuzz: the image ended up straight in the list, and lifting it
     // out split the list from a list item's side ("insertAfter: list node is not parent…").

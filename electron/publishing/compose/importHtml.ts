@@ -108,6 +108,8 @@ const BLOCK_TAGS = new Set([
   'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'DL', 'DD', 'DT', 'ADDRESS', 'DETAILS',
 ]); // prettier-ignore
 
+const TABLE_PARTS = new Set(['THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH']);
+
 function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
 }
@@ -231,6 +233,22 @@ function prepare(body: DocumentFragment): void {
   // drops them too.
   for (const block of Array.from(body.querySelectorAll('p, h1, h2, h3, h4, h5, h6'))) {
     if ((block.textContent ?? '').trim() === '' && block.querySelector('img') === null) block.remove();
+  }
+  // A code block holds text: lists, cells and other blocks in a <pre> become its lines. Lexical's
+  // own fix-up of a list item it found there threw ("insertAfter: list node is not parent of list
+  // item node"; found by the 1,000,000-input fuzz, batch seed 158327709).
+  for (const pre of Array.from(body.querySelectorAll('pre'))) {
+    for (const element of Array.from(pre.querySelectorAll('*')).reverse()) {
+      const tag = element.tagName.toUpperCase();
+      if (!BLOCK_TAGS.has(tag) && !TABLE_PARTS.has(tag)) continue;
+      const before = element.previousSibling;
+      const after = element.nextSibling;
+      if (before !== null && !(before.textContent ?? '').endsWith('\n'))
+        element.before(doc.createTextNode('\n'));
+      if (after !== null && !(after.textContent ?? '').startsWith('\n'))
+        element.after(doc.createTextNode('\n'));
+      unwrap(element);
+    }
   }
   placeStrayListItems(body);
   // A list with no items (`<ul/>`, or one the parser moved out of a table with nothing in it):

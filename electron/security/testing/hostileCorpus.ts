@@ -245,6 +245,9 @@ export const HOSTILE_HTML: HostileEntry[] = [
   // Found by the 1,000,000-input fuzz (batch seed 2080030833): inline code holding backticks, at a
   // line's start, then a code block of image syntax: the Markdown must keep both code.
   html('code-span-then-code-block', 'platform', `<CODE onclick="${PAYLOAD}">x\`/a=\`\`>| a | b |<pre>![i](javascript:${PAYLOAD})![i](javascript:${PAYLOAD})</pre></CODE><H2>Heading words</H2>`, ['Heading words']),
+  // Found by the 1,000,000-input fuzz (batch seed 158327709): a list and a stray cell in a code block;
+  // "Open from blog" threw in Lexical's fix-up of the list items.
+  html('list-in-code-block', 'platform', `<PRE><ul style="width:expression(${PAYLOAD})"><td>Before<li>Loose</li><ul><li><img src="https://example.com/a.png" alt="Gull" onerror="${PAYLOAD}"></li><li><!--more--></li><li>List words</li></ul><javascript:${PAYLOAD}></td>`, ['Before', 'List words']),
   html('youtube-link-javascript', 'platform', `<p><a href="javascript:${PAYLOAD}">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a></p>`, ['https://www.youtube.com/watch?v=dQw4w9WgXcQ']),
 ]; // prettier-ignore
 
