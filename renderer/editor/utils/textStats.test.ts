@@ -21,6 +21,8 @@ describe('countWords', () => {
     expect(countWords("Don't split well-known words — ever.")).toBe(5);
     expect(countWords('Zürich café naïve 2024')).toBe(4);
     expect(countWords('  spaced\n\nout\ttext  ')).toBe(3);
+    // As the draft list counts: each Chinese or Japanese character is a word.
+    expect(countWords('Tokyo 東京 trip')).toBe(4);
   });
 });
 

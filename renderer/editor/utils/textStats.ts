@@ -1,20 +1,17 @@
 import { $getRoot, HISTORIC_TAG, type NodeKey } from 'lexical';
 
+import { countWords } from '../../../electron/contract/plainText';
+
 export interface TextStats {
   words: number;
   characters: number;
 }
 
-// A word is a run of letters/digits, allowing inner apostrophes and hyphens ("don't", "well-known").
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-.][\p{L}\p{N}\p{M}]+)*/gu;
 const LINE_BREAKS = /[\r\n]/g;
 
-export function countWords(text: string): number {
-  let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
-  return count;
-}
+// The draft list's word count (electron/contract/plainText.ts), so the editor's status bar and the
+// list agree: each Chinese or Japanese character counts as a word there too.
+export { countWords };
 
 /** Characters as a reader counts them: code points, not UTF-16 units, and no line breaks. */
 export function countCharacters(text: string): number {
