@@ -3,6 +3,7 @@
  * and free text, written with the same editor as a post, with `{{variables}}` filled in when they
  * are shown or published.
  */
+import { plainTextOf } from './plainText';
 import type { EditorStateJSON } from './types';
 
 export type SnippetKind = 'signature' | 'bio' | 'header' | 'footer' | 'text';
@@ -102,21 +103,12 @@ export interface ReapplyResult {
 /** The library as a file the author exports and imports. */
 export const SNIPPET_EXPORT_FORMAT = 'signet-snippets';
 
-/** The plain text of a snippet's content, for search and the list. */
+/**
+ * The plain text of a snippet's content on one line, for search and the list: the draft list's
+ * plainTextOf with its line breaks (blocks, Shift+Enter) as spaces.
+ */
 export function snippetPlainText(editorState: EditorStateJSON | null): string {
-  if (editorState === null) return '';
-  const parts: string[] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const { type, text, children } = node as { type?: unknown; text?: unknown; children?: unknown };
-    if (typeof text === 'string') parts.push(text);
-    if (Array.isArray(children)) {
-      for (const child of children) visit(child);
-      if (type !== 'root' && type !== 'link' && type !== 'text') parts.push(' ');
-    }
-  };
-  visit(editorState.root);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return plainTextOf(editorState).replace(/\s+/g, ' ');
 }
 
 /**
