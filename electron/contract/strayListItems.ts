@@ -40,9 +40,9 @@ const LIST_CONTAINERS = new Set(['BODY', 'DIV', 'BLOCKQUOTE', 'LI', 'TD', 'TH', 
  * Every list item under `root` that is in no `<ul>`/`<ol>` (a partial copy of a list, or the soup
  * HTML parsers leave of `<p><li>` or `<h2><li>`): where a list can stand (the top level, a quote,
  * a cell, a list item…), its run of sibling items gets a `<ul>`; anywhere else (a heading, a
- * paragraph, bold text) its content becomes a line of the text around it. Lexical's own fix-up of such items moves
- * nodes while it imports and can throw ("Expected node … to have a parent"), which failed the
- * whole paste or import; both were found by the 1,000,000-input hostile fuzz.
+ * paragraph, bold text) its content becomes a line of the text around it. Lexical's own fix-up
+ * of such items moves nodes while it imports and can throw ("Expected node … to have a parent"),
+ * which failed the whole paste or import; both were found by the 1,000,000-input hostile fuzz.
  */
 export function placeStrayListItems(root: DomParent): void {
   // Outermost first, so an item inside a stray item is judged once its parent has a list.
