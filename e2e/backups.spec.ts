@@ -7,9 +7,7 @@ test.describe('backups', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Worth keeping');
-    await app.body.click();
-    await app.type('These words must survive.');
+    await app.startDraft('Worth keeping', 'These words must survive.');
     await app.waitSaved();
 
     await app.page.getByRole('button', { name: 'Settings' }).click();

@@ -29,11 +29,7 @@ test.describe('diagnostics', () => {
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await app.ready();
     await app.newDraft('Diagnostics draft');
-    await app.addBlogWithAppPassword({
-      address: wordpress.url,
-      user: wordpress.user,
-      appPassword: wordpress.appPassword,
-    });
+    await app.addWordPress(wordpress);
 
     // Settings › Reporting a problem › Copy diagnostics.
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

@@ -75,9 +75,7 @@ test.describe('drafts', () => {
   test('text typed two seconds before a crash is there after restart', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Crash safety');
-    await app.body.click();
-    await app.type('Every word of this sentence must survive a crash.');
+    await app.startDraft('Crash safety', 'Every word of this sentence must survive a crash.');
     // No waiting for "Saved": the author types, two seconds pass, the app dies.
     await signet.page.waitForTimeout(2000);
     await signet.restart({ signal: 'SIGKILL' });
@@ -93,9 +91,7 @@ test.describe('drafts', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('A good draft');
-    await app.body.click();
-    await app.type('This one is fine.');
+    await app.startDraft('A good draft', 'This one is fine.');
     await app.waitSaved();
 
     await signet.restart({

@@ -51,9 +51,7 @@ test.describe('editor', () => {
   test('insert an image: it is copied into the draft, shown, and asks for alt text', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('With a picture');
-    await app.body.click();
-    await app.type('Look at this:');
+    await app.startDraft('With a picture', 'Look at this:');
     await app.page.keyboard.press('Enter');
 
     const png = test.info().outputPath('red square.png');

@@ -21,9 +21,7 @@ test.describe('embeds', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('With a video');
-    await app.body.click();
-    await app.type('Watch this:');
+    await app.startDraft('With a video', 'Watch this:');
     await app.page.keyboard.press('Enter');
     await app.settle();
 
@@ -65,9 +63,7 @@ test.describe('embeds', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Two videos');
-    await app.body.click();
-    await app.type(VIMEO);
+    await app.startDraft('Two videos', VIMEO);
     await app.page.keyboard.press('Enter');
     const vimeo = app.body.getByRole('group', { name: `Vimeo video: ${VIMEO}` });
     await expect(vimeo).toBeVisible();

@@ -66,16 +66,10 @@ test('publishing two images shows each step and the result; a desktop notificati
   const run = Date.now().toString(36);
   const app = new SignetPage(signet.page);
   await app.ready();
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
 
   const title = `Progress notes ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('Two pictures follow.');
+  await app.startDraft(title, 'Two pictures follow.');
   await app.page.keyboard.press('Enter');
   for (const [index, color] of [0x3366ccff, 0xffcc00ff].entries()) {
     const file = test.info().outputPath(`step-${index}-${run}.png`);
@@ -131,11 +125,7 @@ test('Open from blog says it is loading, then lists the posts', async ({ signet,
   });
   const app = new SignetPage(signet.page);
   await app.ready();
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
 
   await app.page.getByRole('button', { name: 'Open from blog' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Open from blog' });

@@ -153,7 +153,7 @@ test.describe('hostile content never runs and never reaches a blog unsanitized',
     const app = new SignetPage(signet.page);
     const run = Date.now().toString(36);
     await app.ready();
-    await app.addBlogWithAppPassword({ address: wordpress.url, user: wordpress.user, appPassword: wordpress.appPassword }); // prettier-ignore
+    await app.addWordPress(wordpress);
     const watched = await watch(app.page);
     const title = `Hostile paste ${run}`;
     await app.newDraft(title);
@@ -187,7 +187,7 @@ test.describe('hostile content never runs and never reaches a blog unsanitized',
     const app = new SignetPage(signet.page);
     const run = Date.now().toString(36);
     await app.ready();
-    await app.addBlogWithAppPassword({ address: wordpress.url, user: wordpress.user, appPassword: wordpress.appPassword }); // prettier-ignore
+    await app.addWordPress(wordpress);
     const watched = await watch(app.page);
     const title = `Hostile Markdown ${run}`;
     const source = test.info().outputPath('hostile.md');
@@ -227,7 +227,7 @@ test.describe('hostile content never runs and never reaches a blog unsanitized',
     expect(findExecutableHtml(stored.content.raw).length, 'the stored post is hostile').toBeGreaterThan(0);
 
     await app.ready();
-    await app.addBlogWithAppPassword({ address: wordpress.url, user: wordpress.user, appPassword: wordpress.appPassword }); // prettier-ignore
+    await app.addWordPress(wordpress);
     const watched = await watch(app.page);
     await app.page.getByRole('button', { name: 'Open from blog' }).click();
     const dialog = app.page.getByRole('dialog', { name: 'Open from blog' });

@@ -77,9 +77,7 @@ test.describe('draft library', () => {
   test('trash a draft, find it in the trash, restore it', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Soon in the trash');
-    await app.body.click();
-    await app.type('Keep me.');
+    await app.startDraft('Soon in the trash', 'Keep me.');
     await app.waitSaved();
     await app.page.getByRole('button', { name: 'Move to trash' }).click();
     await expect(app.draftItem('Soon in the trash')).toHaveCount(0);
@@ -95,9 +93,7 @@ test.describe('draft library', () => {
   test('restore an earlier revision of a draft', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Revised');
-    await app.body.click();
-    await app.type('The first version of this paragraph.');
+    await app.startDraft('Revised', 'The first version of this paragraph.');
     await app.waitSaved();
     // The host takes a revision at most every SIGNET_REVISION_INTERVAL_MS (1 s in the e2e suite).
     await app.page.waitForTimeout(1200);
@@ -120,9 +116,7 @@ test.describe('draft library', () => {
   test('a draft changed by another program is picked up; a clash keeps both versions', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Synced');
-    await app.body.click();
-    await app.type('Written here first.');
+    await app.startDraft('Synced', 'Written here first.');
     await app.waitSaved();
     const draftsDir = path.join(signet.dataDir, 'drafts');
 
@@ -158,9 +152,7 @@ test.describe('draft library', () => {
   test('move the drafts folder from Settings; the app keeps using it after a restart', async ({ signet }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Moving house');
-    await app.body.click();
-    await app.type('These words move with the folder.');
+    await app.startDraft('Moving house', 'These words move with the folder.');
     await app.waitSaved();
 
     const target = path.join(signet.dataDir, 'Sync', 'Signet drafts');

@@ -17,9 +17,7 @@ test('a new user publishes to the built-in site folder at once, exports a draft 
   await app.ready();
 
   // No account added: the site folder Signet keeps in its data folder is already there.
-  await app.newDraft('Harbour log');
-  await app.body.click();
-  await app.type('## Weather');
+  await app.startDraft('Harbour log', '## Weather');
   await app.page.keyboard.press('Enter');
   await app.type('Wind from the west by noon.');
   await app.waitSaved();

@@ -45,9 +45,7 @@ test('with the blog unreachable, two posts wait in the outbox and are delivered 
     await proxy.setDown(true);
     const titles = [`Low tide ${run}`, `Fog bank ${run}`];
     for (const [index, title] of titles.entries()) {
-      await app.newDraft(title);
-      await app.body.click();
-      await app.type(`Written before the crossing, part ${index + 1}.`);
+      await app.startDraft(title, `Written before the crossing, part ${index + 1}.`);
       await app.waitSaved();
       await page.getByRole('button', { name: 'Publish…' }).click();
       const publish = page.getByRole('dialog', { name: 'Publish' });

@@ -9,9 +9,7 @@ test.describe('command palette', () => {
     const app = new SignetPage(signet.page);
     const page = app.page;
     await app.ready();
-    await app.newDraft('Palette draft');
-    await app.body.click();
-    await app.type('Before');
+    await app.startDraft('Palette draft', 'Before');
 
     await page.keyboard.press('Control+Shift+P');
     const palette = commandPalette(page);

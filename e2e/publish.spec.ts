@@ -34,17 +34,11 @@ test('add a WordPress account, write, schedule and publish; read it back from Wo
   await app.ready();
 
   // Add the account by pasting an application password.
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
 
   // A post with two images.
   const title = `Harbour notes ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('Boats came in at dusk.');
+  await app.startDraft(title, 'Boats came in at dusk.');
   await app.page.keyboard.press('Enter');
   for (const [index, [name, color]] of (
     [

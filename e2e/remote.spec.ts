@@ -88,15 +88,9 @@ test("insert an image from the blog's media library; it is published with the bl
 
   const app = new SignetPage(signet.page);
   await app.ready();
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
   const title = `Point light ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('The light at the point.');
+  await app.startDraft(title, 'The light at the point.');
   await app.page.keyboard.press('Enter');
 
   // Pick it from the media library.
@@ -136,15 +130,9 @@ test('remove a published post from the blog: cancelling keeps it; confirming tra
   const run = Date.now().toString(36);
   const app = new SignetPage(signet.page);
   await app.ready();
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
   const title = `Short-lived ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('Here today, gone tomorrow.');
+  await app.startDraft(title, 'Here today, gone tomorrow.');
   await app.waitSaved();
 
   const publish = await publishNow(app.page);
@@ -206,14 +194,8 @@ test('a photo wider than the blog allows is scaled down before upload', async ({
   const run = Date.now().toString(36);
   const app = new SignetPage(signet.page);
   await app.ready();
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
-  await app.newDraft(`Wide view ${run}`);
-  await app.body.click();
-  await app.type('The whole bay.');
+  await app.addWordPress(wordpress);
+  await app.startDraft(`Wide view ${run}`, 'The whole bay.');
   await app.page.keyboard.press('Enter');
   const file = test.info().outputPath(`bay-${run}.png`);
   await fsp.writeFile(file, await pngOf(3000, 1200, 0x4488ccff));

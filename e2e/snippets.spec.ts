@@ -123,11 +123,7 @@ test('a signature in a draft follows the snippet; the blog’s footer bio; both 
   await app.ready();
 
   // The WordPress account.
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
 
   // A signature and a bio, with variables.
   const signature = `Signature ${run}`;
@@ -155,9 +151,7 @@ test('a signature in a draft follows the snippet; the blog’s footer bio; both 
 
   // A draft with the signature in it, variables filled in for this draft.
   const title = `Tide tables ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('High water at noon.');
+  await app.startDraft(title, 'High water at noon.');
   await app.page.keyboard.press('Enter');
   await app.tool('Insert snippet').click();
   await app.page

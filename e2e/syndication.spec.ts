@@ -48,11 +48,7 @@ test('publishes the original to WordPress with the signature, then a copy to Gho
   await snippets.close();
 
   // Both blogs: WordPress by application password, Ghost by its Admin API key.
-  await app.addBlogWithAppPassword({
-    address: wordpress.url,
-    user: wordpress.user,
-    appPassword: wordpress.appPassword,
-  });
+  await app.addWordPress(wordpress);
   await app.page.getByRole('button', { name: 'Accounts' }).click();
   const accounts = app.page.getByRole('dialog', { name: 'Blog accounts' });
   await accounts.getByRole('combobox', { name: 'Platform' }).selectOption({ label: 'Ghost' });
@@ -76,9 +72,7 @@ test('publishes the original to WordPress with the signature, then a copy to Gho
   await accounts.getByRole('button', { name: 'Close' }).click();
 
   const title = `Difference engines ${run}`;
-  await app.newDraft(title);
-  await app.body.click();
-  await app.type('The engine tabulates polynomials by the method of differences.');
+  await app.startDraft(title, 'The engine tabulates polynomials by the method of differences.');
   await app.waitSaved();
 
   // Publish: WordPress is the original, Ghost gets a copy; the preview shows both side by side.

@@ -39,9 +39,7 @@ test('shows the post inside the blog’s own page and styles, sandboxed, next to
   await accounts.getByRole('button', { name: 'Close' }).click();
 
   const run = `theme${Date.now().toString(36)}`;
-  await app.newDraft(`Theme preview ${run}`);
-  await app.body.click();
-  await app.type(`The analytical engine weaves algebraic patterns ${run}.`);
+  await app.startDraft(`Theme preview ${run}`, `The analytical engine weaves algebraic patterns ${run}.`);
   await app.waitSaved();
 
   await app.page.getByRole('button', { name: 'Publish…' }).click();

@@ -16,9 +16,7 @@ test.describe('writing aids', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Goal');
-    await app.body.click();
-    await app.type('One two three four five.');
+    await app.startDraft('Goal', 'One two three four five.');
     const status = app.writingStatus;
     await expect(status.getByLabel('Word count')).toHaveText('5 words');
     await expect(status.getByLabel('Character count')).toHaveText('24 characters');
@@ -60,9 +58,7 @@ test.describe('writing aids', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Cats');
-    await app.body.click();
-    await app.type('The cat sat. A cat ran.');
+    await app.startDraft('Cats', 'The cat sat. A cat ran.');
     await app.page.keyboard.press('Enter');
     await app.type('Concatenate the CAT.');
     await app.waitSaved();
@@ -159,9 +155,7 @@ test.describe('writing aids', () => {
   }) => {
     const app = new SignetPage(signet.page);
     await app.ready();
-    await app.newDraft('Straight');
-    await app.body.click();
-    await app.type('"Hi" -- it\'s...');
+    await app.startDraft('Straight', '"Hi" -- it\'s...');
     await expect.poll(() => blocks(app)).toEqual(['"Hi" -- it\'s...']);
 
     await app.page.evaluate(() =>
@@ -173,9 +167,7 @@ test.describe('writing aids', () => {
     );
     await app.page.reload();
     await app.ready();
-    await app.newDraft('Curly');
-    await app.body.click();
-    await app.type('"Hi," she said -- it\'s 3--5 words... wait---no.');
+    await app.startDraft('Curly', '"Hi," she said -- it\'s 3--5 words... wait---no.');
     await expect.poll(() => blocks(app)).toEqual(['“Hi,” she said – it’s 3–5 words… wait—no.']);
     await app.page.keyboard.press('Enter');
     await app.type('Rock --');

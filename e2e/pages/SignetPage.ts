@@ -24,6 +24,15 @@ export class SignetPage {
     await accounts.getByRole('button', { name: 'Close' }).click();
   }
 
+  /** Adds the test WordPress from its fixture, signing in with its application password. */
+  async addWordPress(wordpress: { url: string; user: string; appPassword: string }): Promise<void> {
+    await this.addBlogWithAppPassword({
+      address: wordpress.url,
+      user: wordpress.user,
+      appPassword: wordpress.appPassword,
+    });
+  }
+
   get drafts(): Locator {
     return this.page.getByRole('navigation', { name: 'Drafts' });
   }
@@ -64,6 +73,13 @@ export class SignetPage {
     if (title !== undefined) {
       await this.title.fill(title);
     }
+  }
+
+  /** A new draft with this title and `text` typed into its body; the caret stays after the text. */
+  async startDraft(title: string, text: string): Promise<void> {
+    await this.newDraft(title);
+    await this.body.click();
+    await this.type(text);
   }
 
   /** Puts the caret at the end of the body. */
