@@ -15,7 +15,7 @@ import { benchStore, type BenchStoreResult } from '../electron/drafts/testing/be
 import { runCrashLoop } from '../electron/drafts/testing/crashLoop';
 import { benchPaste, benchTyping, benchTypingSolo } from './browser';
 import type { HostileFuzzResult } from './suites/hostileFuzz';
-import { benchAutosave } from './suites/autosave';
+import type { AutosaveResult } from './suites/autosave';
 import { benchNaiveStore } from './suites/naiveStore';
 import { benchPublish } from './suites/publish';
 import { benchStartup } from './suites/startup';
@@ -470,7 +470,12 @@ async function storeSections(): Promise<void> {
 
 async function autosaveSection(): Promise<void> {
   await section('autosave: a 20,000-word draft while typing continuously', async () => {
-    const r = await benchAutosave({ quick: isQuick });
+    // In a process of its own, as the app's main process is (autosaveCli.ts).
+    const r = await runCli<AutosaveResult>(
+      'bench/suites/autosaveCli.ts',
+      isQuick ? ['--quick'] : [],
+      'the autosave benchmark process',
+    );
     const draft = `${n(r.words)}-word draft`;
     addRow({
       name: `Autosave of a ${draft} while typing: main-process save`,
@@ -485,7 +490,7 @@ async function autosaveSection(): Promise<void> {
       samples: r.samples.roundTripMs,
     });
     addRow({
-      name: `Autosave of a ${draft} while typing: main-process blocks over 16 ms (its own CPU)`,
+      name: `Autosave of a ${draft} while typing: main-process blocks over 16 ms (main thread’s own CPU)`,
       unit: 'count',
       runsOf: '',
       runsText: `${n(r.keystrokes)} keystrokes, ${r.seconds} s`,
@@ -603,9 +608,18 @@ async function hostileFuzzSection(): Promise<void> {
   });
 }
 
-/** One share of the fuzz in a child process (hostileFuzzCli.ts); its last JSON line is the result. */
-async function fuzzShare(runs: number, seed: number): Promise<HostileFuzzResult> {
-  const child = spawn('npx', ['tsx', 'bench/suites/hostileFuzzCli.ts', String(runs), String(seed)], {
+/** One share of the fuzz in a child process (hostileFuzzCli.ts). */
+function fuzzShare(runs: number, seed: number): Promise<HostileFuzzResult> {
+  return runCli<HostileFuzzResult>(
+    'bench/suites/hostileFuzzCli.ts',
+    [String(runs), String(seed)],
+    `the fuzz process for seed ${seed}`,
+  );
+}
+
+/** Runs a `*Cli.ts` suite in a child process (stderr passed through); its last JSON line is the result. */
+async function runCli<T>(script: string, args: string[], what: string): Promise<T> {
+  const child = spawn('npx', ['tsx', script, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -617,9 +631,8 @@ async function fuzzShare(runs: number, seed: number): Promise<HostileFuzzResult>
       .trim()
       .split('\n')
       .findLast((line) => line.startsWith('{')) ?? out.trim().slice(-300);
-  if (code !== 0 || !last.startsWith('{'))
-    throw new Error(`the fuzz process for seed ${seed} exited ${code}: ${last}`);
-  return JSON.parse(last) as HostileFuzzResult;
+  if (code !== 0 || !last.startsWith('{')) throw new Error(`${what} exited ${code}: ${last}`);
+  return JSON.parse(last) as T;
 }
 
 /** The share of the CPU other processes use over one second before anything starts. */

@@ -29,7 +29,7 @@ import { DraftIndex } from './DraftIndex';
 import { nodeFs, type FsPort } from './fsPort';
 import { isDraftId, newDraftId, RevisionIds } from './ids';
 import { conflictMessage, displayTitle, saveFailedMessage, writeProblem, writeRemedy } from './messages';
-import { plainTextOf } from '../contract/plainText';
+import { countWords, plainTextOf } from '../contract/plainText';
 import {
   listQuarantined,
   QUARANTINE_DIR,
@@ -276,11 +276,9 @@ export class DraftStore implements DraftStoreApi {
           meta: input.meta ?? conflict.mine.meta,
           updatedAt,
         };
-        conflict.revisionId = await this.snapshot(
-          conflict.mine,
-          'conflict',
-          conflict.revisionId ?? undefined,
-        );
+        conflict.revisionId = await this.snapshot(conflict.mine, 'conflict', {
+          revisionId: conflict.revisionId ?? undefined,
+        });
         this.index.put(conflict.mine);
         throw new AppError('CONFLICT', conflictMessage(conflict.mine.title));
       }
@@ -1069,16 +1067,21 @@ export class DraftStore implements DraftStoreApi {
     if (last !== null && this.clock().getTime() - last < this.revisionIntervalMs) return;
     // A draft with no text yet (new, or only a title) is not worth a revision. Asked only when one
     // is due: the plain text of 20,000 words takes ~2 ms, and autosave comes every second or two.
-    if (!plainTextOf(previous.editorState)) return;
-    await this.snapshot(previous, 'autosave');
+    const text = plainTextOf(previous.editorState);
+    if (!text) return;
+    await this.snapshot(previous, 'autosave', { wordCount: countWords(text) });
   }
 
   /** Writes a revision; null when the disk refused (the caller decides whether that matters). */
-  private async snapshot(draft: Draft, reason: RevisionReason, revisionId?: string): Promise<string | null> {
+  private async snapshot(
+    draft: Draft,
+    reason: RevisionReason,
+    options: { revisionId?: string; wordCount?: number } = {},
+  ): Promise<string | null> {
     const at = this.clock();
-    const id = revisionId ?? this.revisionIds.next(at);
+    const id = options.revisionId ?? this.revisionIds.next(at);
     try {
-      await revisions.writeRevision(this.fs, this.dir, draft, reason, id, at);
+      await revisions.writeRevision(this.fs, this.dir, draft, reason, id, at, options.wordCount);
       this.lastRevisionAt.set(draft.id, at.getTime());
     } catch (error) {
       this.log.warn('could not write a revision', { id: draft.id, reason, error: String(error) });

@@ -34,13 +34,15 @@ export async function writeRevision(
   reason: RevisionReason,
   revisionId: string,
   at: Date,
+  /** When the caller already counted them (autosave walks the text to see whether it has any). */
+  wordCount = countWords(plainTextOf(draft.editorState)),
 ): Promise<RevisionSummary> {
   const summary: RevisionSummary = {
     id: revisionId,
     createdAt: at.toISOString(),
     reason,
     title: draft.title,
-    wordCount: countWords(plainTextOf(draft.editorState)),
+    wordCount,
   };
   const folder = revisionsDir(dir, draft.id);
   await fs.mkdir(folder, { recursive: true });
