@@ -77,6 +77,8 @@ export async function benchAutosave(options: AutosaveOptions): Promise<AutosaveR
   };
   const app = await openApp(dataDir, path.join(root, 'vault.key'), log);
   let worker: Worker | null = null;
+  // Stops the event-loop watch; also called on failure, so no interval or descriptor outlives it.
+  let stopWatching = (): void => {};
   try {
     const editorState = realisticEditorState(seededRng(20), words);
     const payloadBytes = Buffer.byteLength(JSON.stringify(editorState));
@@ -107,6 +109,11 @@ export async function benchAutosave(options: AutosaveOptions): Promise<AutosaveR
       lastCpu = cpu;
     }, 1);
     delay.enable();
+    stopWatching = () => {
+      delay.disable();
+      clearInterval(probe);
+      cpuMs.close();
+    };
 
     worker = new Worker(RENDERER, {
       eval: true,
@@ -140,9 +147,7 @@ export async function benchAutosave(options: AutosaveOptions): Promise<AutosaveR
         });
       },
     );
-    delay.disable();
-    clearInterval(probe);
-    cpuMs.close();
+    stopWatching();
     if (done.roundTripMs.length !== saveMs.length)
       throw new Error(
         `The worker counted ${done.roundTripMs.length} saves, the main thread ${saveMs.length}.`,
@@ -190,6 +195,7 @@ export async function benchAutosave(options: AutosaveOptions): Promise<AutosaveR
       ],
     };
   } finally {
+    stopWatching();
     if (worker) await worker.terminate();
     await app.close();
     await fsp.rm(root, { recursive: true, force: true });
