@@ -52,7 +52,7 @@ test.describe('drafts', () => {
 
     await app.waitSaved();
     await expect(app.page.getByLabel('Word count')).toContainText('words');
-    const before = await body.innerHTML();
+    const before = await app.bodyHtml();
     // The README's screenshot comes from here: `SIGNET_UPDATE_SCREENSHOTS=1 npx playwright test`.
     await signet.page.screenshot({
       path:
@@ -69,7 +69,7 @@ test.describe('drafts', () => {
     await expect(again.body.locator('code', { hasText: 'some code' })).toBeVisible();
     await expect(again.body.getByRole('listitem')).toHaveCount(4);
     await expect(again.body.getByText('After the break')).toBeVisible();
-    expect(await again.body.innerHTML()).toBe(before);
+    expect(await again.bodyHtml()).toBe(before);
   });
 
   test('text typed two seconds before a crash is there after restart', async ({ signet }) => {

@@ -96,6 +96,19 @@ export class SignetPage {
     );
   }
 
+  /**
+   * The draft body's HTML without the editor's mark on the block that holds the caret
+   * (`data-signet-caret`, CaretBlockPlugin): where the caret is, is not part of the draft.
+   */
+  async bodyHtml(): Promise<string> {
+    return this.body.evaluate((root) => {
+      const copy = root.cloneNode(true) as HTMLElement;
+      for (const marked of copy.querySelectorAll('[data-signet-caret]'))
+        marked.removeAttribute('data-signet-caret');
+      return copy.innerHTML;
+    });
+  }
+
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);
   }

@@ -30,6 +30,7 @@ import { editorNodes } from './editorNodes';
 import { OpenLinkContext } from './nodes/embedLinks';
 import { ImageAssetsContext } from './nodes/imageSources';
 import { type SnippetStatus, SnippetStatusContext } from './nodes/snippetStatus';
+import { CaretBlockPlugin } from './plugins/CaretBlockPlugin';
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
 import { EmbedPlugin } from './plugins/EmbedPlugin';
@@ -298,6 +299,7 @@ function EditorInstance({
               </div>
               {outlineOpen && load.error === null && <OutlinePlugin onClose={closeOutline} />}
               <EditablePlugin isEditable={isEditable} />
+              <CaretBlockPlugin />
               <HistoryPlugin />
               <ListPlugin />
               <ListIndentPlugin />
