@@ -8,6 +8,7 @@ import {
   $createTextNode,
   $getRoot,
   $setSelection,
+  type ElementNode,
   type LexicalEditor,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
@@ -68,8 +69,7 @@ describe('the blocks kept rendered around the caret', () => {
     const editor = createTestEditor();
     const keys = draft(editor);
     const inSecondItem = () => {
-      const list = $getRoot().getChildAtIndex(4) as unknown as { getLastChild(): { selectEnd(): void } };
-      list.getLastChild().selectEnd();
+      $getRoot().getChildAtIndex<ElementNode>(4)!.getLastChildOrThrow<ElementNode>().selectEnd();
     };
     expect(caretBlocks(editor, inSecondItem, 0)).toEqual(at(keys, 4));
   });
@@ -79,8 +79,8 @@ describe('the blocks kept rendered around the caret', () => {
     const keys = draft(editor);
     const fromFirstToLast = () => {
       const selection = $createRangeSelection();
-      const first = $getRoot().getFirstChild()!.getFirstDescendant()!;
-      const last = $getRoot().getLastChild()!.getFirstDescendant()!;
+      const first = $getRoot().getFirstChildOrThrow<ElementNode>().getFirstDescendant()!;
+      const last = $getRoot().getLastChildOrThrow<ElementNode>().getFirstDescendant()!;
       selection.anchor.set(first.getKey(), 0, 'text');
       selection.focus.set(last.getKey(), 1, 'text');
       $setSelection(selection);
