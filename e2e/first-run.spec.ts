@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { SignetPage } from './pages/SignetPage';
 
@@ -92,5 +93,39 @@ test.describe('first run', () => {
     await expect(app.title).toBeVisible();
     await expect(app.title).toHaveValue('');
     await expect(app.drafts.getByRole('status')).toHaveText('1 draft');
+  });
+
+  test('dialogs open at one height and grow downward: Publish stays put while its preview fills in', async ({
+    signet,
+  }) => {
+    const app = new SignetPage(signet.page);
+    await app.ready();
+    await expect(app.title).toHaveValue('Welcome to Signet');
+    const top = async (dialog: Locator) => (await dialog.boundingBox())?.y ?? Number.NaN;
+
+    // A short dialog.
+    await signet.page.getByRole('button', { name: /^Outbox/ }).click();
+    const outbox = signet.page.getByRole('dialog', { name: 'Outbox' });
+    await expect(outbox).toBeVisible();
+    const outboxTop = await top(outbox);
+    await signet.page.keyboard.press('Escape');
+    await expect(outbox).toBeHidden();
+
+    // A tall one, measured as soon as it shows and again once the preview has arrived.
+    await signet.page.getByRole('button', { name: 'Publish…', exact: true }).click();
+    const publish = signet.page.getByRole('dialog', { name: 'Publish' });
+    await expect(publish).toBeVisible();
+    const openedTop = await top(publish);
+    await expect(publish.getByRole('article')).toContainText('Your drafts are your files');
+    const filledTop = await top(publish);
+    expect(Math.abs(openedTop - outboxTop), 'Publish opens where Outbox did').toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(filledTop - openedTop),
+      'Publish does not move as its preview fills in',
+    ).toBeLessThanOrEqual(1);
+    // Hence a click aimed at a tab lands on it.
+    const tab = publish.getByRole('tab', { name: 'In the blog’s theme' });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   });
 });
