@@ -49,14 +49,7 @@ test.describe('caret', () => {
           ? `<ul><li>L${i}a</li><li>L${i}b</li></ul>`
           : `<p>P${i} ${'word '.repeat(30)}end</p>`,
     );
-    await app.page.evaluate((html) => {
-      const data = new DataTransfer();
-      data.setData('text/html', html);
-      data.setData('text/plain', 'plain');
-      document.activeElement?.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, blocks.join(''));
+    await app.paste({ html: blocks.join(''), text: 'plain' });
     await expect(app.body.getByText('P399', { exact: false })).toBeAttached();
 
     /** Where the caret is: its top-level block, the characters before it there, the block's first words. */

@@ -18,14 +18,7 @@ test.describe('editor', () => {
     await app.newDraft('Pasted');
     await app.body.click();
     const html = await fsp.readFile(path.join(import.meta.dirname, 'fixtures/messy-page.html'), 'utf8');
-    await app.page.evaluate((pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/html', pasted);
-      data.setData('text/plain', 'plain fallback');
-      document.activeElement?.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, html);
+    await app.paste({ html, text: 'plain fallback' });
 
     const body = app.body;
     await expect(body.getByRole('heading', { name: 'Imported heading' })).toBeVisible();

@@ -4,17 +4,6 @@ import { SignetPage } from './pages/SignetPage';
 const YOUTUBE = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 const VIMEO = 'https://vimeo.com/76979871';
 
-/** Pastes plain text at the caret, as a paste from the browser's address bar does. */
-async function pasteText(app: SignetPage, text: string): Promise<void> {
-  await app.page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
-
 test.describe('embeds', () => {
   test('a YouTube URL pasted on an empty line becomes an embed card; undo gives the text back; it survives a restart', async ({
     signet,
@@ -25,7 +14,7 @@ test.describe('embeds', () => {
     await app.page.keyboard.press('Enter');
     await app.settle();
 
-    await pasteText(app, 'https://youtu.be/dQw4w9WgXcQ');
+    await app.paste({ text: 'https://youtu.be/dQw4w9WgXcQ' });
     const card = app.body.getByRole('group', { name: `YouTube video: ${YOUTUBE}` });
     await expect(card).toBeVisible();
     await expect(card.getByRole('link', { name: 'Open in browser' })).toBeVisible();
@@ -68,7 +57,7 @@ test.describe('embeds', () => {
     const vimeo = app.body.getByRole('group', { name: `Vimeo video: ${VIMEO}` });
     await expect(vimeo).toBeVisible();
 
-    await pasteText(app, YOUTUBE);
+    await app.paste({ text: YOUTUBE });
     const youtube = app.body.getByRole('group', { name: `YouTube video: ${YOUTUBE}` });
     await expect(youtube).toBeVisible();
 

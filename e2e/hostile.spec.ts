@@ -96,17 +96,6 @@ async function expectNothingRan(app: SignetPage, watched: Watch, label: string) 
     console.log(`${label}: CSP violations (blocked, allowed): ${violations.join('; ')}`);
 }
 
-async function paste(page: Page, html: string) {
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/html', pasted);
-    data.setData('text/plain', 'plain fallback');
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, html);
-}
-
 interface WpPost {
   id: number;
   title: { raw: string };
@@ -160,7 +149,7 @@ test.describe('hostile content never runs and never reaches a blog unsanitized',
     await app.body.click();
     for (const hostile of WORST) {
       await app.focusBodyEnd();
-      await paste(app.page, hostile.source);
+      await app.paste({ html: hostile.source, text: 'plain fallback' });
     }
     await expectNothingRan(app, watched, 'paste');
     for (const hostile of WORST)

@@ -109,6 +109,21 @@ export class SignetPage {
     });
   }
 
+  /**
+   * Pastes at the caret as the system clipboard would: a paste event carrying these flavours
+   * (`text/html`, `text/plain`), dispatched on the focused element.
+   */
+  async paste(flavours: { html?: string; text?: string }): Promise<void> {
+    await this.page.evaluate(({ html, text }) => {
+      const data = new DataTransfer();
+      if (html !== undefined) data.setData('text/html', html);
+      if (text !== undefined) data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, flavours);
+  }
+
   async type(text: string): Promise<void> {
     await this.page.keyboard.type(text);
   }

@@ -15,13 +15,10 @@ import { useEffect } from 'react';
 import { $caretBlockKeys } from './caretBlocks';
 import { documentJump } from './documentKeys';
 
-export { $caretBlockKeys } from './caretBlocks';
-export { documentJump } from './documentKeys';
-
 /** Marks the top-level blocks that hold the caret or the ends of the selection. */
-export const CARET_BLOCK_ATTRIBUTE = 'data-signet-caret';
+const CARET_BLOCK_ATTRIBUTE = 'data-signet-caret';
 /** Set on the editor root while a page move needs every block laid out. */
-export const RENDER_ALL_ATTRIBUTE = 'data-signet-render-all';
+const RENDER_ALL_ATTRIBUTE = 'data-signet-render-all';
 
 /**
  * Keeps the caret right while blocks out of view skip style, layout and paint
