@@ -39,6 +39,39 @@ describe('t', () => {
     );
   });
 
+  it('builds a number format and plural rules once per locale, not on every message formatted', () => {
+    const { NumberFormat, PluralRules } = Intl;
+    // The lib types declare PluralRules read-only; the runtime property is writable.
+    const intl = Intl as { NumberFormat: typeof NumberFormat; PluralRules: typeof PluralRules };
+    const made = { numberFormat: 0, pluralRules: 0 };
+    intl.NumberFormat = class extends NumberFormat {
+      constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+        super(...args);
+        made.numberFormat++;
+      }
+    } as typeof Intl.NumberFormat;
+    intl.PluralRules = class extends PluralRules {
+      constructor(...args: ConstructorParameters<typeof PluralRules>) {
+        super(...args);
+        made.pluralRules++;
+      }
+    } as typeof Intl.PluralRules;
+    try {
+      const i18n = createI18n(CATALOGUES, 'de-DE');
+      const words = Array.from({ length: 50 }, (_, n) => i18n.t('writing.words', { count: 1000 + n }));
+      expect(words[0]).toBe('1.000 words');
+      expect(words[49]).toBe('1.049 words');
+      expect(made).toEqual({ numberFormat: 1, pluralRules: 1 });
+      // Another locale gets its own number format.
+      i18n.setLocale('en-US');
+      expect(i18n.t('writing.words', { count: 1500 })).toBe('1,500 words');
+      expect(made.numberFormat).toBe(2);
+    } finally {
+      intl.NumberFormat = NumberFormat;
+      intl.PluralRules = PluralRules;
+    }
+  });
+
   it('picks select branches and keeps angle brackets as text', () => {
     const catalogues = {
       en: {

@@ -70,6 +70,24 @@ export function createI18n(
   let locale = canonical(initialLocale) ?? SOURCE_LOCALE;
   let catalogueLocale = pickCatalogue(catalogues, locale);
   const cache = new Map<string, IntlMessageFormat | null>();
+  // IntlMessageFormat asks for a number format or plural rules on every format() of a message with
+  // `{n, number}` or `{n, plural, …}`: one each per locale and options, not one per call (building
+  // them is what the status line and the draft list spent most of a re-render on).
+  const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+  const intl = <T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+    kind: string,
+    locales: unknown,
+    options: unknown,
+    make: () => T,
+  ): T => {
+    const key = `${kind}\u0000${JSON.stringify(locales) ?? ''}\u0000${JSON.stringify(options) ?? ''}`;
+    let made = intlCache.get(key) as T | undefined;
+    if (made === undefined) {
+      made = make();
+      intlCache.set(key, made);
+    }
+    return made;
+  };
 
   /** Plural categories come from the message's language; numbers and dates from the author's locale. */
   const formatter = (source: string, messageLocale: string): IntlMessageFormat | null => {
@@ -81,9 +99,16 @@ export function createI18n(
         ignoreTag: true,
         formatters: {
           getNumberFormat: (locales, options) =>
-            new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions | undefined),
-          getDateTimeFormat: (locales, options) => new Intl.DateTimeFormat(locales, options),
-          getPluralRules: (_locales, options) => new Intl.PluralRules(messageLocale, options),
+            intl(
+              'number',
+              locales,
+              options,
+              () => new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions | undefined),
+            ),
+          getDateTimeFormat: (locales, options) =>
+            intl('date', locales, options, () => new Intl.DateTimeFormat(locales, options)),
+          getPluralRules: (_locales, options) =>
+            intl('plural', messageLocale, options, () => new Intl.PluralRules(messageLocale, options)),
         },
       });
     } catch {
