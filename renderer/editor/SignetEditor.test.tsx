@@ -1,4 +1,10 @@
 // @vitest-environment happy-dom
+import {
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
+  KEY_DOWN_COMMAND,
+  type LexicalEditor,
+} from 'lexical';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,6 +113,24 @@ describe('SignetEditor', () => {
     const [state, stats] = onChange.mock.calls[0] as [EditorStateJSON, { words: number; characters: number }];
     expect(JSON.stringify(state)).toContain('"read-more"');
     expect(stats).toEqual({ words: 0, characters: 0 });
+  });
+
+  it('handles its own keys in one update per keystroke: every key-down listener beyond Lexical’s at one priority', () => {
+    mount({});
+    const root = container.querySelector('[contenteditable="true"]') as
+      (HTMLElement & { __lexicalEditor?: LexicalEditor }) | null;
+    const editor = root?.__lexicalEditor;
+    if (!editor) throw new Error('no Lexical editor on the editable root');
+    // Lexical runs each priority level that has KEY_DOWN_COMMAND listeners in an update of its own,
+    // cloning the document's node map each time, on every keystroke (triggerCommandListeners).
+    // Its own listener sits at COMMAND_PRIORITY_EDITOR; Signet's (find, document keys) share HIGH.
+    // `_commands` is Lexical's internal table, read here as Lexical's own tests do.
+    const table = (editor as unknown as { _commands: Map<unknown, Array<Set<unknown>>> })._commands.get(
+      KEY_DOWN_COMMAND,
+    );
+    const levels = (table ?? []).flatMap((listeners, priority) => (listeners.size > 0 ? [priority] : []));
+    expect(levels).toEqual([COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH]);
+    expect(table?.[COMMAND_PRIORITY_HIGH]?.size).toBeGreaterThanOrEqual(2);
   });
 
   it('is read-only without a toolbar when asked', () => {

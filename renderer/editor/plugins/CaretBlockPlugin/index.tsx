@@ -4,7 +4,7 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
-  COMMAND_PRIORITY_LOW,
+  COMMAND_PRIORITY_HIGH,
   type EditorState,
   IS_APPLE,
   KEY_DOWN_COMMAND,
@@ -114,7 +114,9 @@ function registerDocumentKeys(editor: LexicalEditor): () => void {
       );
       return true;
     },
-    COMMAND_PRIORITY_LOW,
+    // The priority of every Signet key-down listener (FindReplacePlugin's too): Lexical runs each
+    // priority level that has one in an update of its own, on every keystroke.
+    COMMAND_PRIORITY_HIGH,
   );
   return () => {
     unregister();
