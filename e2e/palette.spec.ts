@@ -40,7 +40,8 @@ test.describe('command palette', () => {
     await expect(palette.getByRole('status')).toHaveText('1 command');
     await page.keyboard.press('Enter');
     await expect(palette).toBeHidden();
-    expect(await appliedZoom(page)).toBeCloseTo(1.1);
+    // The command runs from the dialog's close event, a task after the dialog is hidden.
+    await expect.poll(() => appliedZoom(page)).toBeCloseTo(1.1);
 
     // Focus and the caret are back in the body where they were.
     await expect(app.body).toBeFocused();
