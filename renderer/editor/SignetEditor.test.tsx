@@ -1,16 +1,12 @@
 // @vitest-environment happy-dom
-import {
-  COMMAND_PRIORITY_EDITOR,
-  COMMAND_PRIORITY_HIGH,
-  KEY_DOWN_COMMAND,
-  type LexicalEditor,
-} from 'lexical';
+import { COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { EditorStateJSON } from '../../electron/contract';
 import { SignetEditor, type SignetEditorApi, type SignetEditorProps } from './SignetEditor';
+import { mountedEditor } from './testing/mountedEditor';
 import goldenFile from './serialization/__golden__/every-node.json';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -117,10 +113,7 @@ describe('SignetEditor', () => {
 
   it('handles its own keys in one update per keystroke: every key-down listener beyond Lexical’s at one priority', () => {
     mount({});
-    const root = container.querySelector('[contenteditable="true"]') as
-      (HTMLElement & { __lexicalEditor?: LexicalEditor }) | null;
-    const editor = root?.__lexicalEditor;
-    if (!editor) throw new Error('no Lexical editor on the editable root');
+    const editor = mountedEditor(container);
     // Lexical runs each priority level that has KEY_DOWN_COMMAND listeners in an update of its own,
     // cloning the document's node map each time, on every keystroke (triggerCommandListeners).
     // Its own listener sits at COMMAND_PRIORITY_EDITOR; Signet's (find, document keys) share HIGH.

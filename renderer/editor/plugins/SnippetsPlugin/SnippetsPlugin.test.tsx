@@ -8,6 +8,7 @@ import type { EditorStateJSON, RenderedSnippet, Snippet } from '../../../../elec
 import { t } from '../../../../electron/contract/i18n';
 import { SignetEditor, type SignetEditorApi, type SignetEditorProps } from '../../SignetEditor';
 import { installBrowserNodeName } from '../../testing/happyDomNodeName';
+import { mountedEditor } from '../../testing/mountedEditor';
 import { INSERT_SNIPPET_COMMAND, type SnippetsHost, TITLE_REFRESH_MS } from './index';
 
 const MISSING_SNIPPET_NOTICE = t('editor.snippetNode.missing');
@@ -152,10 +153,7 @@ async function settle(ms = 100): Promise<void> {
 }
 
 function lexical(): LexicalEditor {
-  const editable = container.querySelector('[contenteditable]') as
-    (HTMLElement & { __lexicalEditor?: LexicalEditor }) | null;
-  if (!editable?.__lexicalEditor) throw new Error('no editor');
-  return editable.__lexicalEditor;
+  return mountedEditor(container);
 }
 
 function group(name: string): HTMLElement | null {
