@@ -19,7 +19,10 @@ import { makeWords } from './words';
 export interface TypingOptions {
   /** Keystrokes typed at one caret position before the caret moves elsewhere (default 10). */
   perSpot?: number;
-  /** From one keystroke to the next, as a fast typist (120 wpm) would (default 100 ms). */
+  /**
+   * From one keystroke to the next on average, as a fast typist (120 wpm) would (default 100 ms).
+   * Each interval is drawn between 0.6 and 1.4 times this, as a person's are never even.
+   */
   intervalMs?: number;
 }
 
@@ -30,7 +33,10 @@ export interface TypingResult {
   /** Caret positions the keystrokes were spread over, in that many paragraphs. */
   spots: number;
   perSpot: number;
+  /** The mean time from one keystroke to the next (each is drawn between 0.6 and 1.4 times it). */
   intervalMs: number;
+  /** The shortest and longest pause between the caret moving and the first keystroke there. */
+  pauseMs: [number, number];
   /** Keystrokes typed first and not measured (JIT warm-up). */
   warmup: number;
   /** Page load until every paragraph of the draft is in the editor. */
@@ -206,6 +212,9 @@ async function waitForPaints(page: Page, count: number): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The pause between putting the caret somewhere and typing there: from, to (ms). */
+const PAUSE_MS: [number, number] = [50, 450];
+
 /** Lexical learns about caret moves from an async selectionchange: give it two frames. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
@@ -272,12 +281,16 @@ export async function benchTypingSolo(
   });
 }
 
-interface TypingPlan {
+export interface TypingPlan {
   words: number;
   keystrokes: number;
   perSpot: number;
   intervalMs: number;
   warmup: number;
+  /** The wait after each keystroke (warm-up first), the same for every editor typed into. */
+  intervalsMs: number[];
+  /** The pause before the first keystroke at each caret position (the warm-up's first). */
+  pausesMs: number[];
   paragraphs: string[];
   draft: SeedDraft;
   /** The paragraph of each caret position, in the order visited. */
@@ -285,7 +298,7 @@ interface TypingPlan {
   spots: Array<{ paragraph: number; count: number }>;
 }
 
-function planTyping(words: number, keystrokes: number, options: TypingOptions): TypingPlan {
+export function planTyping(words: number, keystrokes: number, options: TypingOptions): TypingPlan {
   const perSpot = options.perSpot ?? 10;
   const intervalMs = options.intervalMs ?? 100;
   const paragraphs = longDraftParagraphs(words);
@@ -304,6 +317,16 @@ function planTyping(words: number, keystrokes: number, options: TypingOptions): 
     paragraph,
     count: Math.min(perSpot, keystrokes - i * perSpot),
   }));
+  // An uneven beat, as a person types. On an even 100 ms one, each of the app's timers (the editor
+  // reports 300 ms after the last keystroke or 2 s after the first unreported one; autosave 500 ms
+  // and 1.5 s after that) came due on a beat, so most autosaves started within a few ms of a
+  // keystroke, where an author's meet one by chance. Seeded: every run and both editors get the same beat.
+  const beat = seededRng(12);
+  const between = (low: number, high: number) => Math.round(low + beat() * (high - low));
+  const intervalsMs = Array.from({ length: perSpot + keystrokes }, () =>
+    between(intervalMs * 0.6, intervalMs * 1.4),
+  );
+  const pausesMs = Array.from({ length: spotCount + 1 }, () => between(PAUSE_MS[0], PAUSE_MS[1]));
   return {
     words,
     keystrokes,
@@ -311,6 +334,8 @@ function planTyping(words: number, keystrokes: number, options: TypingOptions): 
     intervalMs,
     // Warm-up: the first keystrokes pay for JIT compilation, which a writing session pays once.
     warmup: perSpot,
+    intervalsMs,
+    pausesMs,
     paragraphs,
     draft: { id: 'long', title: `${words} words`, paragraphs },
     targets,
@@ -326,33 +351,33 @@ async function typeInTurns(
   plan: TypingPlan,
   open: Array<{ name: string; page: Page; loadMs: number }>,
 ): Promise<TypingResult[]> {
-  const { perSpot, intervalMs, warmup, keystrokes, targets, spots } = plan;
+  const { perSpot, intervalMs, warmup, keystrokes, targets, spots, intervalsMs, pausesMs } = plan;
   const editors = open.map((editor) => ({ ...editor, typed: 0 }));
   type Editor = (typeof editors)[number];
-  const typeAt = async (editor: Editor, paragraph: number, count: number): Promise<void> => {
+  const typeAt = async (editor: Editor, paragraph: number, count: number, pauseMs: number): Promise<void> => {
     const { page } = editor;
     await putCaret(page, paragraph);
     await settle(page);
     // A keystroke sent the instant a frame was drawn waits a whole frame interval (~16.7 ms)
-    // for the next one; nobody types within a millisecond of a click, so pause as between
-    // keystrokes.
-    await sleep(intervalMs);
+    // for the next one; nobody types within a millisecond of a click, so pause first.
+    await sleep(pauseMs);
     for (let k = 0; k < count; k++) {
       const started = Date.now();
+      const interval = intervalsMs[editor.typed]!;
       await page.keyboard.type(TYPED);
       editor.typed++;
       await waitForPaints(page, editor.typed);
-      const wait = intervalMs - (Date.now() - started);
+      const wait = interval - (Date.now() - started);
       if (wait > 0) await sleep(wait);
     }
   };
   for (const editor of editors) {
     await editor.page.getByRole('textbox', { name: 'Draft body' }).click();
-    await typeAt(editor, targets[0]!, warmup);
+    await typeAt(editor, targets[0]!, warmup, pausesMs[0]!);
   }
   for (const [i, spot] of spots.entries()) {
     const order = i % 2 === 0 ? editors : [...editors].reverse();
-    for (const editor of order) await typeAt(editor, spot.paragraph, spot.count);
+    for (const editor of order) await typeAt(editor, spot.paragraph, spot.count, pausesMs[i + 1]!);
   }
   const results: TypingResult[] = [];
   for (const editor of editors) {
@@ -382,6 +407,7 @@ async function typeInTurns(
       spots: spots.length,
       perSpot,
       intervalMs,
+      pauseMs: PAUSE_MS,
       warmup,
       loadMs: editor.loadMs,
       samplesMs,

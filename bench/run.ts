@@ -218,7 +218,10 @@ async function typingSections(): Promise<void> {
         notes.push(
           `Typing: ${signet.keystrokes} keystrokes in ${signet.spots} paragraphs spread evenly over the ` +
             `${n(signet.paragraphs)} of the draft and visited in a shuffled order, ${signet.perSpot} at each, one ` +
-            `every ${signet.intervalMs} ms (a fast typist), the first as long after the caret moved; ` +
+            `every ${signet.intervalMs} ms on average (a fast typist; each interval drawn between ` +
+            `${Math.round(signet.intervalMs * 0.6)} and ${Math.round(signet.intervalMs * 1.4)} ms, the first ` +
+            `keystroke ${signet.pauseMs[0]}–${signet.pauseMs[1]} ms after the caret moved, seeded, the same ` +
+            'for both editors: on an even beat the app’s autosave timers came due on keystrokes); ' +
             `${signet.warmup} warm-up keystrokes first are not ` +
             'counted. Each sample runs from the keydown event to the first task after the next animation frame ' +
             '(queued at user-blocking priority), i.e. the frame that paints the character; afterwards the run ' +
