@@ -1,5 +1,13 @@
 // @vitest-environment happy-dom
-import { COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_HIGH,
+  HISTORY_MERGE_TAG,
+  KEY_DOWN_COMMAND,
+} from 'lexical';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -109,6 +117,27 @@ describe('SignetEditor', () => {
     const [state, stats] = onChange.mock.calls[0] as [EditorStateJSON, { words: number; characters: number }];
     expect(JSON.stringify(state)).toContain('"read-more"');
     expect(stats).toEqual({ words: 0, characters: 0 });
+  });
+
+  it('never reports a draft that was only opened, but does report a merge-tagged update that changed it', async () => {
+    vi.useFakeTimers();
+    const { api, onChange } = mount({ initialState: golden });
+    const editor = mountedEditor(container);
+    // Loading and Lexical re-marking nodes (history-merge updates) change nothing: no save.
+    await act(async () => editor.update(() => $getRoot().markDirty(), { tag: HISTORY_MERGE_TAG }));
+    expect(api().hasPendingChange()).toBe(false);
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(onChange).not.toHaveBeenCalled();
+    // A merge-tagged update that did change the text is an edit all the same.
+    await act(async () =>
+      editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Merged'))), {
+        tag: HISTORY_MERGE_TAG,
+      }),
+    );
+    expect(api().hasPendingChange()).toBe(true);
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(onChange.mock.calls[0]?.[0])).toContain('"Merged"');
   });
 
   it('handles its own keys in one update per keystroke: every key-down listener beyond Lexical’s at one priority', () => {

@@ -10,11 +10,17 @@ export interface DraftContent {
   editorState: EditorStateJSON | null;
 }
 
-/** Save after this much quiet… */
+/** Save a title edit after this much quiet (the editor's own reports come already debounced)… */
 const IDLE_MS = 500;
 /** …and at least this often while the author keeps typing, so little is ever at risk. */
 const MAX_WAIT_MS = 1500;
 const RETRY_MS = 3000;
+/**
+ * "Saving…" shows only for a save still running after this long. A save usually takes ~20 ms: the
+ * label would flash, a status region would announce it, and one more render of the draft screen
+ * would land on the author's next keystroke.
+ */
+export const SAVING_LABEL_DELAY_MS = 400;
 
 /**
  * Debounced autosave of one draft. Keeps the latest content in memory until the main process
@@ -50,6 +56,8 @@ export function useAutosave(
   const onConflictRef = useRef(onConflict);
   onConflictRef.current = onConflict;
 
+  const savingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   const clearTimers = () => {
     for (const t of [idleTimer, maxTimer, retryTimer]) {
       if (t.current) clearTimeout(t.current);
@@ -66,7 +74,7 @@ export function useAutosave(
     if (!dirty.current || !latest.current || conflicted.current) return;
     const content = latest.current();
     dirty.current = false;
-    setState('saving');
+    savingTimer.current = setTimeout(() => setState('saving'), SAVING_LABEL_DELAY_MS);
     const run = call('saveDraft', {
       id: draftId,
       title: content.title,
@@ -93,6 +101,8 @@ export function useAutosave(
       })
       .finally(() => {
         inFlight.current = null;
+        if (savingTimer.current) clearTimeout(savingTimer.current);
+        savingTimer.current = null;
       });
     inFlight.current = run;
     await run;
@@ -105,11 +115,14 @@ export function useAutosave(
   const change = useCallback(
     (content: Partial<DraftContent>, current: () => DraftContent) => {
       latest.current = current;
-      if ('editorState' in content) editorPending.current = false;
+      const isEditorReport = 'editorState' in content;
+      if (isEditorReport) editorPending.current = false;
       dirty.current = true;
       setState((s) => (s === 'failing' || s === 'conflict' ? s : 'unsaved'));
       if (idleTimer.current) clearTimeout(idleTimer.current);
-      idleTimer.current = setTimeout(() => void flush(), IDLE_MS);
+      // The editor reports after the author paused (ChangePlugin's debounce): save in that pause,
+      // in a task of its own, rather than half a second later when typing has likely resumed.
+      idleTimer.current = setTimeout(() => void flush(), isEditorReport ? 0 : IDLE_MS);
       if (!maxTimer.current) maxTimer.current = setTimeout(() => void flush(), MAX_WAIT_MS);
     },
     [flush],
