@@ -20,21 +20,21 @@ function Harness({ onRender }: { onRender(autosave: Autosave): void }): null {
   return null;
 }
 
+let root: Root;
+let latest: Autosave;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  root = createRoot(document.createElement('div'));
+  act(() => root.render(<Harness onRender={(autosave) => (latest = autosave)} />));
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  vi.useRealTimers();
+});
+
 describe('useAutosave markEdited', () => {
-  let root: Root;
-  let latest: Autosave;
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-    root = createRoot(document.createElement('div'));
-    act(() => root.render(<Harness onRender={(autosave) => (latest = autosave)} />));
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    vi.useRealTimers();
-  });
-
   it('knows of the edit at once and shows "unsaved" in the frame after the keystroke, not inside it', () => {
     expect(latest.state).toBe('saved');
     act(() => latest.markEdited());
@@ -56,8 +56,6 @@ describe('useAutosave markEdited', () => {
 });
 
 describe('useAutosave timing', () => {
-  let root: Root;
-  let latest: Autosave;
   const saveDraft = vi.mocked(call);
   const content: DraftContent = {
     title: 'Title',
@@ -66,17 +64,7 @@ describe('useAutosave timing', () => {
   const current = () => content;
   const saves = () => saveDraft.mock.calls.filter(([name]) => name === 'saveDraft').length;
 
-  beforeEach(() => {
-    vi.useFakeTimers();
-    saveDraft.mockClear();
-    root = createRoot(document.createElement('div'));
-    act(() => root.render(<Harness onRender={(autosave) => (latest = autosave)} />));
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    vi.useRealTimers();
-  });
+  beforeEach(() => saveDraft.mockClear());
 
   it('saves an editor report in the pause it came in, not half a second later', async () => {
     act(() => latest.change({ editorState: content.editorState }, current));
