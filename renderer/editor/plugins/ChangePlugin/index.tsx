@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { HISTORY_MERGE_TAG } from 'lexical';
+import { type EditorState, HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 
 import type { EditorStateJSON } from '../../../../electron/contract';
@@ -64,24 +64,30 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
     };
     const serialize = () => {
       const editorState = editor.getEditorState();
-      return { json: stampEditorState(editorState.toJSON()), stats: editorState.read(stats.$compute) };
+      return {
+        editorState,
+        json: stampEditorState(editorState.toJSON()),
+        stats: editorState.read(stats.$compute),
+      };
     };
     // Updates tagged history-merge are not always edits: registering a node transform re-marks
     // every node of that type dirty right after a draft loads. Such a window is reported only if
     // the document really differs from the last one reported (or loaded), so opening a draft
     // never saves it and never bumps its date.
-    // The comparison costs a JSON.stringify of the whole document (~1 ms at 20,000 words), so it
-    // is made only for such a window; a report after the author's own edits skips it.
+    // The comparison serialises the whole document (~1–3 ms at 20,000 words), so it is made only
+    // in such a window: the state last reported is kept as it is (an EditorState never changes
+    // once committed) and turned into JSON only then, not when a draft opens or on every report.
     let mergeOnly = false;
-    let reported: EditorStateJSON = stampEditorState(editor.getEditorState().toJSON());
-    const isSameAsReported = (json: EditorStateJSON) => JSON.stringify(json) === JSON.stringify(reported);
+    let reported: EditorState = editor.getEditorState();
+    const isSameAsReported = (json: EditorStateJSON) =>
+      JSON.stringify(json) === JSON.stringify(stampEditorState(reported.toJSON()));
     const emit = () => {
       cancel();
       pendingSince = null;
-      const { json, stats: counts } = serialize();
+      const { editorState, json, stats: counts } = serialize();
       const isUnchanged = mergeOnly && isSameAsReported(json);
       mergeOnly = false;
-      reported = json;
+      reported = editorState;
       if (!isUnchanged) latest.current.onChange(json, counts);
       latest.current.onStats?.(counts);
     };
@@ -130,8 +136,8 @@ export function ChangePlugin({ onChange, onStats, onApi, onEdit }: ChangePluginP
         cancel();
         pendingSince = null;
         mergeOnly = false;
-        const { json } = serialize();
-        reported = json;
+        const { editorState, json } = serialize();
+        reported = editorState;
         return json;
       },
       hasPendingChange: () => pendingSince !== null && (!mergeOnly || !isSameAsReported(serialize().json)),
