@@ -33,6 +33,7 @@ import { type SnippetStatus, SnippetStatusContext } from './nodes/snippetStatus'
 import { CaretBlockPlugin } from './plugins/CaretBlockPlugin';
 import { type ChangeApi, ChangePlugin } from './plugins/ChangePlugin';
 import { ContentRulesPlugin } from './plugins/ContentRulesPlugin';
+import { ControlledTypingPlugin } from './plugins/ControlledTypingPlugin';
 import { EmbedPlugin } from './plugins/EmbedPlugin';
 import { FindReplacePlugin, OPEN_FIND_COMMAND } from './plugins/FindReplacePlugin';
 import { ImageInspectorPlugin } from './plugins/ImageInspectorPlugin';
@@ -300,6 +301,7 @@ function EditorInstance({
               {outlineOpen && load.error === null && <OutlinePlugin onClose={closeOutline} />}
               <EditablePlugin isEditable={isEditable} />
               <CaretBlockPlugin />
+              <ControlledTypingPlugin />
               <HistoryPlugin />
               <ListPlugin />
               <ListIndentPlugin />
