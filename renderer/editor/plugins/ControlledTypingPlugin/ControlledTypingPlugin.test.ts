@@ -62,6 +62,11 @@ function beforeInput(init: InputEventInit): InputEvent {
   return new InputEvent('beforeinput', { cancelable: true, ...init });
 }
 
+/** Sends `event` to the editor as Lexical's beforeinput listener does, in an update of its own. */
+function dispatchBeforeInput(editor: LexicalEditor, event: InputEvent): void {
+  editor.update(() => void editor.dispatchCommand(BEFORE_INPUT_COMMAND, event), { discrete: true });
+}
+
 function state(editor: LexicalEditor): { text: string; caret: number | null } {
   return editor.getEditorState().read(() => {
     const selection = $getSelection();
@@ -76,7 +81,7 @@ describe('ControlledTypingPlugin', () => {
   it('types a character at the caret in the editor state and keeps the browser from inserting it', () => {
     const editor = setup('helo', 3);
     const event = beforeInput({ inputType: 'insertText', data: 'l' });
-    editor.update(() => void editor.dispatchCommand(BEFORE_INPUT_COMMAND, event), { discrete: true });
+    dispatchBeforeInput(editor, event);
     expect(passedOn).toEqual([]);
     expect(event.defaultPrevented).toBe(true);
     expect(state(editor)).toEqual({ text: 'hello', caret: 4 });
@@ -85,13 +90,7 @@ describe('ControlledTypingPlugin', () => {
   it('types a run of characters that one undo takes back, as typing in the browser does', () => {
     const editor = setup('draft', 5);
     for (const data of ' one') {
-      editor.update(
-        () =>
-          void editor.dispatchCommand(BEFORE_INPUT_COMMAND, beforeInput({ inputType: 'insertText', data })),
-        {
-          discrete: true,
-        },
-      );
+      dispatchBeforeInput(editor, beforeInput({ inputType: 'insertText', data }));
     }
     expect(state(editor)).toEqual({ text: 'draft one', caret: 9 });
     editor.update(() => void editor.dispatchCommand(UNDO_COMMAND, undefined), { discrete: true });
@@ -109,7 +108,7 @@ describe('ControlledTypingPlugin', () => {
   ] as const)('leaves %s to Lexical', (_, init) => {
     const editor = setup('text', 2);
     const event = beforeInput(init);
-    editor.update(() => void editor.dispatchCommand(BEFORE_INPUT_COMMAND, event), { discrete: true });
+    dispatchBeforeInput(editor, event);
     expect(passedOn).toEqual([event]);
     expect(event.defaultPrevented).toBe(false);
     expect(state(editor).text).toBe('text');
@@ -122,7 +121,7 @@ describe('ControlledTypingPlugin', () => {
     ] as const) {
       const editor = setup(text, caret, options);
       const event = beforeInput({ inputType: 'insertText', data: 'x' });
-      editor.update(() => void editor.dispatchCommand(BEFORE_INPUT_COMMAND, event), { discrete: true });
+      dispatchBeforeInput(editor, event);
       expect(passedOn).toEqual([event]);
       expect(event.defaultPrevented).toBe(false);
       expect(state(editor).text).toBe(text);
@@ -133,7 +132,7 @@ describe('ControlledTypingPlugin', () => {
     const editor = setup('text', 2);
     editor._inputState.unprocessedBeforeInputData = 'q';
     const event = beforeInput({ inputType: 'insertText', data: 'x' });
-    editor.update(() => void editor.dispatchCommand(BEFORE_INPUT_COMMAND, event), { discrete: true });
+    dispatchBeforeInput(editor, event);
     expect(passedOn).toEqual([event]);
     expect(event.defaultPrevented).toBe(false);
     expect(state(editor).text).toBe('text');
